@@ -1,0 +1,4 @@
+// The lab's public surface: the command line, for tests and for embedding.
+export { buildProgram, runCli } from './program';
+export type { CliIo } from './io';
+export { runLive, type LiveOptions } from './live';
