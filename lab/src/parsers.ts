@@ -16,12 +16,14 @@ export function seedNumber(value: string): number {
 
 export function speedFactor(value: string): number {
   const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0)) throw new InvalidArgumentError('expected a positive number, such as 60.');
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0))
+    throw new InvalidArgumentError('expected a positive number, such as 60.');
   return n;
 }
 
 export function worldName(value: string): string {
-  if (!worldNames().includes(value)) throw new InvalidArgumentError(`expected one of: ${worldNames().join(', ')}.`);
+  if (!worldNames().includes(value))
+    throw new InvalidArgumentError(`expected one of: ${worldNames().join(', ')}.`);
   return value;
 }
 
@@ -38,14 +40,16 @@ export function isoTime(value: string): number {
 
 export function duration(value: string): number {
   const ms = parseDuration(value);
-  if (ms === undefined || ms <= 0) throw new InvalidArgumentError('expected a duration such as 90s, 15m, 6h or 2d.');
+  if (ms === undefined || ms <= 0)
+    throw new InvalidArgumentError('expected a duration such as 90s, 15m, 6h or 2d.');
   return ms;
 }
 
 /** A parser that accepts one of `values`. */
 export function oneOf<T extends string>(values: readonly T[]): (value: string) => T {
   return (value) => {
-    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of: ${values.join(', ')}.`);
+    if (!(values as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`expected one of: ${values.join(', ')}.`);
     return value as T;
   };
 }

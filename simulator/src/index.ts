@@ -18,7 +18,13 @@ export {
   type LabelFeedbackConfig,
   type TrafficConfig,
 } from './engine/config';
-export { toRecord, sentFeatures, type SimEvent, type EventRecord, type ServingDirective } from './engine/event';
+export {
+  toRecord,
+  sentFeatures,
+  type SimEvent,
+  type EventRecord,
+  type ServingDirective,
+} from './engine/event';
 export { ScaledClock } from './clock/clock';
 export { JsonlFormatter } from './output/jsonl';
 export { CsvFormatter } from './output/csv';

@@ -34,7 +34,9 @@ function describe(scenario: Scenario): unknown {
 }
 
 export function registerScenario(program: Command, io: CliIo): void {
-  const scenario = program.command('scenario').description('List, show and validate scenarios (tutor tools).');
+  const scenario = program
+    .command('scenario')
+    .description('List, show and validate scenarios (tutor tools).');
 
   scenario
     .command('list')
@@ -54,7 +56,8 @@ export function registerScenario(program: Command, io: CliIo): void {
       }
       const width = Math.max(...rows.map((r) => r.id.length), 2);
       io.stdout.write(`${'ID'.padEnd(width)}  ${'KIND'.padEnd(9)}  ${'WORLDS'.padEnd(10)}  TITLE\n`);
-      for (const r of rows) io.stdout.write(`${r.id.padEnd(width)}  ${r.kind.padEnd(9)}  ${r.worlds.padEnd(10)}  ${r.title}\n`);
+      for (const r of rows)
+        io.stdout.write(`${r.id.padEnd(width)}  ${r.kind.padEnd(9)}  ${r.worlds.padEnd(10)}  ${r.title}\n`);
     });
 
   scenario
@@ -76,7 +79,9 @@ export function registerScenario(program: Command, io: CliIo): void {
       for (const file of files) {
         try {
           const s = loadScenarioFile(file);
-          io.stdout.write(`${file}: ok (${s.id}, ${s.timeline.length} step${s.timeline.length === 1 ? '' : 's'})\n`);
+          io.stdout.write(
+            `${file}: ok (${s.id}, ${s.timeline.length} step${s.timeline.length === 1 ? '' : 's'})\n`,
+          );
         } catch (e) {
           if (!(e instanceof ScenarioError)) throw e;
           failed++;

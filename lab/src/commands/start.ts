@@ -40,7 +40,11 @@ export function registerStart(program: Command, io: CliIo): void {
       process.once('SIGTERM', stop);
       const counts: Record<string, number> = Object.fromEntries(worlds.map((w) => [w.name, 0]));
       let nextReport = NaN;
-      log.info('lab started', { speed: options.speed, seed: options.seed, worlds: worlds.map((w) => w.name) });
+      log.info('lab started', {
+        speed: options.speed,
+        seed: options.seed,
+        worlds: worlds.map((w) => w.name),
+      });
       try {
         const stoppedAt = await runLive({
           worlds,
@@ -51,7 +55,10 @@ export function registerStart(program: Command, io: CliIo): void {
           onEvent: (event) => {
             if (Number.isNaN(nextReport)) nextReport = event.time + REPORT_EVERY_MS;
             if (event.time >= nextReport) {
-              log.info('traffic', { simulatedTime: new Date(nextReport).toISOString(), requests: { ...counts } });
+              log.info('traffic', {
+                simulatedTime: new Date(nextReport).toISOString(),
+                requests: { ...counts },
+              });
               nextReport += REPORT_EVERY_MS;
             }
             counts[event.world.name]++;

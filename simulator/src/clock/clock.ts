@@ -11,7 +11,8 @@ export class ScaledClock {
     readonly speed: number,
     private readonly realNow: () => number = () => performance.now(),
   ) {
-    if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError(`speed must be a positive number, got ${speed}`);
+    if (!(speed > 0) || !Number.isFinite(speed))
+      throw new RangeError(`speed must be a positive number, got ${speed}`);
     this.realStart = realNow();
   }
 

@@ -13,11 +13,27 @@ export interface ReferenceProfile {
 
 const REFERENCE_SIZE = 20_000;
 
+/** Recent profiles by world and seed: one costs 20 000 draws, and runs of one seed share it. */
+const cache = new Map<string, { world: World; profile: ReferenceProfile }>();
+const CACHE_SIZE = 16;
+
 /**
  * Estimated from its own stream (`reference`) so it is the same for every run of a seed and never
- * disturbs the simulation's streams.
+ * disturbs the simulation's streams. Memoised for the last few (world, seed) pairs; treat the
+ * result as read-only.
  */
 export function referenceProfile(world: World, seed: number | string): ReferenceProfile {
+  const key = `${world.name}\u0000${String(seed)}`;
+  const hit = cache.get(key);
+  if (hit && hit.world === world) return hit.profile;
+  const profile = computeProfile(world, seed);
+  cache.delete(key);
+  cache.set(key, { world, profile });
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return profile;
+}
+
+function computeProfile(world: World, seed: number | string): ReferenceProfile {
   const rng = Rng.root(seed).fork(`reference/${world.name}`);
   const instance = world.instantiate(rng.fork('instance'));
   const streams = world.features.map((f) => rng.fork(`feature/${f.name}`));

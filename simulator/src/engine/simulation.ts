@@ -110,7 +110,12 @@ export class Simulation {
       { length: this.traffic.clients },
       (_, i) => `client-${String(i + 1).padStart(width, '0')}`,
     );
-    this.arrivals = new TrafficProcess(this.traffic, own.fork('arrivals'), own.fork('bursts'), this.startTime);
+    this.arrivals = new TrafficProcess(
+      this.traffic,
+      own.fork('arrivals'),
+      own.fork('bursts'),
+      this.startTime,
+    );
     this.baseConcept = defaultConcept(world);
     this.workConcept = { ...this.baseConcept };
     this.reference = referenceProfile(world, seed);
@@ -154,7 +159,8 @@ export class Simulation {
       return event;
     }
     let source: AbuseSource | null = null;
-    for (const a of this.abuse) if (a.next < this.nextMainTime && (!source || a.next < source.next)) source = a;
+    for (const a of this.abuse)
+      if (a.next < this.nextMainTime && (!source || a.next < source.next)) source = a;
     if (source) this.emitAbuse(source);
     else {
       this.emitOrdinary(this.nextMainTime);
@@ -337,7 +343,8 @@ export class Simulation {
     fb.label = event.label;
     for (let k = 0; k < this.steps.length; k++) {
       const effect = this.steps[k].effect;
-      if (effect.category === 'label' && this.intensity[k] > 0) effect.apply(fb, this.intensity[k], this.steps[k].rng);
+      if (effect.category === 'label' && this.intensity[k] > 0)
+        effect.apply(fb, this.intensity[k], this.steps[k].rng);
     }
     event.feedbackAt = fb.delivered ? event.time + fb.delay : NaN;
     event.feedbackLabel = fb.label;

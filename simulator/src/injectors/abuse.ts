@@ -6,5 +6,9 @@ export function requestFlood(ctx: EffectContext): Effect {
 }
 
 export function boundaryProbing(ctx: EffectContext): Effect {
-  return { category: 'abuse', rate: numberParam(ctx.params, 'rate'), band: numberParam(ctx.params, 'band', 0.05) };
+  return {
+    category: 'abuse',
+    rate: numberParam(ctx.params, 'rate'),
+    band: numberParam(ctx.params, 'band', 0.05),
+  };
 }

@@ -32,7 +32,8 @@ export function scaleChange(ctx: EffectContext): Effect {
   };
 }
 
-type PopulationValue = { mean: number; sd: number } | { category: string } | { weights: Record<string, number> };
+type PopulationValue =
+  { mean: number; sd: number } | { category: string } | { weights: Record<string, number> };
 
 /** A draw for one feature of the new sub-population. */
 function populationSampler(spec: NumericFeature | CategoricalFeature, value: PopulationValue) {

@@ -54,7 +54,11 @@ export function happens(probability: number, rng: Rng): boolean {
   return rng.next() < probability;
 }
 
-export function numberParam(params: Readonly<Record<string, unknown>>, name: string, fallback?: number): number {
+export function numberParam(
+  params: Readonly<Record<string, unknown>>,
+  name: string,
+  fallback?: number,
+): number {
   const v = params[name];
   if (typeof v === 'number') return v;
   if (fallback === undefined) throw new Error(`parameter "${name}" is required`);

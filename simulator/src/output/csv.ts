@@ -27,7 +27,9 @@ export class CsvFormatter {
     const names = world.features.map((f) => f.name);
     this.columns = ['time', ...names, ...extraColumns.filter((c) => !names.includes(c)), 'label'];
     this.columns.forEach((c, i) => this.column.set(c, i));
-    this.categoryText = world.features.map((f) => (f.kind === 'categorical' ? f.categories.map(csvField) : null));
+    this.categoryText = world.features.map((f) =>
+      f.kind === 'categorical' ? f.categories.map(csvField) : null,
+    );
     this.row = new Array<string>(this.columns.length).fill('');
   }
 

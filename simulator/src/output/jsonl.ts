@@ -26,7 +26,8 @@ export class JsonlFormatter {
 
   format(event: SimEvent): string {
     let line = '{"id":' + event.id + ',"time":"' + this.times.format(event.time) + this.head + event.client;
-    line += '","features":' + (event.faulty ? JSON.stringify(sentFeatures(event)) : this.cleanFeatures(event));
+    line +=
+      '","features":' + (event.faulty ? JSON.stringify(sentFeatures(event)) : this.cleanFeatures(event));
     line += ',"label":' + event.label + ',"feedback":';
     line +=
       event.feedbackAt === event.feedbackAt

@@ -23,7 +23,11 @@ export interface WriteOptions {
 const CHUNK_CHARS = 1 << 16;
 
 /** Streams `count` events to `out`: memory stays flat whatever the count. */
-export async function writeEvents(simulation: Simulation, out: Writable, options: WriteOptions): Promise<void> {
+export async function writeEvents(
+  simulation: Simulation,
+  out: Writable,
+  options: WriteOptions,
+): Promise<void> {
   const formatter =
     options.format === 'csv'
       ? new CsvFormatter(simulation.world, options.extraColumns)
@@ -35,7 +39,7 @@ export async function writeEvents(simulation: Simulation, out: Writable, options
     chunk = '';
     if (!ok) await once(out, 'drain');
   };
-  for (let written = 0; written < options.count; ) {
+  for (let written = 0; written < options.count;) {
     const event = simulation.next();
     if (options.clock) {
       const wait = options.clock.realDelayUntil(event.time);

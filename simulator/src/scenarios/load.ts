@@ -42,7 +42,13 @@ export function parseScenario(text: string, file: string): Scenario {
       file,
       doc.errors.map((e) => {
         const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-        return { line: pos.line, column: pos.col, field: '', path: [], message: `YAML: ${e.message.split('\n')[0]}` };
+        return {
+          line: pos.line,
+          column: pos.col,
+          field: '',
+          path: [],
+          message: `YAML: ${e.message.split('\n')[0]}`,
+        };
       }),
     );
   }

@@ -20,7 +20,8 @@ type StepData = {
  */
 export function semanticIssues(data: Data): PathIssue[] {
   const issues: PathIssue[] = [];
-  const issue = (path: (string | number)[], message: string) => issues.push({ path, field: fieldName(path), message });
+  const issue = (path: (string | number)[], message: string) =>
+    issues.push({ path, field: fieldName(path), message });
   const worlds = data.worlds as string[];
   const timeline = data.timeline as StepData[];
 
@@ -31,7 +32,10 @@ export function semanticIssues(data: Data): PathIssue[] {
     if (earlier !== undefined) issue(at('id'), `duplicate step id "${step.id}" (also timeline[${earlier}])`);
     else ids.set(step.id, s);
     if (!worlds.includes(step.target.world)) {
-      issue(at('target', 'world'), `world "${step.target.world}" is not in this scenario's worlds (${worlds.join(', ')})`);
+      issue(
+        at('target', 'world'),
+        `world "${step.target.world}" is not in this scenario's worlds (${worlds.join(', ')})`,
+      );
       return;
     }
     const world = getWorld(step.target.world) as World;
@@ -39,7 +43,10 @@ export function semanticIssues(data: Data): PathIssue[] {
     if (!info) return;
     const params = step.params ?? {};
     if (info.classificationOnly && world.task !== 'classification')
-      issue(at('injector'), `${step.injector} needs a classification world; "${world.name}" is a regression world`);
+      issue(
+        at('injector'),
+        `${step.injector} needs a classification world; "${world.name}" is a regression world`,
+      );
     if (step.shape?.type === 'incremental' && step.shape.ramp === undefined && step.duration === undefined)
       issue(at('shape'), 'an incremental step without a duration needs a "ramp" duration');
 
@@ -47,7 +54,10 @@ export function semanticIssues(data: Data): PathIssue[] {
     const checkFeature = (name: string, path: (string | number)[]) => {
       const spec = world.features.find((f) => f.name === name);
       if (!spec) {
-        issue(path, `world "${world.name}" has no feature "${name}"; expected one of: ${world.features.map((f) => f.name).join(', ')}`);
+        issue(
+          path,
+          `world "${world.name}" has no feature "${name}"; expected one of: ${world.features.map((f) => f.name).join(', ')}`,
+        );
         return undefined;
       }
       if (info.featureKind && spec.kind !== info.featureKind)
@@ -55,22 +65,33 @@ export function semanticIssues(data: Data): PathIssue[] {
       return spec;
     };
     if (info.target === 'feature') {
-      if (features !== undefined) issue(at('target', 'features'), `${step.injector} targets one feature: use "feature"`);
-      if (feature === undefined) issue(at('target'), `missing required field "feature" (${step.injector} targets a feature)`);
+      if (features !== undefined)
+        issue(at('target', 'features'), `${step.injector} targets one feature: use "feature"`);
+      if (feature === undefined)
+        issue(at('target'), `missing required field "feature" (${step.injector} targets a feature)`);
       else checkFeature(feature, at('target', 'feature'));
     } else if (info.target === 'features') {
-      if (feature !== undefined) issue(at('target', 'feature'), `${step.injector} targets a list: use "features"`);
-      if (features === undefined) issue(at('target'), `missing required field "features" (${step.injector} targets a list of features)`);
+      if (feature !== undefined)
+        issue(at('target', 'feature'), `${step.injector} targets a list: use "features"`);
+      if (features === undefined)
+        issue(
+          at('target'),
+          `missing required field "features" (${step.injector} targets a list of features)`,
+        );
       else features.forEach((f, i) => checkFeature(f, at('target', 'features', i)));
     } else {
       for (const key of ['feature', 'features'] as const)
-        if (step.target[key] !== undefined) issue(at('target', key), `${step.injector} targets the whole world; remove "${key}"`);
+        if (step.target[key] !== undefined)
+          issue(at('target', key), `${step.injector} targets the whole world; remove "${key}"`);
     }
 
     const categoryCheck = (featureName: string, category: string, path: (string | number)[]) => {
       const spec = world.features.find((f) => f.name === featureName);
       if (spec?.kind === 'categorical' && !spec.categories.includes(category))
-        issue(path, `"${featureName}" has no category "${category}"; expected one of: ${spec.categories.join(', ')}`);
+        issue(
+          path,
+          `"${featureName}" has no category "${category}"; expected one of: ${spec.categories.join(', ')}`,
+        );
     };
     switch (step.injector) {
       case 'concept-change':
@@ -78,16 +99,24 @@ export function semanticIssues(data: Data): PathIssue[] {
           const p = world.concept[name];
           const value = (params.set as Record<string, number>)[name];
           if (!p) {
-            issue(at('params', 'set', name), `world "${world.name}" has no concept parameter "${name}"; expected one of: ${Object.keys(world.concept).join(', ')}`);
+            issue(
+              at('params', 'set', name),
+              `world "${world.name}" has no concept parameter "${name}"; expected one of: ${Object.keys(world.concept).join(', ')}`,
+            );
           } else if ((p.min !== undefined && value < p.min) || (p.max !== undefined && value > p.max)) {
-            issue(at('params', 'set', name), `expected a value from ${p.min ?? '-∞'} to ${p.max ?? '∞'}; got ${value}`);
+            issue(
+              at('params', 'set', name),
+              `expected a value from ${p.min ?? '-∞'} to ${p.max ?? '∞'}; got ${value}`,
+            );
           } else if (p.discrete && !Number.isInteger(value)) {
             issue(at('params', 'set', name), `expected a whole number; got ${value}`);
           }
         }
         break;
       case 'category-mix':
-        if (feature) for (const c of Object.keys(params.weights as Data)) categoryCheck(feature, c, at('params', 'weights', c));
+        if (feature)
+          for (const c of Object.keys(params.weights as Data))
+            categoryCheck(feature, c, at('params', 'weights', c));
         break;
       case 'subpopulation': {
         const values = params.values as Record<string, Data>;
@@ -96,33 +125,47 @@ export function semanticIssues(data: Data): PathIssue[] {
           const v = values[name];
           if (!spec) continue;
           if (!v) issue(at('params', 'values'), `missing values for targeted feature "${name}"`);
-          else if (spec.kind === 'numeric' && !('mean' in v)) issue(at('params', 'values', name), `"${name}" is numeric: expected {mean, sd}`);
-          else if (spec.kind === 'categorical' && 'mean' in v) issue(at('params', 'values', name), `"${name}" is categorical: expected {category} or {weights}`);
-          else if (typeof v.category === 'string') categoryCheck(name, v.category, at('params', 'values', name, 'category'));
-          else if (v.weights) for (const c of Object.keys(v.weights as Data)) categoryCheck(name, c, at('params', 'values', name, 'weights', c));
+          else if (spec.kind === 'numeric' && !('mean' in v))
+            issue(at('params', 'values', name), `"${name}" is numeric: expected {mean, sd}`);
+          else if (spec.kind === 'categorical' && 'mean' in v)
+            issue(at('params', 'values', name), `"${name}" is categorical: expected {category} or {weights}`);
+          else if (typeof v.category === 'string')
+            categoryCheck(name, v.category, at('params', 'values', name, 'category'));
+          else if (v.weights)
+            for (const c of Object.keys(v.weights as Data))
+              categoryCheck(name, c, at('params', 'values', name, 'weights', c));
         }
         for (const name of Object.keys(values))
-          if (!(features ?? []).includes(name)) issue(at('params', 'values', name), `"${name}" is not in target.features`);
+          if (!(features ?? []).includes(name))
+            issue(at('params', 'values', name), `"${name}" is not in target.features`);
         break;
       }
       case 'unseen-category':
         for (const [i, c] of ((params.values as string[] | undefined) ?? []).entries()) {
           const spec = feature ? world.features.find((f) => f.name === feature) : undefined;
           if (spec?.kind === 'categorical' && spec.categories.includes(c))
-            issue(at('params', 'values', i), `"${c}" is a known category of "${feature}"; expected one the model never saw`);
+            issue(
+              at('params', 'values', i),
+              `"${c}" is a known category of "${feature}"; expected one the model never saw`,
+            );
         }
         break;
       case 'stuck-feature': {
         const spec = feature ? world.features.find((f) => f.name === feature) : undefined;
         if (spec && params.value !== undefined) {
-          if (spec.kind === 'numeric' && typeof params.value !== 'number') issue(at('params', 'value'), `expected a number for "${feature}"`);
-          if (spec.kind === 'categorical') categoryCheck(spec.name, String(params.value), at('params', 'value'));
+          if (spec.kind === 'numeric' && typeof params.value !== 'number')
+            issue(at('params', 'value'), `expected a number for "${feature}"`);
+          if (spec.kind === 'categorical')
+            categoryCheck(spec.name, String(params.value), at('params', 'value'));
         }
         break;
       }
       case 'rename-field':
         if (world.features.some((f) => f.name === params.to))
-          issue(at('params', 'to'), `"${String(params.to)}" is already a feature of "${world.name}"; expected a new name`);
+          issue(
+            at('params', 'to'),
+            `"${String(params.to)}" is already a feature of "${world.name}"; expected a new name`,
+          );
         break;
     }
   });
@@ -130,7 +173,10 @@ export function semanticIssues(data: Data): PathIssue[] {
   const answer = data.answer as { model: string; features: string[] };
   const model = getWorld(answer.model);
   if (!worlds.includes(answer.model) || !model) {
-    issue(['answer', 'model'], `expected one of this scenario's worlds (${worlds.join(', ')}); got "${answer.model}"`);
+    issue(
+      ['answer', 'model'],
+      `expected one of this scenario's worlds (${worlds.join(', ')}); got "${answer.model}"`,
+    );
   } else {
     answer.features.forEach((f, i) => {
       if (!model.features.some((spec) => spec.name === f))

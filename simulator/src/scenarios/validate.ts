@@ -47,7 +47,8 @@ function describe(value: unknown): string {
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let v: unknown = data;
-  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+  for (const p of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
   return v;
 }
 

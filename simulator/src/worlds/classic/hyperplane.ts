@@ -16,6 +16,11 @@ export interface HyperplaneInstance extends WorldInstance {
   threshold(): number;
 }
 
+/** The hyperplane world; its instances expose their weights (for tests and the tutor's answer key). */
+export interface HyperplaneWorld extends World {
+  instantiate(rng: Rng): HyperplaneInstance;
+}
+
 function features(): NumericFeature[] {
   const out: NumericFeature[] = [];
   for (let i = 1; i <= D; i++) {
@@ -95,7 +100,7 @@ function instantiate(rng: Rng): HyperplaneInstance {
  * Yu & Han, KDD 2003): class 1 iff Σ w_i x_i >= ½ Σ w_i; the first k weights drift.
  * See simulator/docs/worlds/hyperplane.md.
  */
-export const hyperplane: World & { instantiate(rng: Rng): HyperplaneInstance } = {
+export const hyperplane: HyperplaneWorld = {
   name: 'hyperplane',
   title: 'Rotating hyperplane',
   description:

@@ -45,7 +45,7 @@ export const sea: World = {
   description:
     'Street & Kim (2001), "A streaming ensemble algorithm (SEA) for large-scale classification", KDD 2001. ' +
     'Three attributes f1, f2, f3 are drawn uniformly from [0, 10]; only f1 and f2 are relevant. ' +
-    'The label is 1 iff f1 + f2 <= θ; the paper\'s four concepts use θ = 8, 9, 7 and 9.5 in turn. ' +
+    "The label is 1 iff f1 + f2 <= θ; the paper's four concepts use θ = 8, 9, 7 and 9.5 in turn. " +
     'Each label is then flipped with probability `noise` (10 % class noise in the paper).',
   task: 'classification',
   target: {

@@ -1,0 +1,187 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getWorld } from '@driftlab/simulator';
+import { run } from './testing';
+
+const COMMANDS = [
+  [],
+  ['start'],
+  ['simulate'],
+  ['scenario'],
+  ['scenario', 'list'],
+  ['scenario', 'show'],
+  ['scenario', 'validate'],
+  ['world'],
+  ['world', 'list'],
+  ['world', 'show'],
+];
+
+describe('driftlab command line', () => {
+  it.each(COMMANDS)('prints help for `%s --help` and exits 0', async (...command) => {
+    const { code, stdout } = await run(...command, '--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: driftlab/);
+  });
+
+  it('exits 2 with a message for an unknown command or option', async () => {
+    const unknown = await run('simulat');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'simulat'/);
+    const option = await run('simulate', '--world', 'credit', '--seed', '1', '--events', '5', '--colour');
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/unknown option '--colour'/);
+  });
+
+  it.each([
+    [
+      ['--world', 'credit', '--seed', '1', '--events', 'ten'],
+      /--events <n>.*'ten' is invalid\. expected a positive whole number/,
+    ],
+    [['--world', 'credit', '--seed', '1', '--events', '0'], /expected a positive whole number/],
+    [
+      ['--world', 'mars', '--seed', '1', '--events', '5'],
+      /'mars' is invalid\. expected one of: credit, fraud, delivery/,
+    ],
+    [
+      ['--world', 'credit', '--seed', '-3', '--events', '5'],
+      /--seed <n>.*expected a whole number from 0 to 4294967295/,
+    ],
+    [['--world', 'credit', '--seed', '1', '--events', '5', '--format', 'xml'], /expected one of: jsonl, csv/],
+    [['--world', 'credit', '--events', '5'], /required option '--seed <n>' not specified/],
+    [['--seed', '1', '--events', '5'], /required option '--world <name>' not specified/],
+    [['--world', 'credit', '--seed', '1'], /required option '--events <n>' not specified/],
+    [
+      ['--world', 'credit', '--seed', '1', '--events', '5', '--start', 'yesterday'],
+      /expected an ISO 8601 time/,
+    ],
+  ])('simulate %j is a usage error (exit 2)', async (args, message) => {
+    const { code, stderr, stdout } = await run('simulate', ...args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stdout).toBe('');
+  });
+
+  it('simulate writes the requested number of JSONL events with the documented fields', async () => {
+    const { code, stdout } = await run('simulate', '--world', 'credit', '--seed', '7', '--events', '50');
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(50);
+    const credit = getWorld('credit')!;
+    for (const line of lines) {
+      const event = JSON.parse(line);
+      expect(new Date(event.time).toISOString()).toBe(event.time);
+      expect(event.world).toBe('credit');
+      expect(Object.keys(event.features)).toEqual(credit.features.map((f) => f.name));
+      expect([0, 1]).toContain(event.label);
+      expect(event.incidents).toEqual([]);
+    }
+  });
+
+  it('simulate is deterministic: same seed, same bytes; another seed, other bytes', async () => {
+    const a = await run('simulate', '--world', 'fraud', '--seed', '11', '--events', '200');
+    const b = await run('simulate', '--world', 'fraud', '--seed', '11', '--events', '200');
+    const c = await run('simulate', '--world', 'fraud', '--seed', '12', '--events', '200');
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).not.toBe(c.stdout);
+  });
+
+  it('simulate writes CSV with a header of time, the features and label', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'driftlab-'));
+    const out = join(dir, 'delivery.csv');
+    const { code, stdout } = await run(
+      'simulate',
+      '--world',
+      'delivery',
+      '--seed',
+      '3',
+      '--events',
+      '20',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    const rows = readFileSync(out, 'utf8').trimEnd().split('\n');
+    const names = getWorld('delivery')!.features.map((f) => f.name);
+    expect(rows[0]).toBe(['time', ...names, 'label'].join(','));
+    expect(rows).toHaveLength(21);
+    for (const row of rows.slice(1)) expect(row.split(',')).toHaveLength(names.length + 2);
+  });
+
+  it('simulate with a scenario uses its seed and world and marks the incident', async () => {
+    const { code, stdout } = await run('simulate', '--scenario', 'credit-income-drop', '--events', '60000');
+    expect(code).toBe(0);
+    const events = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(events[0].world).toBe('credit');
+    const first = events.findIndex((e) => e.incidents.includes('income-drop'));
+    expect(first).toBeGreaterThan(0);
+    // The step starts 6h after the start (2026-01-05T00:00:00Z).
+    expect(Date.parse(events[first].time)).toBeGreaterThanOrEqual(Date.UTC(2026, 0, 5, 6));
+    expect(Date.parse(events[first - 1].time)).toBeLessThan(Date.UTC(2026, 0, 5, 6));
+  });
+
+  it('scenario list shows every built-in scenario; show prints one with its answer key', async () => {
+    const list = await run('scenario', 'list', '--json');
+    expect(list.code).toBe(0);
+    const ids = JSON.parse(list.stdout).map((r: { id: string }) => r.id);
+    expect(ids).toContain('credit-income-drop');
+    const show = await run('scenario', 'show', 'credit-income-drop', '--json');
+    expect(show.code).toBe(0);
+    const shown = JSON.parse(show.stdout);
+    expect(shown.answer.features).toEqual(['annual_income']);
+    expect(shown.timeline[0].start).toBe('6h');
+  });
+
+  it('scenario show of an unknown id fails (exit 1) listing the built-in ids', async () => {
+    const { code, stderr } = await run('scenario', 'show', 'no-such-thing');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /no-such-thing:1:1: no such file, and no built-in scenario with this id; built-in ids: .*credit-income-drop/,
+    );
+  });
+
+  it('scenario validate passes good files and exits 1 naming file, line and field of bad ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'driftlab-'));
+    const good = join(dir, 'good.yaml');
+    const bad = join(dir, 'bad.yaml');
+    const text = readFileSync(join(__dirname, '../../simulator/scenarios/credit-income-drop.yaml'), 'utf8');
+    writeFileSync(good, text);
+    writeFileSync(bad, text.replace('by: -22000', 'by: "a lot"'));
+    const ok = await run('scenario', 'validate', good);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/good\.yaml: ok \(credit-income-drop, 1 step\)/);
+    const notOk = await run('scenario', 'validate', good, bad);
+    expect(notOk.code).toBe(1);
+    const line = text.split('\n').findIndex((l) => l.includes('by: -22000')) + 1;
+    expect(notOk.stderr).toContain(`${bad}:${line}:`);
+    expect(notOk.stderr).toMatch(/timeline\[0\]\.params\.by: expected number, got "a lot"/);
+    expect(notOk.stderr).toMatch(/1 of 2 scenario file\(s\) invalid/);
+  });
+
+  it('world show lists the features with units', async () => {
+    const { code, stdout } = await run('world', 'show', 'delivery');
+    expect(code).toBe(0);
+    for (const f of getWorld('delivery')!.features) expect(stdout).toContain(f.name);
+  });
+
+  it('start runs the worlds live until --until and logs JSON summaries without incident names', async () => {
+    const { code, stderr } = await run('start', '--speed', '100000', '--until', '30m', '--world', 'credit');
+    expect(code).toBe(0);
+    const logs = stderr
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(logs[0].message).toBe('lab started');
+    const last = logs[logs.length - 1];
+    expect(last.message).toBe('lab stopped');
+    // 30 simulated minutes at about 2 requests per second (less at night).
+    expect(last.requests.credit).toBeGreaterThan(300);
+    expect(logs.filter((l) => l.message === 'traffic')).toHaveLength(2);
+  });
+});

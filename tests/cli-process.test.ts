@@ -1,0 +1,45 @@
+// The built `driftlab` executable as a user runs it: real processes, real pipes, real exit codes.
+// `npm test` builds first; run `npm run build` before running this file alone.
+import { spawnSync, execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
+const driftlab = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+
+describe('the driftlab executable', () => {
+  it('is linked as the root package bin and prints help', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+    expect(pkg.bin.driftlab).toBe('lab/bin/driftlab.js');
+    const { status, stdout } = driftlab('--help');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Usage: driftlab/);
+    expect(stdout).toMatch(/simulate/);
+  });
+
+  it('exits 2 on a usage error and 1 on a failed command', () => {
+    expect(driftlab('simulate', '--world', 'credit').status).toBe(2);
+    expect(driftlab('scenario', 'validate', '/no/such/file.yaml').status).toBe(1);
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    const out = execSync(
+      `"${process.execPath}" "${BIN}" simulate --world sea --seed 1 --events 5000000 | head -n 3`,
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    expect(out.trimEnd().split('\n')).toHaveLength(3);
+  });
+
+  it('streams: a million events through a pipe, counted by wc', () => {
+    const out = execSync(
+      `"${process.execPath}" "${BIN}" simulate --world credit --seed 2 --events 1000000 | wc -l`,
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(Number(out.trim())).toBe(1_000_000);
+  });
+});
