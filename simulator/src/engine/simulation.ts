@@ -15,6 +15,7 @@ import {
   type TrafficConfig,
 } from './config';
 import { createEvent, type ServingDirective, type SimEvent } from './event';
+import { BoundaryProbe } from './probe';
 import { referenceProfile, type ReferenceProfile } from './reference';
 import { TrafficProcess } from './traffic';
 
@@ -52,11 +53,16 @@ interface AbuseSource {
   readonly band: number | null;
   readonly client: string;
   readonly generator: SideGenerator;
+  /** Boundary probing only. */
+  readonly probe: BoundaryProbe | null;
+  /**
+   * Per step, the stream this source's events draw from (shape coin flips, concept and serving
+   * effects), so abuse traffic never shifts what the steps' own streams give ordinary events.
+   */
+  readonly stepRngs: readonly Rng[];
   next: number;
 }
 
-/** Tries to find a probe near the boundary before sending the closest one found. */
-const PROBE_ATTEMPTS = 200;
 /** Bounds the resampling that a prior shift does, whatever the target rate. */
 const PRIOR_ATTEMPTS = 10_000;
 
@@ -82,6 +88,8 @@ export class Simulation {
   private readonly baseConcept: Concept;
   private readonly workConcept: Record<string, number>;
   private readonly steps: ActiveStep[];
+  /** Each step's own stream, drawn from by ordinary events. */
+  private readonly stepRngs: readonly Rng[];
   private readonly intensity: Float64Array;
   private readonly abuse: AbuseSource[];
   private readonly incidentLists = new Map<string, readonly string[]>();
@@ -130,15 +138,22 @@ export class Simulation {
         effect: compileEffect(s, world, this.reference),
       }));
     this.intensity = new Float64Array(this.steps.length);
+    this.stepRngs = this.steps.map((s) => s.rng);
     this.abuse = this.steps.flatMap((step) => {
       const effect = step.effect;
       if (effect.category !== 'abuse') return [];
+      const generator = this.sideGenerator(step.rng);
       const source: AbuseSource = {
         step,
         rate: effect.rate,
         band: effect.band,
         client: `client-${1000 + step.rng.fork('client').int(9000)}`,
-        generator: this.sideGenerator(step.rng),
+        generator,
+        probe:
+          effect.band !== null && this.instance.score
+            ? new BoundaryProbe(world, this.instance.score.bind(this.instance), generator)
+            : null,
+        stepRngs: this.steps.map((s) => step.rng.fork(`step/${s.id}`)),
         next: step.start,
       };
       this.advanceAbuse(source);
@@ -183,7 +198,7 @@ export class Simulation {
   }
 
   /** Resolves every step's intensity at `time`; returns the ids of steps whose window contains it. */
-  private resolveSteps(time: number): readonly string[] {
+  private resolveSteps(time: number, rngs: readonly Rng[]): readonly string[] {
     const steps = this.steps;
     if (steps.length === 0) return NO_INCIDENTS;
     let key = '';
@@ -191,7 +206,7 @@ export class Simulation {
       const s = steps[k];
       if (time >= s.start && time < s.end) {
         const w = shapeWeight(s.shape, time - s.start);
-        this.intensity[k] = isProbabilistic(s.shape) ? (s.rng.next() < w ? 1 : 0) : w;
+        this.intensity[k] = isProbabilistic(s.shape) ? (rngs[k].next() < w ? 1 : 0) : w;
         key += key === '' ? s.id : `\u0000${s.id}`;
       } else this.intensity[k] = 0;
     }
@@ -206,9 +221,9 @@ export class Simulation {
 
   private emitOrdinary(time: number): void {
     const event = this.resetEvent(time);
-    event.incidents = this.resolveSteps(time);
+    event.incidents = this.resolveSteps(time, this.stepRngs);
     event.client = this.clientNames[this.clientRng.int(this.clientNames.length)];
-    const concept = this.conceptNow();
+    const concept = this.conceptNow(this.stepRngs);
     this.instance.advance?.(concept);
     this.instance.sample(this.streams, event.truth);
     this.applyCovariate(event.truth);
@@ -217,36 +232,24 @@ export class Simulation {
     event.sent.set(event.truth);
     this.applyQuality(event);
     this.deliverFeedback(event);
-    this.applyServing(event);
+    this.applyServing(event, this.stepRngs);
   }
 
   private emitAbuse(source: AbuseSource): void {
     const time = source.next;
     const event = this.resetEvent(time);
-    event.incidents = this.resolveSteps(time);
+    event.incidents = this.resolveSteps(time, source.stepRngs);
     event.client = source.client;
-    const concept = this.conceptNow();
+    const concept = this.conceptNow(source.stepRngs);
     const { instance, streams, noise } = source.generator;
     instance.sample(streams, event.truth);
-    if (source.band !== null && this.instance.score) {
-      // Probing: keep the candidate closest to P(y = 1) = 0.5.
-      let best = Math.abs(this.instance.score(event.truth, concept) - 0.5);
-      const candidate = new Float64Array(event.truth.length);
-      for (let i = 0; i < PROBE_ATTEMPTS && best > source.band; i++) {
-        instance.sample(streams, candidate);
-        const distance = Math.abs(this.instance.score(candidate, concept) - 0.5);
-        if (distance < best) {
-          best = distance;
-          event.truth.set(candidate);
-        }
-      }
-    }
+    if (source.band !== null && source.probe) source.probe.craft(event.truth, concept, source.band);
     event.label = this.instance.label(event.truth, concept, noise);
     event.sent.set(event.truth);
     // An abuser's requests never get ground truth back.
     event.feedbackAt = NaN;
     event.feedbackLabel = event.label;
-    this.applyServing(event);
+    this.applyServing(event, source.stepRngs);
     this.advanceAbuse(source);
   }
 
@@ -267,14 +270,14 @@ export class Simulation {
     }
   }
 
-  private conceptNow(): Concept {
+  private conceptNow(rngs: readonly Rng[]): Concept {
     let changed = false;
     for (let k = 0; k < this.steps.length; k++) {
       const effect = this.steps[k].effect;
       if (effect.category !== 'concept' || this.intensity[k] === 0) continue;
       if (!changed) Object.assign(this.workConcept, this.baseConcept);
       changed = true;
-      effect.apply(this.workConcept, this.baseConcept, this.intensity[k], this.steps[k].rng);
+      effect.apply(this.workConcept, this.baseConcept, this.intensity[k], rngs[k]);
     }
     return changed ? this.workConcept : this.baseConcept;
   }
@@ -350,13 +353,13 @@ export class Simulation {
     event.feedbackLabel = fb.label;
   }
 
-  private applyServing(event: SimEvent): void {
+  private applyServing(event: SimEvent, rngs: readonly Rng[]): void {
     let directive: ServingDirective | null = null;
     for (let k = 0; k < this.steps.length; k++) {
       const effect = this.steps[k].effect;
       if (effect.category !== 'serving' || this.intensity[k] === 0) continue;
       directive ??= { addedLatencyMs: 0, failStatus: 0, unavailable: false };
-      effect.apply(directive, this.intensity[k], this.steps[k].rng);
+      effect.apply(directive, this.intensity[k], rngs[k]);
     }
     event.serving = directive;
   }

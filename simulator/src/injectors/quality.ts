@@ -26,8 +26,12 @@ const rateOf = (ctx: EffectContext, fallback: number) => {
   const rate = numberParam(ctx.params, 'rate', fallback);
   return (intensity: number) => rate * intensity;
 };
-/** Floating-point noise from a unit factor (×0.001) would show as 52.300000000000004. */
-const clean = (v: number) => Math.round(v * 1e6) / 1e6;
+/**
+ * Floating-point noise from a unit factor (×0.001) would show as 52.300000000000004. Rounding to 15
+ * significant digits removes it without losing digits of the product (rounding to a fixed 6
+ * decimals sent 0.9394 × 0.001 as 0.000939).
+ */
+const clean = (v: number) => Number(v.toPrecision(15));
 
 export function missingValues(ctx: EffectContext): Effect {
   return payloadFault(ctx, rateOf(ctx, 1), (event, i) => (event.sentAs[i] = SentAs.Missing));

@@ -55,20 +55,20 @@ describe('parseScenario', () => {
 
   it('names the line and field of a wrong type and says what was expected', () => {
     expect(problems(VALID.replace('by: -1000', 'by: lots'))).toEqual([
-      '21: timeline[0].params.by: expected number, got "lots"',
+      '20: timeline[0].params.by: expected number, got "lots"',
     ]);
   });
 
   it('explains a bad duration', () => {
     expect(problems(VALID.replace('start: 1h', 'start: 1 hour'))).toEqual([
-      '17: timeline[0].start: expected a duration such as 90s, 15m, 6h, 2d or 1d6h; got "1 hour"',
+      '16: timeline[0].start: expected a duration such as 90s, 15m, 6h, 2d or 1d6h; got "1 hour"',
     ]);
   });
 
   it('lists the allowed values of an unknown injector', () => {
     const [message] = problems(VALID.replace('injector: mean-shift', 'injector: mean-drift'));
     expect(message).toMatch(
-      /^19: timeline\[0\]\.injector: expected one of: mean-shift, scale-change, .*; got "mean-drift"$/,
+      /^18: timeline\[0\]\.injector: expected one of: mean-shift, scale-change, .*; got "mean-drift"$/,
     );
   });
 
@@ -78,33 +78,33 @@ describe('parseScenario', () => {
 
   it('names unknown fields and the fields that are allowed', () => {
     expect(problems(VALID.replace('params: { by: -1000 }', 'params: { by: -1000, step: 2 }'))).toEqual([
-      '21: timeline[0].params.step: unknown field "step"; expected one of: by',
+      '20: timeline[0].params.step: unknown field "step"; expected one of: by',
     ]);
   });
 
   it('checks features against the world and lists the real ones', () => {
     const [message] = problems(VALID.replace('feature: annual_income }', 'feature: income }'));
     expect(message).toMatch(
-      /^20: timeline\[0\]\.target\.feature: world "credit" has no feature "income"; expected one of: .*annual_income/,
+      /^19: timeline\[0\]\.target\.feature: world "credit" has no feature "income"; expected one of: .*annual_income/,
     );
   });
 
   it('checks the feature kind an injector needs', () => {
     expect(problems(VALID.replace('feature: annual_income }', 'feature: region }'))).toEqual([
-      '20: timeline[0].target.feature: mean-shift needs a numeric feature; "region" is categorical',
+      '19: timeline[0].target.feature: mean-shift needs a numeric feature; "region" is categorical',
     ]);
   });
 
   it('rejects shape fields that belong to another shape', () => {
     expect(problems(VALID.replace('{ type: gradual, width: 30m }', '{ type: sudden, width: 30m }'))).toEqual([
-      '22: timeline[0].shape.width: is not allowed here',
+      '21: timeline[0].shape.width: is not allowed here',
     ]);
   });
 
   it('rejects duplicate step ids and YAML syntax errors with their lines', () => {
     const twice = VALID + VALID.slice(VALID.indexOf('  - id: income-drop'));
     expect(problems(twice)).toContain(
-      '23: timeline[1].id: duplicate step id "income-drop" (also timeline[0])',
+      '22: timeline[1].id: duplicate step id "income-drop" (also timeline[0])',
     );
     const [yamlError] = problems(VALID.replace('title: Demo', 'title: [Demo'));
     expect(yamlError).toMatch(/^\d+: : YAML: /);
@@ -115,7 +115,7 @@ describe('parseScenario', () => {
       .replace('{ world: credit, feature: annual_income }', '{ world: credit }')
       .replace('params: { by: -1000 }', 'params: { set: { slope: 2 } }');
     expect(problems(concept)[0]).toMatch(
-      /^21: timeline\[0\]\.params\.set\.slope: world "credit" has no concept parameter "slope"/,
+      /^20: timeline\[0\]\.params\.set\.slope: world "credit" has no concept parameter "slope"/,
     );
   });
 
@@ -124,7 +124,7 @@ describe('parseScenario', () => {
       parseScenario(VALID.replace('by: -1000', 'by: lots'), 'demo.yaml');
     } catch (e) {
       expect(formatIssue('demo.yaml', (e as ScenarioError).issues[0])).toBe(
-        'demo.yaml:21:19: timeline[0].params.by: expected number, got "lots"',
+        'demo.yaml:20:19: timeline[0].params.by: expected number, got "lots"',
       );
     }
     expect.assertions(1);

@@ -19,7 +19,8 @@ export type PathIssue = Omit<ScenarioIssue, 'line' | 'column'>;
 export const SCENARIO_SCHEMA_PATH = join(__dirname, '../../schema/scenario.schema.json');
 export const SCENARIO_SCHEMA: object = JSON.parse(readFileSync(SCENARIO_SCHEMA_PATH, 'utf8'));
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// verbose: errors carry their parent schema, so messages can list the allowed fields.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validateSchema = ajv.compile(SCENARIO_SCHEMA);
 
 export function fieldName(path: readonly (string | number)[]): string {
