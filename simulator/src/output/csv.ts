@@ -1,6 +1,6 @@
 import { SentAs, type SimEvent } from '../engine/event';
 import type { World } from '../worlds/types';
-import { IsoTimeFormatter } from './iso-time';
+import { ByteWriter } from './byte-writer';
 
 /** RFC 4180 quoting, only where needed. */
 export function csvField(text: string): string {
@@ -16,7 +16,7 @@ export function csvField(text: string): string {
 export class CsvFormatter {
   private readonly columns: string[];
   private readonly column = new Map<string, number>();
-  private readonly times = new IsoTimeFormatter();
+  private readonly scratch = new ByteWriter(1024);
   private readonly categoryText: (string[] | null)[];
   private readonly row: string[];
 
@@ -37,10 +37,10 @@ export class CsvFormatter {
     return this.columns.map(csvField).join(',') + '\n';
   }
 
-  format(event: SimEvent): string {
+  /** Appends the event's row, newline included. */
+  encode(event: SimEvent, out: ByteWriter): void {
     const row = this.row;
     row.fill('');
-    row[0] = this.times.format(event.time);
     const { features } = this.world;
     for (let i = 0; i < features.length; i++) {
       const code = event.sentAs[i] as SentAs;
@@ -55,6 +55,15 @@ export class CsvFormatter {
             : categories[event.sent[i]];
     }
     row[row.length - 1] = String(event.label);
-    return row.join(',') + '\n';
+    out.reserve(24);
+    out.isoTime(event.time);
+    out.text(row.join(',') + '\n');
+  }
+
+  /** The event's row as a string, newline included. */
+  format(event: SimEvent): string {
+    this.scratch.length = 0;
+    this.encode(event, this.scratch);
+    return this.scratch.buffer.toString('utf8', 0, this.scratch.length);
   }
 }

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ScaledClock } from '../clock/clock';
 import type { Simulation } from '../engine/simulation';
+import { ByteWriter } from './byte-writer';
 import { CsvFormatter } from './csv';
 import { JsonlFormatter } from './jsonl';
 
@@ -20,7 +21,7 @@ export interface WriteOptions {
   readonly onProgress?: (written: number) => void;
 }
 
-const CHUNK_CHARS = 1 << 16;
+const CHUNK_BYTES = 1 << 16;
 
 /** Streams `count` events to `out`: memory stays flat whatever the count. */
 export async function writeEvents(
@@ -28,16 +29,15 @@ export async function writeEvents(
   out: Writable,
   options: WriteOptions,
 ): Promise<void> {
-  const formatter =
+  const encoder =
     options.format === 'csv'
       ? new CsvFormatter(simulation.world, options.extraColumns)
       : new JsonlFormatter(simulation.world);
-  let chunk = formatter instanceof CsvFormatter ? formatter.header() : '';
+  const writer = new ByteWriter(CHUNK_BYTES * 2);
+  if (encoder instanceof CsvFormatter) writer.text(encoder.header());
   const flush = async () => {
-    if (chunk === '') return;
-    const ok = out.write(chunk);
-    chunk = '';
-    if (!ok) await once(out, 'drain');
+    if (writer.length === 0) return;
+    if (!out.write(writer.take())) await once(out, 'drain');
   };
   for (let written = 0; written < options.count;) {
     const event = simulation.next();
@@ -48,9 +48,9 @@ export async function writeEvents(
         await sleep(wait);
       }
     }
-    chunk += formatter.format(event);
+    encoder.encode(event, writer);
     written++;
-    if (chunk.length >= CHUNK_CHARS || options.clock) await flush();
+    if (writer.length >= CHUNK_BYTES || options.clock) await flush();
     if ((written & 0x3fff) === 0) options.onProgress?.(written);
   }
   await flush();

@@ -4,10 +4,11 @@ import type { Concept, ConceptParameter, FeatureSpec, World, WorldInstance } fro
 /*
  * Consumer credit: one loan application per event, labelled "defaulted within 12 months".
  *
- * Features are generated in vector order; a feature may read the *values* of earlier features
- * (income depends on age and employment), but it draws randomness only from its own stream and
- * always makes the same calls on it, so the n-th value of a stream belongs to the n-th event.
- * The full process, with every constant below, is documented in docs/worlds/credit.md.
+ * Features are generated in vector order. A feature may read the *values* of earlier features
+ * (income depends on age and employment), but its randomness is exactly one uniform from its own
+ * stream per event, so the n-th draw of a stream belongs to the n-th event and replacing one stream
+ * changes nothing that does not depend on that feature. The full process, with every constant
+ * below, is documented in docs/worlds/credit.md.
  */
 
 export const EMPLOYMENT_TYPES = ['salaried', 'self_employed', 'contract', 'unemployed', 'retired'] as const;
@@ -30,6 +31,12 @@ const SELF_EMPLOYED = 1;
 const CONTRACT = 2;
 const UNEMPLOYED = 3;
 const RETIRED = 4;
+const RENT = 0;
+const MORTGAGE = 1;
+const SOUTH = 1;
+const EAST = 2;
+const WEST = 3;
+const CENTRAL = 4;
 
 const FEATURES: readonly FeatureSpec[] = [
   {
@@ -174,72 +181,201 @@ const REGION_WEIGHTS = cumulativeWeights([0.22, 0.24, 0.18, 0.2, 0.16]);
 const INCOME_MEDIAN = Float64Array.of(58_000, 52_000, 45_000, 14_000, 32_000);
 const INCOME_SIGMA = Float64Array.of(0.5, 0.85, 0.6, 0.7, 0.45);
 
-/** Inverse-CDF Poisson from one uniform, so a count always costs exactly one draw. */
-function poisson(u: number, lambda: number, max: number): number {
-  let p = Math.exp(-lambda);
+// ---------------------------------------------------------------------------------------------
+// Allocation-free sampling helpers, shared with the fraud and delivery worlds.
+//
+// Every feature consumes exactly one 32-bit draw from its own stream per event: `drawUniforms`
+// takes them all first, from one call site (so V8 inlines the generator once), and each feature
+// is then a pure function of its own uniform and the values of earlier features. Hot helpers pass
+// doubles only through typed arrays and return small integers, so whether or not V8 inlines them,
+// no number is boxed and sampling allocates nothing.
+// ---------------------------------------------------------------------------------------------
+
+/** Fills `u[i]` with one uniform on (0, 1), never 0 or 1, from `streams[i]`, for every feature. */
+export function drawUniforms(streams: readonly Rng[], u: Float64Array): void {
+  for (let i = 0; i < u.length; i++) u[i] = (streams[i].uint32() + 0.5) * 2.3283064365386963e-10; // 2^-32
+}
+
+/**
+ * Replaces `u[i]` by its standard normal quantile for each index in `indices`: Acklam's rational
+ * approximation of the inverse normal CDF, relative error below 1.2e-9. Inverting the CDF costs one
+ * uniform per normal, unlike rejection methods, and is cheaper than the polar method. Results go
+ * into the array rather than through return values, so nothing is boxed even if V8 does not inline.
+ */
+export function normalsInPlace(u: Float64Array, indices: Int32Array): void {
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    const q = u[i] - 0.5;
+    if (q < -0.47575 || q > 0.47575) {
+      normalTailInPlace(u, i); // rare (4.85 %), kept out of line so the central part stays small
+      continue;
+    }
+    const r = q * q;
+    u[i] =
+      ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r +
+        1.38357751867269e2) *
+        r -
+        3.066479806614716e1) *
+        r +
+        2.506628277459239) *
+        q) /
+      (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r +
+        6.680131188771972e1) *
+        r -
+        1.328068155288572e1) *
+        r +
+        1);
+  }
+}
+
+function normalTailInPlace(u: Float64Array, i: number): void {
+  const q = u[i] - 0.5;
+  const t = Math.sqrt(-2 * Math.log(q < 0 ? u[i] : 1 - u[i]));
+  const x =
+    (((((-7.784894002430293e-3 * t - 3.223964580411365e-1) * t - 2.400758277161838) * t - 2.549732539343734) *
+      t +
+      4.374664141464968) *
+      t +
+      2.938163982698783) /
+    ((((7.784695709041462e-3 * t + 3.224671290700398e-1) * t + 2.445134137142996) * t + 3.754408661907416) *
+      t +
+      1);
+  u[i] = q < 0 ? x : -x;
+}
+
+const QUANTILE_SCRATCH = new Float64Array(1);
+const QUANTILE_INDEX = Int32Array.of(0);
+
+/** The standard normal quantile of `p` in (0, 1), as computed by `normalsInPlace`. */
+export function normalQuantile(p: number): number {
+  QUANTILE_SCRATCH[0] = p;
+  normalsInPlace(QUANTILE_SCRATCH, QUANTILE_INDEX);
+  return QUANTILE_SCRATCH[0];
+}
+
+/*
+ * The two helpers below take the uniform as (array, index) and return a small integer: even when
+ * V8 does not inline them, no double is boxed on the way in or out.
+ */
+
+/** The category index for the uniform `u[i]` under cumulative weights (from `cumulativeWeights`). */
+export function pickIndex(u: Float64Array, i: number, cumulative: Float64Array): number {
+  const last = cumulative.length - 1;
+  const target = u[i] * cumulative[last];
+  let k = 0;
+  while (k < last && target >= cumulative[k]) k++;
+  return k;
+}
+
+const INVERSE = Float64Array.from({ length: 1001 }, (_, k) => (k === 0 ? 0 : 1 / k));
+
+/**
+ * A Poisson count for the uniform `u[i]` by inverting the CDF, at most `max` (at most 1000). The
+ * mean is `lambda[j]` and `expNegLambda[j]` is its e^-lambda, precomputed so that no exp is needed.
+ */
+export function poissonQuantile(
+  u: Float64Array,
+  i: number,
+  lambda: Float64Array,
+  expNegLambda: Float64Array,
+  j: number,
+  max: number,
+): number {
+  const x = u[i];
+  const l = lambda[j];
+  let p = expNegLambda[j];
   let cdf = p;
   let k = 0;
-  while (u >= cdf && k < max) {
+  while (x >= cdf && k < max) {
     k++;
-    p *= lambda / k;
+    p *= l * INVERSE[k];
     cdf += p;
   }
   return k;
 }
 
-/** ln(income / 50000), limited to [-2.5, 2.5] so extreme incomes do not dominate. */
-function logIncomeRatio(income: number): number {
-  const r = Math.log((income > 1000 ? income : 1000) / 50_000);
-  return r < -2.5 ? -2.5 : r > 2.5 ? 2.5 : r;
-}
+// ---------------------------------------------------------------------------------------------
+
+// ln of the income median over the 50 000 USD reference, by employment type.
+const LN_INCOME_MEDIAN_RATIO = Float64Array.from(INCOME_MEDIAN, (m) => Math.log(m / 50_000));
+// ln of the earnings age factor (0.65 at 18 rising linearly to 1 at 40), by age 0..80.
+const LN_AGE_FACTOR = Float64Array.from({ length: 81 }, (_, age) =>
+  age >= 40 ? 0 : Math.log(0.65 + (0.35 * (age - 18)) / 22),
+);
+// Poisson means and their e^-lambda, by credit_history_years * 10 and utilization * 1000, so the
+// hot path needs no exp for the two counts.
+const LINES_LAMBDA = Float64Array.from({ length: 621 }, (_, i) => Math.min(15, 1.5 + 0.03 * i));
+const LINES_EXP = LINES_LAMBDA.map((l) => Math.exp(-l));
+const DELINQUENCY_LAMBDA = Float64Array.from({ length: 1001 }, (_, i) => 0.05 + 0.0006 * i);
+const DELINQUENCY_EXP = DELINQUENCY_LAMBDA.map((l) => Math.exp(-l));
+const LN_50K = Math.log(50_000);
+
+// This event's uniforms, one per feature (scratch space: sampling is synchronous, so one suffices);
+// the features in NORMAL_FEATURES get a standard normal in place of their uniform.
+const U = new Float64Array(FEATURES.length);
+const NORMAL_FEATURES = Int32Array.of(AGE, INCOME, UTILIZATION, DTI, LOAN);
 
 function sample(streams: readonly Rng[], out: Float64Array): void {
+  drawUniforms(streams, U);
+  normalsInPlace(U, NORMAL_FEATURES);
+
   // age ~ N(42, 12), reflected at 18, limited to 80.
-  let age = 42 + 12 * streams[AGE].normal();
+  let age = 42 + 12 * U[AGE];
   if (age < 18) age = 36 - age;
   age = Math.round(age > 80 ? 80 : age);
   out[AGE] = age;
 
-  const employment = streams[EMPLOYMENT].pickCumulative(
+  const employment = pickIndex(
+    U,
+    EMPLOYMENT,
     EMPLOYMENT_BY_AGE[age < 25 ? 0 : age < 60 ? 1 : age < 67 ? 2 : 3],
   );
   out[EMPLOYMENT] = employment;
 
-  // Earnings rise until 40 except for pensions.
-  const ageFactor = employment === RETIRED ? 1 : age >= 40 ? 1 : 0.65 + (0.35 * (age - 18)) / 22;
-  let income = INCOME_MEDIAN[employment] * ageFactor * Math.exp(INCOME_SIGMA[employment] * streams[INCOME].normal());
-  income = Math.round(income > 1_000_000 ? 1_000_000 : income);
+  // ln(income / 50000): employment median, times an age factor (earnings rise until 40, pensions
+  // do not), times a log-normal spread. utilization and debt_to_income depend on it.
+  const lnRatio =
+    LN_INCOME_MEDIAN_RATIO[employment] +
+    (employment === RETIRED ? 0 : LN_AGE_FACTOR[age]) +
+    INCOME_SIGMA[employment] * U[INCOME];
+  const rawIncome = Math.exp(lnRatio + LN_50K);
+  const income = Math.round(rawIncome > 1_000_000 ? 1_000_000 : rawIncome);
   out[INCOME] = income;
-  const lir = logIncomeRatio(income);
+  const lir = lnRatio < -2.5 ? -2.5 : lnRatio > 2.5 ? 2.5 : lnRatio;
 
-  out[HOME] = streams[HOME].pickCumulative(HOME_BY_AGE[age < 30 ? 0 : age < 45 ? 1 : age < 60 ? 2 : 3]);
-  out[REGION] = streams[REGION].pickCumulative(REGION_WEIGHTS);
+  out[HOME] = pickIndex(U, HOME, HOME_BY_AGE[age < 30 ? 0 : age < 45 ? 1 : age < 60 ? 2 : 3]);
+  out[REGION] = pickIndex(U, REGION, REGION_WEIGHTS);
 
-  // A first account opened uniformly-in-sqrt over the adult years, so long histories dominate.
-  const history = Math.round((age - 18) * Math.sqrt(streams[HISTORY].next()) * 10) / 10;
-  out[HISTORY] = history;
+  // First account opened with sqrt-uniform spread over the adult years: long histories dominate.
+  const history10 = Math.round((age - 18) * Math.sqrt(U[HISTORY]) * 10);
+  out[HISTORY] = history10 / 10;
+  out[LINES] = poissonQuantile(U, LINES, LINES_LAMBDA, LINES_EXP, history10, 40);
 
-  const lambdaLines = 1.5 + 0.3 * history;
-  out[LINES] = poisson(streams[LINES].next(), lambdaLines > 15 ? 15 : lambdaLines, 40);
+  // Logit-normal: logit(utilization) ~ N(-1 - 0.45 lir, 1.2).
+  const utilization = 1 / (1 + Math.exp(1 + 0.45 * lir - 1.2 * U[UTILIZATION]));
+  const util1000 = Math.round(utilization * 1000);
+  out[UTILIZATION] = util1000 / 1000;
 
-  const utilization = 1 / (1 + Math.exp(1 + 0.45 * lir - 1.2 * streams[UTILIZATION].normal()));
-  out[UTILIZATION] = Math.round(utilization * 1000) / 1000;
-
-  const dti = 0.25 * Math.exp(-0.25 * lir + 0.5 * streams[DTI].normal());
+  const dti = 0.25 * Math.exp(0.5 * U[DTI] - 0.25 * lir);
   out[DTI] = Math.round((dti > 2 ? 2 : dti) * 1000) / 1000;
 
-  let loan = (3000 + 0.18 * income) * Math.exp(0.55 * streams[LOAN].normal());
+  let loan = (3000 + 0.18 * income) * Math.exp(0.55 * U[LOAN]);
   loan = loan < 1000 ? 1000 : loan > 100_000 ? 100_000 : loan;
   out[LOAN] = Math.round(loan / 100) * 100;
 
-  out[DELINQUENCIES] = poisson(streams[DELINQUENCIES].next(), 0.05 + 0.6 * out[UTILIZATION], 20);
+  out[DELINQUENCIES] = poissonQuantile(U, DELINQUENCIES, DELINQUENCY_LAMBDA, DELINQUENCY_EXP, util1000, 20);
 }
 
 /** P(default within 12 months | x) = sigma(intercept + sum of b_k g_k(x)); see docs/worlds/credit.md. */
 function score(x: Float64Array, c: Concept): number {
+  return 1 / (1 + Math.exp(-(numericLogOdds(x, c) + categoricalLogOdds(x, c))));
+}
+
+// The log-odds are split in two so that each part stays small enough for V8 to inline.
+function numericLogOdds(x: Float64Array, c: Concept): number {
   const income = x[INCOME] > 1000 ? x[INCOME] : 1000;
   const loanToIncome = x[LOAN] / income;
-  let z =
+  return (
     c.intercept +
     c.b_debt_to_income * x[DTI] +
     c.b_income * Math.log(income / 50_000) +
@@ -248,45 +384,36 @@ function score(x: Float64Array, c: Concept): number {
     c.b_credit_history * 0.1 * x[HISTORY] +
     c.b_age * 0.1 * (x[AGE] - 40) +
     c.b_loan_to_income * (loanToIncome > 5 ? 5 : loanToIncome) +
-    c.b_open_credit_lines * x[LINES];
-  // Reference categories (salaried, own, north) add nothing.
-  switch (x[EMPLOYMENT]) {
-    case SELF_EMPLOYED:
-      z += c.b_employment_self_employed;
-      break;
-    case CONTRACT:
-      z += c.b_employment_contract;
-      break;
-    case UNEMPLOYED:
-      z += c.b_employment_unemployed;
-      break;
-    case RETIRED:
-      z += c.b_employment_retired;
-      break;
-  }
-  switch (x[HOME]) {
-    case 0:
-      z += c.b_home_rent;
-      break;
-    case 1:
-      z += c.b_home_mortgage;
-      break;
-  }
-  switch (x[REGION]) {
-    case 1:
-      z += c.b_region_south;
-      break;
-    case 2:
-      z += c.b_region_east;
-      break;
-    case 3:
-      z += c.b_region_west;
-      break;
-    case 4:
-      z += c.b_region_central;
-      break;
-  }
-  return 1 / (1 + Math.exp(-z));
+    c.b_open_credit_lines * x[LINES]
+  );
+}
+
+// Reference categories (salaried, own outright, north) add nothing.
+function categoricalLogOdds(x: Float64Array, c: Concept): number {
+  const e = x[EMPLOYMENT];
+  const h = x[HOME];
+  const r = x[REGION];
+  return (
+    (e === SELF_EMPLOYED
+      ? c.b_employment_self_employed
+      : e === CONTRACT
+        ? c.b_employment_contract
+        : e === UNEMPLOYED
+          ? c.b_employment_unemployed
+          : e === RETIRED
+            ? c.b_employment_retired
+            : 0) +
+    (h === RENT ? c.b_home_rent : h === MORTGAGE ? c.b_home_mortgage : 0) +
+    (r === SOUTH
+      ? c.b_region_south
+      : r === EAST
+        ? c.b_region_east
+        : r === WEST
+          ? c.b_region_west
+          : r === CENTRAL
+            ? c.b_region_central
+            : 0)
+  );
 }
 
 function label(x: Float64Array, c: Concept, noise: Rng): number {
