@@ -27,6 +27,7 @@ export {
 } from './engine/event';
 export { ScaledClock } from './clock/clock';
 export { JsonlFormatter } from './output/jsonl';
+export { ByteWriter } from './output/byte-writer';
 export { CsvFormatter } from './output/csv';
 export { writeEvents, OUTPUT_FORMATS, type OutputFormat, type WriteOptions } from './output/write';
 export { renamedFields } from './scenarios/renamed';

@@ -10,8 +10,12 @@ const ZERO = 48;
 export class ByteWriter {
   buffer: Buffer;
   length = 0;
+  // Two cached day prefixes (`YYYY-MM-DDT`): lines carry a request time and a label time, which
+  // straddle midnight now and then. (A minute cache would miss on every label time.)
   private isoDay = NaN;
   private isoPrefix = Buffer.alloc(11);
+  private otherDay = NaN;
+  private otherPrefix = Buffer.alloc(11);
 
   constructor(capacity = 1 << 17) {
     this.buffer = Buffer.allocUnsafe(capacity);
@@ -35,10 +39,8 @@ export class ByteWriter {
 
   /** Needs `b.length` bytes reserved. */
   bytes(b: Uint8Array): void {
-    const buf = this.buffer;
-    let at = this.length;
-    for (let i = 0; i < b.length; i++) buf[at++] = b[i];
-    this.length = at;
+    this.buffer.set(b, this.length);
+    this.length += b.length;
   }
 
   /** Any string, UTF-8. */
@@ -122,33 +124,42 @@ export class ByteWriter {
     const ms = Math.floor(time);
     const day = Math.floor(ms / DAY_MS);
     if (day !== this.isoDay) {
+      const [lastDay, lastPrefix] = [this.isoDay, this.isoPrefix];
+      if (day === this.otherDay) this.isoPrefix = this.otherPrefix;
+      else this.isoPrefix = Buffer.from(new Date(day * DAY_MS).toISOString().slice(0, 11), 'latin1');
       this.isoDay = day;
-      this.isoPrefix = Buffer.from(new Date(day * DAY_MS).toISOString().slice(0, 11), 'latin1');
+      this.otherDay = lastDay;
+      this.otherPrefix = lastPrefix;
     }
     const buf = this.buffer;
-    let at = this.length;
-    const prefix = this.isoPrefix;
-    for (let i = 0; i < 11; i++) buf[at++] = prefix[i];
-    let rest = ms - day * DAY_MS;
-    const h = Math.floor(rest / 3_600_000);
+    buf.set(this.isoPrefix, this.length);
+    let at = this.length + 11;
+    // Milliseconds within a day fit in int32.
+    let rest = (ms - day * DAY_MS) | 0;
+    const h = (rest / 3_600_000) | 0;
     rest -= h * 3_600_000;
-    const m = Math.floor(rest / 60_000);
+    const m = (rest / 60_000) | 0;
     rest -= m * 60_000;
-    const s = Math.floor(rest / 1000);
+    const s = (rest / 1000) | 0;
     const milli = rest - s * 1000;
-    buf[at++] = ZERO + Math.floor(h / 10);
-    buf[at++] = ZERO + (h % 10);
+    at = twoDigits(buf, at, h);
     buf[at++] = 58; // ':'
-    buf[at++] = ZERO + Math.floor(m / 10);
-    buf[at++] = ZERO + (m % 10);
+    at = twoDigits(buf, at, m);
     buf[at++] = 58;
-    buf[at++] = ZERO + Math.floor(s / 10);
-    buf[at++] = ZERO + (s % 10);
+    at = twoDigits(buf, at, s);
     buf[at++] = 46; // '.'
-    buf[at++] = ZERO + Math.floor(milli / 100);
-    buf[at++] = ZERO + (Math.floor(milli / 10) % 10);
-    buf[at++] = ZERO + (milli % 10);
+    const hundreds = (milli / 100) | 0;
+    at = twoDigits(buf, at + 1, milli - hundreds * 100);
+    buf[at - 3] = ZERO + hundreds;
     buf[at++] = 90; // 'Z'
     this.length = at;
   }
+}
+
+/** Writes 0..99 as two digits at `at`; returns the position after them. */
+function twoDigits(buf: Buffer, at: number, n: number): number {
+  const tens = (n / 10) | 0;
+  buf[at] = ZERO + tens;
+  buf[at + 1] = ZERO + (n - tens * 10);
+  return at + 2;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { normalQuantile } from './inversion';
 
 /**
  * A seeded random stream (sfc32, 128-bit state) that is one node of a tree of streams.
@@ -12,7 +13,6 @@ export class Rng {
   private b: number;
   private c: number;
   private d: number;
-  private spareNormal = NaN;
 
   private constructor(
     readonly seed: string,
@@ -50,7 +50,15 @@ export class Rng {
 
   /** Uniform on [0, 1) with 32 bits of resolution. */
   next(): number {
-    return this.uint32() / 4294967296;
+    // The sfc32 step again rather than a call to uint32(): this is the hottest function of the
+    // simulator, and an unsigned 32-bit result would be boxed when the call is not inlined.
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return (t >>> 0) * 2.3283064365386963e-10;
   }
 
   /** Uniform on [lo, hi). */
@@ -67,22 +75,9 @@ export class Rng {
     return this.next() < p;
   }
 
-  /** Standard normal (Marsaglia's polar method; the second variate is kept for the next call). */
+  /** Standard normal, by inverting the normal CDF at one uniform (as the worlds sample). */
   normal(): number {
-    const spare = this.spareNormal;
-    if (spare === spare) {
-      this.spareNormal = NaN;
-      return spare;
-    }
-    let u: number, v: number, s: number;
-    do {
-      u = 2 * this.next() - 1;
-      v = 2 * this.next() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const m = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spareNormal = v * m;
-    return u * m;
+    return normalQuantile((this.uint32() + 0.5) * 2.3283064365386963e-10);
   }
 
   /** Normal with the given mean and standard deviation. */

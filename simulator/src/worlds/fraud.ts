@@ -1,5 +1,5 @@
 import { cumulativeWeights, type Rng } from '../random/rng';
-import { drawUniforms, normalsInPlace, pickIndex, poissonQuantile } from './credit';
+import { drawUniforms, normalsInPlace, pickIndex, poissonQuantile } from '../random/inversion';
 import type { Concept, ConceptParameter, FeatureSpec, World, WorldInstance } from './types';
 
 /*
