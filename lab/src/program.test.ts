@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getWorld } from '@driftlab/simulator';
-import { run } from './testing';
+import { runCli } from './program';
+import { MemoryStream, run } from './testing';
 
 const COMMANDS = [
   [],
@@ -183,5 +184,38 @@ describe('driftlab command line', () => {
     // 30 simulated minutes at about 2 requests per second (less at night).
     expect(last.requests.credit).toBeGreaterThan(300);
     expect(logs.filter((l) => l.message === 'traffic')).toHaveLength(2);
+  });
+});
+
+describe('driftlab simulate, pacing and progress', () => {
+  it('--speed paces output to simulated time', async () => {
+    const started = performance.now();
+    const { code, stdout } = await run(
+      'simulate',
+      '--world',
+      'sea',
+      '--seed',
+      '5',
+      '--events',
+      '30',
+      '--speed',
+      '50',
+    );
+    const elapsed = performance.now() - started;
+    expect(code).toBe(0);
+    const times = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => Date.parse(JSON.parse(l).time));
+    // The last event cannot come out before its simulated time, at 50×, has passed in real time.
+    expect(elapsed).toBeGreaterThanOrEqual((times[times.length - 1] - Date.UTC(2026, 0, 5)) / 50 - 5);
+  });
+
+  it('shows a progress bar on stderr only when stderr is a terminal', async () => {
+    const io = { stdout: new MemoryStream(), stderr: new MemoryStream() };
+    io.stderr.isTTY = true;
+    expect(await runCli(['simulate', '--world', 'credit', '--seed', '1', '--events', '40000'], io)).toBe(0);
+    expect(io.stderr.text).toMatch(/40000\/40000/);
+    expect((await run('simulate', '--world', 'credit', '--seed', '1', '--events', '100')).stderr).toBe('');
   });
 });

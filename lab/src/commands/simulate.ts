@@ -63,7 +63,9 @@ export function registerSimulate(program: Command, io: CliIo): void {
         );
       const world = getWorld(worldId!)!;
       const simulation = new Simulation({ world, seed: seed!, scenario, startTime: options.start });
-      const out: Writable = options.out ? createWriteStream(options.out) : io.stdout;
+      const out: Writable = options.out
+        ? createWriteStream(options.out, { highWaterMark: 1 << 20 })
+        : io.stdout;
       const bar = io.stderr.isTTY
         ? new SingleBar({ stream: io.stderr, etaBuffer: 50 }, Presets.shades_classic)
         : null;

@@ -1,0 +1,25 @@
+import { ScaledClock } from './clock';
+
+describe('ScaledClock', () => {
+  it('runs simulated time `speed` times faster than real time', () => {
+    let real = 1000;
+    const clock = new ScaledClock(Date.UTC(2026, 0, 5), 600, () => real);
+    expect(clock.now()).toBe(Date.UTC(2026, 0, 5));
+    real += 6_000; // six real seconds at 600× is an hour
+    expect(clock.now()).toBe(Date.UTC(2026, 0, 5, 1));
+  });
+
+  it('says how long to wait in real time for a simulated moment', () => {
+    let real = 0;
+    const start = Date.UTC(2026, 0, 5);
+    const clock = new ScaledClock(start, 1000, () => real);
+    expect(clock.realDelayUntil(start + 60_000)).toBe(60); // a simulated minute is 60 ms
+    real = 100;
+    expect(clock.realDelayUntil(start + 60_000)).toBe(0);
+  });
+
+  it('rejects speeds that are not positive finite numbers', () => {
+    for (const speed of [0, -1, NaN, Infinity])
+      expect(() => new ScaledClock(0, speed)).toThrow(/speed must be a positive number/);
+  });
+});
