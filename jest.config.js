@@ -6,5 +6,4 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   moduleNameMapper: { '^@driftlab/(simulator|lab)$': '<rootDir>/$1/src/index.ts' },
-  globalSetup: '<rootDir>/tests/setup/global-setup.js',
 };

@@ -53,7 +53,8 @@ export function registerStart(program: Command, io: CliIo): void {
           until: options.until,
           signal: controller.signal,
           onEvent: (event) => {
-            if (Number.isNaN(nextReport)) nextReport = event.time + REPORT_EVERY_MS;
+            if (Number.isNaN(nextReport))
+              nextReport = (Math.floor(event.time / REPORT_EVERY_MS) + 1) * REPORT_EVERY_MS;
             if (event.time >= nextReport) {
               log.info('traffic', {
                 simulatedTime: new Date(nextReport).toISOString(),

@@ -147,7 +147,7 @@ export class Simulation {
         step,
         rate: effect.rate,
         band: effect.band,
-        client: `client-${1000 + step.rng.fork('client').int(9000)}`,
+        client: this.attackerName(step.rng.fork('client')),
         generator,
         probe:
           effect.band !== null && this.instance.score
@@ -162,6 +162,12 @@ export class Simulation {
     this.event = createEvent(world);
     this.baseFieldNames = this.event.fieldNames;
     this.nextMainTime = this.arrivals.next();
+  }
+
+  /** An abusive client's id: outside the ordinary ones, written the same way so its form gives nothing away. */
+  private attackerName(rng: Rng): string {
+    const n = this.traffic.clients;
+    return `client-${String(n + 1 + rng.int(n)).padStart(String(n).length, '0')}`;
   }
 
   /** The next request in time order. The returned object is reused by the next call. */
