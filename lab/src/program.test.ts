@@ -219,3 +219,35 @@ describe('driftlab simulate, pacing and progress', () => {
     expect((await run('simulate', '--world', 'credit', '--seed', '1', '--events', '100')).stderr).toBe('');
   });
 });
+
+describe('driftlab simulate, output errors', () => {
+  it('fails (exit 1) naming the file when it cannot write --out', async () => {
+    const { code, stderr } = await run(
+      'simulate',
+      '--world',
+      'sea',
+      '--seed',
+      '1',
+      '--events',
+      '10',
+      '--out',
+      '/no/such/dir/x.jsonl',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/cannot write \/no\/such\/dir\/x\.jsonl: ENOENT/);
+  });
+
+  it('refuses a world the scenario does not run (exit 2)', async () => {
+    const { code, stderr } = await run(
+      'simulate',
+      '--scenario',
+      'credit-income-drop',
+      '--world',
+      'fraud',
+      '--events',
+      '5',
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/scenario "credit-income-drop" does not run world "fraud"; it runs: credit/);
+  });
+});

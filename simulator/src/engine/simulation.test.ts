@@ -7,7 +7,7 @@
 import { JsonlFormatter } from '../output/jsonl';
 import { Rng } from '../random/rng';
 import type { Step } from '../scenarios/types';
-import { run, runUntil, scenario, step, truthColumn, type Snap } from '../testing/runs';
+import { isOrdinaryClient, run, runUntil, scenario, step, truthColumn, type Snap } from '../testing/runs';
 import { binomialTolerance, chiSquare999, mean, median, sd, variance } from '../testing/stats';
 import { getWorld } from '../worlds/index';
 import { featureIndex } from '../worlds/types';
@@ -226,7 +226,7 @@ describe('stream splitting', () => {
     const probe = step('boundary-probing', { world: 'credit' }, { rate: 1 }, { id: 'probe' });
     const without = run(options(5, [first, errors], { rate: 20 }), N);
     const withAbuse = run(options(5, [first, errors, flood, probe], { rate: 20 }), N);
-    const ordinary = withAbuse.filter((e) => /^client-\d{3}$/.test(e.client));
+    const ordinary = withAbuse.filter((e) => isOrdinaryClient(e.client));
     expect(ordinary.length).toBeLessThan(N * 0.7);
     expect(diff(ordinary, without, ALL)).toEqual([]);
     const other = ordinary.filter(
@@ -237,7 +237,7 @@ describe('stream splitting', () => {
     );
     expect(other).toHaveLength(0);
     // Abuse events get serving faults too, at the configured rate (4 binomial SE).
-    const abusive = withAbuse.filter((e) => !/^client-\d{3}$/.test(e.client));
+    const abusive = withAbuse.filter((e) => !isOrdinaryClient(e.client));
     const failed = abusive.filter((e) => e.serving?.failStatus === 500).length;
     expect(Math.abs(failed / abusive.length - 0.3)).toBeLessThanOrEqual(
       binomialTolerance(0.3, abusive.length),

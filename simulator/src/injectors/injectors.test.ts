@@ -15,7 +15,16 @@ import { referenceProfile } from '../engine/reference';
 import type { SimulationOptions } from '../engine/simulation';
 import { Rng } from '../random/rng';
 import type { StepTarget } from '../scenarios/types';
-import { run, runUntil, same, scenario, step, truthColumn, type Snap } from '../testing/runs';
+import {
+  isOrdinaryClient,
+  run,
+  runUntil,
+  same,
+  scenario,
+  step,
+  truthColumn,
+  type Snap,
+} from '../testing/runs';
 import {
   binomialTolerance,
   chiSquareGoodnessOfFit,
@@ -228,9 +237,6 @@ interface Case {
   readonly ordinary?: (events: Snap[]) => Snap[];
   readonly check: (r: Runs) => void;
 }
-
-/** Ordinary clients are client-001 to client-200 (the default traffic); abusers come from outside. */
-const isOrdinaryClient = (client: string) => Number(client.slice('client-'.length)) <= 200;
 
 /** Drops each event that repeats the previous one's payload and time (duplicate-records). */
 function withoutDuplicates(events: Snap[]): Snap[] {

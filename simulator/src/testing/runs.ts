@@ -117,3 +117,8 @@ export function truthColumn(events: readonly Snap[], j: number): Float64Array {
   for (let i = 0; i < events.length; i++) out[i] = events[i].truth[j];
   return out;
 }
+
+/** Ordinary clients are client-001 to client-200 (the default traffic); abusers come from outside. */
+export function isOrdinaryClient(client: string): boolean {
+  return Number(client.slice('client-'.length)) <= 200;
+}
