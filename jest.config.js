@@ -2,8 +2,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/simulator/src', '<rootDir>/lab/src', '<rootDir>/tests'],
+  roots: ['<rootDir>/simulator/src', '<rootDir>/serving/src', '<rootDir>/lab/src', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  moduleNameMapper: { '^@driftlab/(simulator|lab)$': '<rootDir>/$1/src/index.ts' },
+  moduleNameMapper: { '^@driftlab/(simulator|serving|lab)$': '<rootDir>/$1/src/index.ts' },
 };

@@ -1,0 +1,136 @@
+import type { CategoricalFeature, NumericFeature } from '@driftlab/simulator';
+import type { FieldError, Imputation, InputFault, InputPolicy, Schema } from './input-policy';
+
+/** What became of a batch of instances. */
+export interface ValidatedBatch {
+  /** One feature vector per instance (schema order, category indices; -1 for an unseen category), or null when rejected. */
+  readonly rows: (Float64Array | null)[];
+  readonly errors: FieldError[];
+  /** Per feature name and fault, how many values had it (accepted or not). */
+  readonly faults: Map<string, Map<InputFault, number>>;
+}
+
+const NUMERIC_STRING = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+const NON_FINITE_STRING = /^\s*[-+]?(nan|inf|infinity)\s*$/i;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  return String(value);
+}
+
+/**
+ * Checks instances (name → value objects) against the model's schema and applies the policy.
+ * Never throws on bad input: every problem becomes a FieldError or a counted fault.
+ */
+export function validateInstances(
+  instances: readonly unknown[],
+  schema: Schema,
+  policy: InputPolicy,
+  imputation: Imputation,
+): ValidatedBatch {
+  const rows: (Float64Array | null)[] = [];
+  const errors: FieldError[] = [];
+  const faults = new Map<string, Map<InputFault, number>>();
+  const known = new Set(schema.map((f) => f.name));
+  const count = (field: string, fault: InputFault) => {
+    let byFault = faults.get(field);
+    if (!byFault) faults.set(field, (byFault = new Map()));
+    byFault.set(fault, (byFault.get(fault) ?? 0) + 1);
+  };
+
+  instances.forEach((instance, n) => {
+    const fail = (field: string, problem: InputFault, message: string) =>
+      errors.push({ instance: n, field, problem, message });
+    const before = errors.length;
+    if (instance === null || typeof instance !== 'object' || Array.isArray(instance)) {
+      fail('', 'wrong-type', `expected an object of feature values, got ${describe(instance)}`);
+      rows.push(null);
+      return;
+    }
+    const record = instance as Record<string, unknown>;
+    const row = new Float64Array(schema.length);
+    for (const name of Object.keys(record)) {
+      if (known.has(name)) continue;
+      count(name, 'unknown-field');
+      if (policy.unknownField === 'reject')
+        fail(name, 'unknown-field', `unknown field; expected only: ${schema.map((f) => f.name).join(', ')}`);
+    }
+    schema.forEach((spec, j) => {
+      const value = record[spec.name];
+      if (value === undefined || value === null) {
+        count(spec.name, 'missing');
+        if (policy.missing === 'reject') fail(spec.name, 'missing', `missing; expected ${expected(spec)}`);
+        row[j] = imputation[j];
+        return;
+      }
+      const report: Reporter = (problem, message, rejected) => {
+        count(spec.name, problem);
+        if (rejected) fail(spec.name, problem, message);
+      };
+      row[j] =
+        spec.kind === 'categorical'
+          ? categoryValue(spec, value, policy, report)
+          : numericValue(spec, value, policy, report);
+    });
+    rows.push(errors.length > before ? null : row);
+  });
+  return { rows, errors, faults };
+}
+
+function expected(spec: NumericFeature | CategoricalFeature): string {
+  return spec.kind === 'numeric'
+    ? `a number from ${spec.min} to ${spec.max}${spec.unit ? ` (${spec.unit})` : ''}`
+    : `one of: ${spec.categories.join(', ')}`;
+}
+
+/** Counts a fault and, when `rejected`, records it as a field error. */
+type Reporter = (problem: InputFault, message: string, rejected: boolean) => void;
+
+function categoryValue(
+  spec: CategoricalFeature,
+  value: unknown,
+  policy: InputPolicy,
+  report: Reporter,
+): number {
+  if (typeof value !== 'string') {
+    report('wrong-type', `expected ${expected(spec)}, got ${describe(value)}`, true);
+    return NaN;
+  }
+  const index = spec.categories.indexOf(value);
+  if (index >= 0) return index;
+  report(
+    'unseen-category',
+    `unseen category ${describe(value)}; expected ${expected(spec)}`,
+    policy.unseenCategory === 'reject',
+  );
+  return policy.unseenCategory === 'impute' ? -1 : NaN;
+}
+
+function numericValue(spec: NumericFeature, value: unknown, policy: InputPolicy, report: Reporter): number {
+  let x: number;
+  if (typeof value === 'number') x = value;
+  else if (typeof value === 'string' && NON_FINITE_STRING.test(value)) {
+    report('non-finite', `expected a finite number, got ${describe(value)}`, true);
+    return NaN;
+  } else if (typeof value === 'string' && NUMERIC_STRING.test(value)) {
+    report(
+      'wrong-type',
+      `expected a number, got the string ${describe(value)}`,
+      policy.numericString === 'reject',
+    );
+    x = Number(value);
+  } else {
+    report('wrong-type', `expected ${expected(spec)}, got ${describe(value)}`, true);
+    return NaN;
+  }
+  if (!Number.isFinite(x)) {
+    report('non-finite', `expected a finite number, got ${describe(value)}`, true);
+    return NaN;
+  }
+  if (x < spec.min || x > spec.max)
+    report('out-of-range', `${x} is outside ${spec.min} to ${spec.max}`, policy.outOfRange === 'reject');
+  return x;
+}
