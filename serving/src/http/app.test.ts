@@ -1,0 +1,212 @@
+import request from 'supertest';
+import { defaultConcept, getWorld, Rng, type World } from '@driftlab/simulator';
+import { createPredictionApp } from './app';
+import { STRICT_INPUT_POLICY } from './input-policy';
+import type { ModelCatalog, ServedModel } from './served-model';
+
+/**
+ * Serves a world's own ground-truth rule as the model (a real computation, the best possible
+ * model), so these tests exercise the HTTP layer on real predictions without training.
+ */
+function groundTruthModel(world: World, version: number): ServedModel {
+  const instance = world.instantiate(Rng.root(1).fork('instance'));
+  const concept = { ...defaultConcept(world), noise_sd: 0 };
+  const quiet = Rng.root('quiet');
+  return {
+    name: world.name,
+    version,
+    task: world.task,
+    schema: world.features,
+    imputation: world.features.map((f) => (f.kind === 'numeric' ? (f.min + f.max) / 2 : 0)),
+    predict(row) {
+      const x = Float64Array.from(row, (v) => (v < 0 ? 0 : v));
+      if (world.task === 'regression') {
+        const minutes = instance.label(x, concept, quiet);
+        return { value: minutes, score: minutes };
+      }
+      const p = instance.score!(x, concept);
+      return { value: p >= 0.5 ? 1 : 0, score: p };
+    },
+  };
+}
+
+const models = new Map([
+  ['credit', groundTruthModel(getWorld('credit')!, 3)],
+  ['delivery', groundTruthModel(getWorld('delivery')!, 1)],
+]);
+const catalog: ModelCatalog = {
+  current: (name) => models.get(name),
+  status: (name) =>
+    models.has(name) ? { versions: [1, 2, 3], serving: models.get(name)!.version } : undefined,
+  names: () => [...models.keys()],
+};
+const app = createPredictionApp({ catalog, maxInstances: 50 });
+
+const applicant = {
+  age: 35,
+  employment_type: 'salaried',
+  annual_income: 60000,
+  home_ownership: 'rent',
+  region: 'north',
+  credit_history_years: 8.5,
+  open_credit_lines: 5,
+  utilization: 0.3,
+  debt_to_income: 0.25,
+  loan_amount: 15000,
+  delinquencies_2y: 0,
+};
+const risky = {
+  ...applicant,
+  employment_type: 'unemployed',
+  utilization: 0.98,
+  debt_to_income: 1.6,
+  delinquencies_2y: 6,
+};
+
+describe('prediction API', () => {
+  it('GET /healthz and /readyz answer 200', async () => {
+    await request(app).get('/healthz').expect(200, { status: 'ok' });
+    const ready = await request(app).get('/readyz').expect(200);
+    expect(ready.body.models).toEqual(['credit', 'delivery']);
+  });
+
+  it('POST /v1/models/{name}:predict returns class, probability, version and request id per instance', async () => {
+    const res = await request(app)
+      .post('/v1/models/credit:predict')
+      .set('X-Request-Id', 'evt-42')
+      .send({ instances: [applicant, risky] })
+      .expect(200);
+    expect(res.headers['x-request-id']).toBe('evt-42');
+    const [safe, bad] = res.body.predictions;
+    expect(safe).toMatchObject({ class: 0, model_version: '3', request_id: 'evt-42-0' });
+    expect(bad).toMatchObject({ class: 1, model_version: '3', request_id: 'evt-42-1' });
+    expect(bad.probability).toBeGreaterThan(0.5);
+    expect(safe.probability).toBeLessThan(bad.probability);
+  });
+
+  it('serves regression models with a value and generates a request id when none is given', async () => {
+    const res = await request(app)
+      .post('/v1/models/delivery:predict')
+      .send({
+        instances: [
+          {
+            distance_km: 3,
+            hour_of_day: 15,
+            day_of_week: 'tue',
+            weather: 'clear',
+            zone: 'suburb',
+            vehicle: 'car',
+            courier_load: 1,
+            restaurant_prep_min: 12,
+            order_items: 2,
+          },
+        ],
+      })
+      .expect(200);
+    const [p] = res.body.predictions;
+    expect(p.value).toBeGreaterThan(10);
+    expect(p.request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(p).not.toHaveProperty('class');
+  });
+
+  it('GET /v1/models/{name} lists versions in the TensorFlow Serving format', async () => {
+    const res = await request(app).get('/v1/models/credit').expect(200);
+    expect(
+      res.body.model_version_status.map((s: { version: string; state: string }) => [s.version, s.state]),
+    ).toEqual([
+      ['1', 'END'],
+      ['2', 'END'],
+      ['3', 'AVAILABLE'],
+    ]);
+  });
+
+  it('answers 404 for an unknown model, verb or route', async () => {
+    const model = await request(app)
+      .post('/v1/models/mortgage:predict')
+      .send({ instances: [{}] })
+      .expect(404);
+    expect(model.body.error).toBe('no model named "mortgage"; models: credit, delivery');
+    await request(app).get('/v1/models/mortgage').expect(404);
+    const verb = await request(app)
+      .post('/v1/models/credit:explain')
+      .send({ instances: [applicant] })
+      .expect(404);
+    expect(verb.body.error).toMatch(/unknown verb "explain"/);
+    await request(app).get('/v2/anything').expect(404);
+  });
+
+  it('answers 400 for malformed JSON, a missing body and missing instances', async () => {
+    const malformed = await request(app)
+      .post('/v1/models/credit:predict')
+      .set('Content-Type', 'application/json')
+      .send('{"instances": [')
+      .expect(400);
+    expect(malformed.body.error).toMatch(/^malformed JSON: /);
+    const noBody = await request(app).post('/v1/models/credit:predict').send('instances').expect(400);
+    expect(noBody.body.error).toMatch(/expected a JSON object/);
+    const noInstances = await request(app).post('/v1/models/credit:predict').send({ rows: [] }).expect(400);
+    expect(noInstances.body.error).toBe('field "instances": expected a non-empty list of objects');
+    await request(app).post('/v1/models/credit:predict').send({ instances: [] }).expect(400);
+  });
+
+  it('answers 400 with field errors for invalid instances', async () => {
+    const res = await request(app)
+      .post('/v1/models/credit:predict')
+      .send({ instances: [applicant, { ...applicant, age: 'old', region: 7 }] })
+      .expect(400);
+    expect(res.body.error).toBe('invalid instances');
+    expect(res.body.fields).toEqual([
+      expect.objectContaining({ instance: 1, field: 'age', problem: 'wrong-type' }),
+      expect.objectContaining({ instance: 1, field: 'region', problem: 'wrong-type' }),
+    ]);
+  });
+
+  it('applies the strict policy when configured: missing fields are rejected', async () => {
+    const strict = createPredictionApp({ catalog, policy: STRICT_INPUT_POLICY });
+    const { home_ownership: _dropped, ...withoutHome } = applicant;
+    const res = await request(strict)
+      .post('/v1/models/credit:predict')
+      .send({ instances: [withoutHome] })
+      .expect(400);
+    expect(res.body.fields[0]).toMatchObject({ field: 'home_ownership', problem: 'missing' });
+    await request(app)
+      .post('/v1/models/credit:predict')
+      .send({ instances: [withoutHome] })
+      .expect(200);
+  });
+
+  it('answers 413 for a body over the limit or too many instances', async () => {
+    const small = createPredictionApp({ catalog, bodyLimit: '1kb' });
+    const big = await request(small)
+      .post('/v1/models/credit:predict')
+      .send({ instances: Array.from({ length: 20 }, () => applicant) })
+      .expect(413);
+    expect(big.body.error).toMatch(/request body larger than 1024 bytes/);
+    const many = await request(app)
+      .post('/v1/models/credit:predict')
+      .send({ instances: Array.from({ length: 51 }, () => applicant) })
+      .expect(413);
+    expect(many.body.error).toBe('field "instances": at most 50 per request, got 51');
+  });
+
+  it('serves an OpenAPI document whose paths are exactly the routes', async () => {
+    const res = await request(app).get('/openapi.json').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths).sort()).toEqual(
+      ['/healthz', '/openapi.json', '/readyz', '/v1/models/{name}', '/v1/models/{name}:predict'].sort(),
+    );
+    // Every documented path answers something other than the catch-all 404.
+    for (const path of Object.keys(res.body.paths)) {
+      const concrete = path.replace('{name}', 'credit');
+      const method = Object.keys(res.body.paths[path])[0];
+      const answer =
+        method === 'post'
+          ? await request(app)
+              .post(concrete)
+              .send({ instances: [applicant] })
+          : await request(app).get(concrete);
+      expect([path, answer.body.error ?? 'ok']).not.toEqual([path, 'no such route; see /openapi.json']);
+      expect([path, answer.status]).toEqual([path, 200]);
+    }
+  });
+});

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import { OPENAPI } from './openapi';
+import { DEFAULT_INPUT_POLICY, type InputPolicy } from './input-policy';
+import type { ModelCatalog } from './served-model';
+import { validateInstances } from './validate-instances';
+
+export interface PredictionAppOptions {
+  readonly catalog: ModelCatalog;
+  readonly policy?: InputPolicy;
+  /** Largest accepted request body (express/body-parser syntax), 1 MB by default. */
+  readonly bodyLimit?: string;
+  /** Largest number of instances in one request. */
+  readonly maxInstances?: number;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** An error answer: `{ error, … }` with the status. */
+function fail(res: Response, status: number, error: string, extra: object = {}): void {
+  res.status(status).json({ error, ...extra });
+}
+
+/**
+ * The prediction API, in the TensorFlow Serving / KServe V1 REST protocol:
+ * `POST /v1/models/{name}:predict` with `{"instances": [...]}`, `GET /v1/models/{name}`,
+ * plus `/healthz` and `/readyz`.
+ */
+export function createPredictionApp(options: PredictionAppOptions): express.Express {
+  const { catalog } = options;
+  const policy = options.policy ?? DEFAULT_INPUT_POLICY;
+  const maxInstances = options.maxInstances ?? 1000;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: options.bodyLimit ?? '1mb' }));
+
+  app.get('/openapi.json', (_req, res) => {
+    res.json(OPENAPI);
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', (_req, res) => {
+    const missing = catalog.names().filter((n) => !catalog.current(n));
+    if (missing.length > 0) fail(res, 503, `no serving version for: ${missing.join(', ')}`);
+    else res.json({ status: 'ready', models: catalog.names() });
+  });
+
+  // Express route syntax treats ':' as a parameter marker, so `name:verb` is split by hand.
+  app.get('/v1/models/:target', (req, res) => {
+    const name = req.params.target;
+    const status = catalog.status(name);
+    if (!status) return fail(res, 404, `no model named "${name}"; models: ${catalog.names().join(', ')}`);
+    res.json({
+      model_version_status: status.versions.map((v) => ({
+        version: String(v),
+        state: v === status.serving ? 'AVAILABLE' : 'END',
+        status: { error_code: 'OK', error_message: '' },
+      })),
+    });
+  });
+
+  app.post('/v1/models/:target', (req: Request, res: Response) => {
+    const [name, verb] = splitTarget(req.params.target as string);
+    if (verb !== 'predict')
+      return fail(res, 404, `unknown verb "${verb}"; expected POST /v1/models/{name}:predict`);
+    const model = catalog.current(name);
+    if (!model) return fail(res, 404, `no model named "${name}"; models: ${catalog.names().join(', ')}`);
+    const body = req.body as unknown;
+    if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body))
+      return fail(
+        res,
+        400,
+        'expected a JSON object {"instances": [...]} with Content-Type: application/json',
+      );
+    const instances = (body as { instances?: unknown }).instances;
+    if (!Array.isArray(instances) || instances.length === 0)
+      return fail(res, 400, 'field "instances": expected a non-empty list of objects');
+    if (instances.length > maxInstances)
+      return fail(
+        res,
+        413,
+        `field "instances": at most ${maxInstances} per request, got ${instances.length}`,
+      );
+    const header = req.get('x-request-id');
+    const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
+    res.set('X-Request-Id', requestId);
+    const batch = validateInstances(instances, model.schema, policy, model.imputation);
+    if (batch.errors.length > 0)
+      return fail(res, 400, 'invalid instances', { request_id: requestId, fields: batch.errors });
+    const predictions = batch.rows.map((row, i) => {
+      const p = model.predict(row!);
+      const id = instances.length === 1 ? requestId : `${requestId}-${i}`;
+      return model.task === 'classification'
+        ? { class: p.value, probability: p.score, model_version: String(model.version), request_id: id }
+        : { value: p.value, model_version: String(model.version), request_id: id };
+    });
+    res.json({ predictions });
+  });
+
+  app.use((_req, res) => fail(res, 404, 'no such route; see /openapi.json'));
+  app.use(bodyErrors);
+  app.use(internalErrors);
+  return app;
+}
+
+function splitTarget(target: string): [string, string] {
+  const at = target.lastIndexOf(':');
+  return at < 0 ? [target, ''] : [target.slice(0, at), target.slice(at + 1)];
+}
+
+/** Body-parser failures become clear 400/413 answers instead of HTML stack traces. */
+const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
+  const e = err as { type?: string; status?: number; message?: string; limit?: number };
+  if (e.type === 'entity.too.large') return fail(res, 413, `request body larger than ${e.limit} bytes`);
+  if (e.type === 'entity.parse.failed') return fail(res, 400, `malformed JSON: ${e.message}`);
+  if (e.status && e.status >= 400 && e.status < 500) return fail(res, e.status, e.message ?? 'bad request');
+  next(err);
+};
+
+/** Anything else is our fault: a 500 without internals (the error itself goes to the log). */
+const internalErrors: ErrorRequestHandler = (_err, _req, res, _next) => {
+  fail(res, 500, 'internal error');
+};
