@@ -2,6 +2,7 @@ import request from 'supertest';
 import { defaultConcept, getWorld, Rng, type World } from '@driftlab/simulator';
 import { createPredictionApp } from './app';
 import { STRICT_INPUT_POLICY } from './input-policy';
+import { ServingMetrics } from './metrics';
 import type { ModelCatalog, ServedModel } from './served-model';
 
 /**
@@ -193,7 +194,14 @@ describe('prediction API', () => {
     const res = await request(app).get('/openapi.json').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths).sort()).toEqual(
-      ['/healthz', '/openapi.json', '/readyz', '/v1/models/{name}', '/v1/models/{name}:predict'].sort(),
+      [
+        '/healthz',
+        '/metrics',
+        '/openapi.json',
+        '/readyz',
+        '/v1/models/{name}',
+        '/v1/models/{name}:predict',
+      ].sort(),
     );
     // Every documented path answers something other than the catch-all 404.
     for (const path of Object.keys(res.body.paths)) {
@@ -205,8 +213,39 @@ describe('prediction API', () => {
               .post(concrete)
               .send({ instances: [applicant] })
           : await request(app).get(concrete);
-      expect([path, answer.body.error ?? 'ok']).not.toEqual([path, 'no such route; see /openapi.json']);
+      expect([path, answer.body?.error ?? 'ok']).not.toEqual([path, 'no such route; see /openapi.json']);
       expect([path, answer.status]).toEqual([path, 200]);
     }
+  });
+
+  it('counts requests, errors, latency and input faults in Prometheus metrics', async () => {
+    const metrics = new ServingMetrics();
+    const counted = createPredictionApp({ catalog, metrics });
+    await request(counted)
+      .post('/v1/models/credit:predict')
+      .send({ instances: [applicant, applicant] })
+      .expect(200);
+    const { home_ownership: _h, ...partial } = applicant;
+    await request(counted)
+      .post('/v1/models/credit:predict')
+      .send({ instances: [{ ...partial, nickname: 'x' }] })
+      .expect(200);
+    await request(counted)
+      .post('/v1/models/credit:predict')
+      .send({ instances: [{ ...applicant, age: 'old' }] })
+      .expect(400);
+    const text = (await request(counted).get('/metrics').expect(200)).text;
+    expect(text).toContain('driftlab_prediction_requests_total{model="credit",version="3",status="200"} 2');
+    expect(text).toContain('driftlab_prediction_errors_total{model="credit",version="3",status="400"} 1');
+    expect(text).toContain('driftlab_prediction_duration_seconds_count{model="credit",version="3"} 3');
+    expect(text).toContain('driftlab_predictions_total{model="credit",version="3"} 3');
+    expect(text).toContain(
+      'driftlab_input_faults_total{model="credit",feature="home_ownership",fault="missing"} 1',
+    );
+    expect(text).toContain(
+      'driftlab_input_faults_total{model="credit",feature="(unknown)",fault="unknown-field"} 1',
+    );
+    expect(text).toContain('driftlab_input_faults_total{model="credit",feature="age",fault="wrong-type"} 1');
+    expect(text).not.toContain('nickname');
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import { ServingMetrics } from './metrics';
 import { OPENAPI } from './openapi';
 import { DEFAULT_INPUT_POLICY, type InputPolicy } from './input-policy';
 import type { ModelCatalog } from './served-model';
@@ -12,6 +13,8 @@ export interface PredictionAppOptions {
   readonly bodyLimit?: string;
   /** Largest number of instances in one request. */
   readonly maxInstances?: number;
+  /** Where request metrics go; a fresh registry when not given. */
+  readonly metrics?: ServingMetrics;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -30,12 +33,18 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
   const { catalog } = options;
   const policy = options.policy ?? DEFAULT_INPUT_POLICY;
   const maxInstances = options.maxInstances ?? 1000;
+  const metrics = options.metrics ?? new ServingMetrics();
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: options.bodyLimit ?? '1mb' }));
 
   app.get('/openapi.json', (_req, res) => {
     res.json(OPENAPI);
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.set('Content-Type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
   });
 
   app.get('/healthz', (_req, res) => {
@@ -68,6 +77,15 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
       return fail(res, 404, `unknown verb "${verb}"; expected POST /v1/models/{name}:predict`);
     const model = catalog.current(name);
     if (!model) return fail(res, 404, `no model named "${name}"; models: ${catalog.names().join(', ')}`);
+    // Time and count every answer from here on, errors included, by the version that served it.
+    const labels = { model: model.name, version: String(model.version) };
+    const stopTimer = metrics.duration.startTimer(labels);
+    res.on('finish', () => {
+      stopTimer();
+      const status = String(res.statusCode);
+      metrics.requests.inc({ ...labels, status });
+      if (res.statusCode >= 400) metrics.errors.inc({ ...labels, status });
+    });
     const body = req.body as unknown;
     if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body))
       return fail(
@@ -88,6 +106,7 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
     const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
     res.set('X-Request-Id', requestId);
     const batch = validateInstances(instances, model.schema, policy, model.imputation);
+    metrics.countFaults(model.name, new Set(model.schema.map((f) => f.name)), batch.faults);
     if (batch.errors.length > 0)
       return fail(res, 400, 'invalid instances', { request_id: requestId, fields: batch.errors });
     const predictions = batch.rows.map((row, i) => {
@@ -97,6 +116,7 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
         ? { class: p.value, probability: p.score, model_version: String(model.version), request_id: id }
         : { value: p.value, model_version: String(model.version), request_id: id };
     });
+    metrics.predictions.inc(labels, predictions.length);
     res.json({ predictions });
   });
 

@@ -23,6 +23,12 @@ export const OPENAPI = {
         responses: { '200': { description: 'Ready' }, '503': error('A model has no serving version') },
       },
     },
+    '/metrics': {
+      get: {
+        summary: 'Prometheus metrics (requests, errors, latency, input faults)',
+        responses: { '200': { description: 'Prometheus text format' } },
+      },
+    },
     '/openapi.json': {
       get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
     },

@@ -1,0 +1,62 @@
+import { Counter, Histogram, Registry } from 'prom-client';
+import type { InputFault } from './input-policy';
+
+/** Latency buckets in seconds: fine below 100 ms, where a healthy toy model lives, coarse above. */
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+/**
+ * The serving side's Prometheus metrics, on a registry of its own (no default Node.js metrics:
+ * some of them fail `promtool check metrics`). Labels are bounded: model, version, status, feature
+ * (from the schema) and fault; never a request id or a client-chosen field name.
+ */
+export class ServingMetrics {
+  readonly registry = new Registry();
+  readonly requests: Counter<'model' | 'version' | 'status'>;
+  readonly errors: Counter<'model' | 'version' | 'status'>;
+  readonly duration: Histogram<'model' | 'version'>;
+  readonly inputFaults: Counter<'model' | 'feature' | 'fault'>;
+  readonly predictions: Counter<'model' | 'version'>;
+
+  constructor() {
+    const registers = [this.registry];
+    this.requests = new Counter({
+      name: 'driftlab_prediction_requests_total',
+      help: 'Prediction requests by model, serving version and HTTP status.',
+      labelNames: ['model', 'version', 'status'],
+      registers,
+    });
+    this.errors = new Counter({
+      name: 'driftlab_prediction_errors_total',
+      help: 'Prediction requests answered with an HTTP status of 400 or more.',
+      labelNames: ['model', 'version', 'status'],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: 'driftlab_prediction_duration_seconds',
+      help: 'Time to answer a prediction request, in seconds.',
+      labelNames: ['model', 'version'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.inputFaults = new Counter({
+      name: 'driftlab_input_faults_total',
+      help: 'Input values that broke the feature schema (missing, wrong type, unseen category, out of range, unknown field), whatever the policy did with them.',
+      labelNames: ['model', 'feature', 'fault'],
+      registers,
+    });
+    this.predictions = new Counter({
+      name: 'driftlab_predictions_total',
+      help: 'Instances predicted (a request can carry several).',
+      labelNames: ['model', 'version'],
+      registers,
+    });
+  }
+
+  /** Counts a batch's input faults; unknown field names are client-chosen, so they share one label. */
+  countFaults(model: string, known: ReadonlySet<string>, faults: Map<string, Map<InputFault, number>>): void {
+    for (const [field, byFault] of faults) {
+      const feature = known.has(field) ? field : '(unknown)';
+      for (const [fault, n] of byFault) this.inputFaults.inc({ model, feature, fault }, n);
+    }
+  }
+}
