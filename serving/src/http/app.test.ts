@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { defaultConcept, getWorld, Rng, type World } from '@driftlab/simulator';
 import { createPredictionApp } from './app';
+import { FaultInjector } from './faults';
 import { STRICT_INPUT_POLICY } from './input-policy';
 import { ServingMetrics } from './metrics';
 import type { ModelCatalog, ServedModel } from './served-model';
@@ -247,5 +248,60 @@ describe('prediction API', () => {
     );
     expect(text).toContain('driftlab_input_faults_total{model="credit",feature="age",fault="wrong-type"} 1');
     expect(text).not.toContain('nickname');
+  });
+
+  describe('serving faults', () => {
+    const draws = [0.1, 0.9, 0.2, 0.7];
+    const faults = new FaultInjector(() => draws.shift() ?? 1);
+    const metrics = new ServingMetrics();
+    const faulty = createPredictionApp({ catalog, faults, metrics });
+    const predict = () =>
+      request(faulty)
+        .post('/v1/models/credit:predict')
+        .send({ instances: [applicant] });
+
+    afterEach(() => faults.clear());
+
+    it('adds latency to every answer', async () => {
+      faults.set('credit', { addedLatencyMs: 120 });
+      const started = performance.now();
+      await predict().expect(200);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(115);
+      // Other models are untouched.
+      faults.set('delivery', { addedLatencyMs: 5000 });
+      faults.clear('credit');
+      const quick = performance.now();
+      await predict().expect(200);
+      expect(performance.now() - quick).toBeLessThan(1000);
+    });
+
+    it('fails the configured share of requests with the configured status', async () => {
+      faults.set('credit', { errorRate: 0.5, failStatus: 503 });
+      // Draws 0.1 and 0.2 fall under the rate, 0.9 and 0.7 do not.
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await predict()).status);
+      expect(statuses).toEqual([503, 200, 503, 200]);
+    });
+
+    it('answers 503 with Retry-After while the model is unavailable, and counts it', async () => {
+      faults.set('credit', { unavailable: true });
+      const res = await predict().expect(503);
+      expect(res.body).toEqual({ error: 'model unavailable' });
+      expect(res.headers['retry-after']).toBe('30');
+      const text = (await request(faulty).get('/metrics')).text;
+      expect(text).toMatch(
+        /driftlab_prediction_errors_total\{model="credit",version="3",status="503"\} [1-9]/,
+      );
+    });
+
+    it('refuses settings outside their range, naming the field', () => {
+      expect(() => faults.set('credit', { errorRate: 2 })).toThrow(
+        'errorRate: expected a number from 0 to 1',
+      );
+      expect(() => faults.set('credit', { addedLatencyMs: -1 })).toThrow(
+        'addedLatencyMs: expected a number >= 0',
+      );
+      expect(() => faults.set('credit', { failStatus: 404 })).toThrow('failStatus: expected 500 to 599');
+    });
   });
 });

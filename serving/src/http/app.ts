@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import { FaultInjector } from './faults';
 import { ServingMetrics } from './metrics';
 import { OPENAPI } from './openapi';
 import { DEFAULT_INPUT_POLICY, type InputPolicy } from './input-policy';
@@ -15,6 +16,8 @@ export interface PredictionAppOptions {
   readonly maxInstances?: number;
   /** Where request metrics go; a fresh registry when not given. */
   readonly metrics?: ServingMetrics;
+  /** Serving faults to carry out (set by the lab's control side). */
+  readonly faults?: FaultInjector;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -71,54 +74,68 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
     });
   });
 
-  app.post('/v1/models/:target', (req: Request, res: Response) => {
-    const [name, verb] = splitTarget(req.params.target as string);
-    if (verb !== 'predict')
-      return fail(res, 404, `unknown verb "${verb}"; expected POST /v1/models/{name}:predict`);
-    const model = catalog.current(name);
-    if (!model) return fail(res, 404, `no model named "${name}"; models: ${catalog.names().join(', ')}`);
-    // Time and count every answer from here on, errors included, by the version that served it.
-    const labels = { model: model.name, version: String(model.version) };
-    const stopTimer = metrics.duration.startTimer(labels);
-    res.on('finish', () => {
-      stopTimer();
-      const status = String(res.statusCode);
-      metrics.requests.inc({ ...labels, status });
-      if (res.statusCode >= 400) metrics.errors.inc({ ...labels, status });
-    });
-    const body = req.body as unknown;
-    if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body))
-      return fail(
-        res,
-        400,
-        'expected a JSON object {"instances": [...]} with Content-Type: application/json',
-      );
-    const instances = (body as { instances?: unknown }).instances;
-    if (!Array.isArray(instances) || instances.length === 0)
-      return fail(res, 400, 'field "instances": expected a non-empty list of objects');
-    if (instances.length > maxInstances)
-      return fail(
-        res,
-        413,
-        `field "instances": at most ${maxInstances} per request, got ${instances.length}`,
-      );
-    const header = req.get('x-request-id');
-    const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
-    res.set('X-Request-Id', requestId);
-    const batch = validateInstances(instances, model.schema, policy, model.imputation);
-    metrics.countFaults(model.name, new Set(model.schema.map((f) => f.name)), batch.faults);
-    if (batch.errors.length > 0)
-      return fail(res, 400, 'invalid instances', { request_id: requestId, fields: batch.errors });
-    const predictions = batch.rows.map((row, i) => {
-      const p = model.predict(row!);
-      const id = instances.length === 1 ? requestId : `${requestId}-${i}`;
-      return model.task === 'classification'
-        ? { class: p.value, probability: p.score, model_version: String(model.version), request_id: id }
-        : { value: p.value, model_version: String(model.version), request_id: id };
-    });
-    metrics.predictions.inc(labels, predictions.length);
-    res.json({ predictions });
-  });
+  const faults = options.faults ?? new FaultInjector();
+  const timing: express.RequestHandler = (req, res, next) => {
+    // Time and count every answer, faults and errors included, by the version that served it.
+    const model = catalog.current(splitTarget(String(req.params.target))[0]);
+    if (model) {
+      const labels = { model: model.name, version: String(model.version) };
+      const stopTimer = metrics.duration.startTimer(labels);
+      res.on('finish', () => {
+        stopTimer();
+        const status = String(res.statusCode);
+        metrics.requests.inc({ ...labels, status });
+        if (res.statusCode >= 400) metrics.errors.inc({ ...labels, status });
+      });
+    }
+    next();
+  };
+
+  app.post(
+    '/v1/models/:target',
+    timing,
+    faults.middleware((t) => splitTarget(t)[0]),
+    (req: Request, res: Response) => {
+      const [name, verb] = splitTarget(req.params.target as string);
+      if (verb !== 'predict')
+        return fail(res, 404, `unknown verb "${verb}"; expected POST /v1/models/{name}:predict`);
+      const model = catalog.current(name);
+      if (!model) return fail(res, 404, `no model named "${name}"; models: ${catalog.names().join(', ')}`);
+      const labels = { model: model.name, version: String(model.version) };
+      const body = req.body as unknown;
+      if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body))
+        return fail(
+          res,
+          400,
+          'expected a JSON object {"instances": [...]} with Content-Type: application/json',
+        );
+      const instances = (body as { instances?: unknown }).instances;
+      if (!Array.isArray(instances) || instances.length === 0)
+        return fail(res, 400, 'field "instances": expected a non-empty list of objects');
+      if (instances.length > maxInstances)
+        return fail(
+          res,
+          413,
+          `field "instances": at most ${maxInstances} per request, got ${instances.length}`,
+        );
+      const header = req.get('x-request-id');
+      const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
+      res.set('X-Request-Id', requestId);
+      const batch = validateInstances(instances, model.schema, policy, model.imputation);
+      metrics.countFaults(model.name, new Set(model.schema.map((f) => f.name)), batch.faults);
+      if (batch.errors.length > 0)
+        return fail(res, 400, 'invalid instances', { request_id: requestId, fields: batch.errors });
+      const predictions = batch.rows.map((row, i) => {
+        const p = model.predict(row!);
+        const id = instances.length === 1 ? requestId : `${requestId}-${i}`;
+        return model.task === 'classification'
+          ? { class: p.value, probability: p.score, model_version: String(model.version), request_id: id }
+          : { value: p.value, model_version: String(model.version), request_id: id };
+      });
+      metrics.predictions.inc(labels, predictions.length);
+      res.json({ predictions });
+    },
+  );
 
   app.use((_req, res) => fail(res, 404, 'no such route; see /openapi.json'));
   app.use(bodyErrors);
