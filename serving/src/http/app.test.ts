@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import request from 'supertest';
+import winston from 'winston';
 import { defaultConcept, getWorld, Rng, type World } from '@driftlab/simulator';
 import { createPredictionApp } from './app';
 import { FaultInjector } from './faults';
@@ -303,5 +305,40 @@ describe('prediction API', () => {
       );
       expect(() => faults.set('credit', { failStatus: 404 })).toThrow('failStatus: expected 500 to 599');
     });
+  });
+
+  it('logs one JSON line per prediction with ids and timing, never feature values', async () => {
+    const lines: string[] = [];
+    const logger = winston.createLogger({
+      format: winston.format.json(),
+      transports: [
+        new winston.transports.Stream({
+          stream: new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }),
+        }),
+      ],
+    });
+    const logged = createPredictionApp({ catalog, logger });
+    await request(logged)
+      .post('/v1/models/credit:predict')
+      .set('X-Request-Id', 'evt-7')
+      .send({ instances: [applicant] })
+      .expect(200);
+    await request(logged)
+      .post('/v1/models/credit:predict')
+      .send({ instances: [{ ...applicant, age: 'secret-ish' }] })
+      .expect(400);
+    const entries = lines.map((l) => JSON.parse(l));
+    expect(entries[0]).toMatchObject({
+      level: 'info',
+      message: 'prediction',
+      model: 'credit',
+      version: '3',
+      status: 200,
+      requestId: 'evt-7',
+    });
+    expect(entries[1]).toMatchObject({ status: 400 });
+    const text = lines.join('');
+    expect(text).not.toContain('60000');
+    expect(text).not.toContain('secret-ish');
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'winston';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { FaultInjector } from './faults';
 import { ServingMetrics } from './metrics';
@@ -18,6 +19,8 @@ export interface PredictionAppOptions {
   readonly metrics?: ServingMetrics;
   /** Serving faults to carry out (set by the lab's control side). */
   readonly faults?: FaultInjector;
+  /** One JSON line per prediction request at info (ids, status, timing; never feature values). */
+  readonly logger?: Logger;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -82,10 +85,16 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
       const labels = { model: model.name, version: String(model.version) };
       const stopTimer = metrics.duration.startTimer(labels);
       res.on('finish', () => {
-        stopTimer();
+        const seconds = stopTimer();
         const status = String(res.statusCode);
         metrics.requests.inc({ ...labels, status });
         if (res.statusCode >= 400) metrics.errors.inc({ ...labels, status });
+        options.logger?.info('prediction', {
+          ...labels,
+          status: res.statusCode,
+          durationMs: Math.round(seconds * 1e4) / 10,
+          requestId: res.get('X-Request-Id'),
+        });
       });
     }
     next();
