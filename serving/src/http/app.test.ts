@@ -1,42 +1,24 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import winston from 'winston';
-import { defaultConcept, getWorld, Rng, type World } from '@driftlab/simulator';
+import { getWorld } from '@driftlab/simulator';
+import { trainModel } from '../models';
 import { createPredictionApp } from './app';
 import { FaultInjector } from './faults';
 import { STRICT_INPUT_POLICY } from './input-policy';
 import { ServingMetrics } from './metrics';
+import { toServedModel } from './served';
 import type { ModelCatalog, ServedModel } from './served-model';
 
-/**
- * Serves a world's own ground-truth rule as the model (a real computation, the best possible
- * model), so these tests exercise the HTTP layer on real predictions without training.
- */
-function groundTruthModel(world: World, version: number): ServedModel {
-  const instance = world.instantiate(Rng.root(1).fork('instance'));
-  const concept = { ...defaultConcept(world), noise_sd: 0 };
-  const quiet = Rng.root('quiet');
-  return {
-    name: world.name,
-    version,
-    task: world.task,
-    schema: world.features,
-    imputation: world.features.map((f) => (f.kind === 'numeric' ? (f.min + f.max) / 2 : 0)),
-    predict(row) {
-      const x = Float64Array.from(row, (v) => (v < 0 ? 0 : v));
-      if (world.task === 'regression') {
-        const minutes = instance.label(x, concept, quiet);
-        return { value: minutes, score: minutes };
-      }
-      const p = instance.score!(x, concept);
-      return { value: p >= 0.5 ? 1 : 0, score: p };
-    },
-  };
+/** Real models, trained on a small seeded simulation of their worlds. */
+function trained(world: string, version: number): ServedModel {
+  const model = trainModel(getWorld(world)!, { seed: 1, trainSize: 5000, holdoutSize: 1000 });
+  return toServedModel(world, version, model);
 }
 
 const models = new Map([
-  ['credit', groundTruthModel(getWorld('credit')!, 3)],
-  ['delivery', groundTruthModel(getWorld('delivery')!, 1)],
+  ['credit', trained('credit', 3)],
+  ['delivery', trained('delivery', 1)],
 ]);
 const catalog: ModelCatalog = {
   current: (name) => models.get(name),

@@ -1,4 +1,4 @@
-import type { FeatureSpec } from '@driftlab/simulator';
+import type { SchemaField } from '../models';
 
 /** The ways an instance can differ from the model's feature schema. */
 export type InputFault =
@@ -60,4 +60,5 @@ export interface FieldError {
 /** The values used in place of missing ones: per feature, a number (numeric) or a category index. */
 export type Imputation = readonly number[];
 
-export type Schema = readonly FeatureSpec[];
+/** The features a model accepts, in the order of its feature vectors. */
+export type Schema = readonly SchemaField[];

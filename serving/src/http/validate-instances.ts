@@ -1,4 +1,4 @@
-import type { CategoricalFeature, NumericFeature } from '@driftlab/simulator';
+import type { CategoricalField as CategoricalFeature, NumericField as NumericFeature } from '../models';
 import type { FieldError, Imputation, InputFault, InputPolicy, Schema } from './input-policy';
 
 /** What became of a batch of instances. */
