@@ -53,3 +53,9 @@ export function oneOf<T extends string>(values: readonly T[]): (value: string) =
     return value as T;
   };
 }
+
+export function portNumber(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new InvalidArgumentError('expected a port number from 0 to 65535 (0: any free port).');
+  return Number(value);
+}

@@ -171,19 +171,61 @@ describe('driftlab command line', () => {
     for (const f of getWorld('delivery')!.features) expect(stdout).toContain(f.name);
   });
 
-  it('start runs the worlds live until --until and logs JSON summaries without incident names', async () => {
-    const { code, stderr } = await run('start', '--speed', '100000', '--until', '30m', '--world', 'credit');
+  it('start runs serving and live traffic until --until, logging JSON without incident names', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'driftlab-lab-'));
+    const { code, stderr } = await run(
+      'start',
+      '--speed',
+      '20000',
+      '--until',
+      '30m',
+      '--world',
+      'credit',
+      '--port',
+      '0',
+      '--data',
+      data,
+    );
     expect(code).toBe(0);
     const logs = stderr
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(logs[0].message).toBe('lab started');
+    expect(logs.map((l) => l.message)).toEqual(
+      expect.arrayContaining(['trained initial models', 'serving', 'lab started', 'traffic', 'lab stopped']),
+    );
+    const started = logs.find((l) => l.message === 'lab started');
+    expect(started.components).toEqual(['simulator', 'serving']);
     const last = logs[logs.length - 1];
     expect(last.message).toBe('lab stopped');
     // 30 simulated minutes at about 2 requests per second (less at night).
     expect(last.requests.credit).toBeGreaterThan(300);
+    // Sent over HTTP to serving, which answered (some may be dropped at this speed, never lost silently).
+    expect(last.answers['200']).toBeGreaterThan(0);
+    expect(last.answers['200'] + last.dropped).toBe(last.requests.credit);
     expect(logs.filter((l) => l.message === 'traffic')).toHaveLength(2);
+    expect(logs.filter((l) => l.message === 'prediction').length).toBe(last.answers['200']);
+  });
+
+  it('start --only simulator runs without serving', async () => {
+    const { code, stderr } = await run(
+      'start',
+      '--only',
+      'simulator',
+      '--speed',
+      '100000',
+      '--until',
+      '10m',
+      '--world',
+      'sea',
+    );
+    expect(code).toBe(0);
+    const logs = stderr
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(logs[0]).toMatchObject({ message: 'lab started', components: ['simulator'] });
+    expect(logs[logs.length - 1].answers).toBeUndefined();
   });
 });
 
@@ -249,5 +291,39 @@ describe('driftlab simulate, output errors', () => {
     );
     expect(code).toBe(2);
     expect(stderr).toMatch(/scenario "credit-income-drop" does not run world "fraud"; it runs: credit/);
+  });
+});
+
+describe('driftlab models', () => {
+  it('trains, lists, promotes and rolls back versions in the data directory', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'driftlab-models-'));
+    const v1 = await run('models', 'train', 'sea', '--events', '2000', '--data', data);
+    expect(v1.code).toBe(0);
+    expect(v1.stdout).toMatch(/^v1 {2}candidate .* accuracy 0\.\d{4}\n$/);
+    expect((await run('models', 'promote', 'sea', '1', '--data', data)).stdout).toMatch(
+      /^sea: v- -> v1 \(promote, /,
+    );
+    await run('models', 'train', 'sea', '--seed', '2', '--events', '2000', '--data', data);
+    expect((await run('models', 'promote', 'sea', '2', '--data', data)).code).toBe(0);
+    expect((await run('models', 'list', '--data', data)).stdout).toBe(
+      'sea          serving v2  2 version(s)\n',
+    );
+    const back = await run('models', 'rollback', 'sea', '1', '--reason', 'v2 is worse', '--data', data);
+    expect(back.stdout).toMatch(/^sea: v2 -> v1 \(rollback, /);
+    const versions = (await run('models', 'versions', 'sea', '--data', data)).stdout.trimEnd().split('\n');
+    expect(versions.map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['v1 serving', 'v2 retired']);
+  });
+
+  it('fails with a clear message for unknown models and versions', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'driftlab-models-'));
+    const unknown = await run('models', 'versions', 'mortgage', '--data', data);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown model "mortgage"/);
+    await run('models', 'train', 'sea', '--events', '2000', '--data', data);
+    const missing = await run('models', 'promote', 'sea', '7', '--data', data);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/version 7/);
+    expect((await run('models', 'train', 'mars', '--data', data)).code).toBe(2);
+    expect((await run('models', 'promote', 'sea', 'latest', '--data', data)).code).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, type CliIo } from './io';
+import { registerModels } from './commands/models';
 import { registerScenario } from './commands/scenario';
 import { registerSimulate } from './commands/simulate';
 import { registerStart } from './commands/start';
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIo): Command {
   registerSimulate(program, io);
   registerScenario(program, io);
   registerWorld(program, io);
+  registerModels(program, io);
   return program;
 }
 

@@ -1,0 +1,10 @@
+import { join, resolve } from 'node:path';
+
+/** Where the lab keeps its state: `--data`, else DRIFTLAB_DATA, else ./.driftlab. */
+export function dataDir(option?: string): string {
+  return resolve(option ?? process.env.DRIFTLAB_DATA ?? '.driftlab');
+}
+
+export function registryDir(data: string): string {
+  return join(data, 'registry');
+}

@@ -1,0 +1,61 @@
+import { sentFeatures, type SimEvent } from '@driftlab/simulator';
+
+/** What happened to the requests the simulator sent. */
+export interface SenderCounts {
+  sent: number;
+  answered: Record<string, number>;
+  failed: number;
+  /** Not sent because too many requests were already in flight (serving too slow for the speed). */
+  dropped: number;
+}
+
+/**
+ * Sends simulated requests to serving over real HTTP, like any client: the event's payload as
+ * sent, its id as X-Request-Id. At most `maxInFlight` requests wait at once; beyond that events
+ * are dropped and counted, so a slow server never makes the simulator's memory grow.
+ */
+export class TrafficSender {
+  readonly counts: SenderCounts = { sent: 0, answered: {}, failed: 0, dropped: 0 };
+  private inFlight = 0;
+  private readonly idle: (() => void)[] = [];
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly maxInFlight = 64,
+  ) {}
+
+  send(event: SimEvent): void {
+    if (this.inFlight >= this.maxInFlight) {
+      this.counts.dropped++;
+      return;
+    }
+    // Serialise now: the simulator reuses the event object.
+    const body = JSON.stringify({ instances: [sentFeatures(event)] });
+    const url = `${this.baseUrl}/v1/models/${event.world.name}:predict`;
+    const requestId = `${event.world.name}-${event.id}`;
+    this.inFlight++;
+    this.counts.sent++;
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      body,
+    })
+      .then(async (res) => {
+        await res.arrayBuffer();
+        this.counts.answered[res.status] = (this.counts.answered[res.status] ?? 0) + 1;
+      })
+      .catch(() => {
+        this.counts.failed++;
+      })
+      .finally(() => {
+        this.inFlight--;
+        if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
+      });
+  }
+
+  /** Resolves when no request is in flight. */
+  async drain(): Promise<void> {
+    if (this.inFlight === 0) return;
+    await new Promise<void>((resolve) => this.idle.push(resolve));
+  }
+}

@@ -1,0 +1,20 @@
+// The serving package's public surface.
+export * from './models';
+export * from './registry';
+export { createPredictionApp, type PredictionAppOptions } from './http/app';
+export { FaultInjector, NO_FAULTS, type FaultSettings } from './http/faults';
+export {
+  DEFAULT_INPUT_POLICY,
+  STRICT_INPUT_POLICY,
+  INPUT_FAULTS,
+  type InputFault,
+  type InputPolicy,
+  type FieldError,
+} from './http/input-policy';
+export { ServingMetrics } from './http/metrics';
+export { OPENAPI } from './http/openapi';
+export type { ModelCatalog, Prediction, ServedModel } from './http/served-model';
+export { toServedModel } from './http/served';
+export { RegistryCatalog } from './catalog';
+export { ensureModels, storeTrained } from './bootstrap';
+export { startServing, type RunningServing, type ServingOptions } from './server';

@@ -1,0 +1,15 @@
+// The registry's public surface; everything else in this folder is internal.
+export { ModelRegistry } from './registry';
+export { RegistryError, type RegistryErrorCode } from './errors';
+export type {
+  Deployment,
+  FileDigest,
+  GateResults,
+  ModelVersion,
+  OpenOptions,
+  UnreadableVersion,
+  VersionContents,
+  VersionInfo,
+  VersionListing,
+  VersionStatus,
+} from './types';
