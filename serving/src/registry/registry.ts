@@ -22,7 +22,9 @@ import {
   isModelName,
   LOCK_FILE,
   ModelPaths,
+  parseVersionDirName,
   PROFILE_FILE,
+  VERSIONS_DIR,
 } from './layout';
 import { acquireLock, releaseLock } from './lock';
 import type {
@@ -136,8 +138,10 @@ export class ModelRegistry {
         cause: e,
       });
     }
+    // A crash while a model's first version is written can leave its folder without a published
+    // version (even without `versions/`): such a folder is not a model yet.
     return entries
-      .filter((e) => e.isDirectory() && isModelName(e.name))
+      .filter((e) => e.isDirectory() && isModelName(e.name) && hasPublishedVersion(join(this.dir, e.name)))
       .map((e) => e.name)
       .sort();
   }
@@ -338,7 +342,7 @@ export class ModelRegistry {
 
   private paths(model: string): ModelPaths {
     const paths = new ModelPaths(this.dir, checkModelName(model));
-    if (!existsSync(paths.dir)) {
+    if (!hasPublishedVersion(paths.dir)) {
       const known = this.models();
       throw new RegistryError(
         'not-found',
@@ -416,4 +420,13 @@ function recoverModel(paths: ModelPaths): string[] {
   }
   notes.push(...repairLog(paths));
   return notes;
+}
+
+/** Whether a model folder holds at least one published version directory. */
+function hasPublishedVersion(modelDir: string): boolean {
+  try {
+    return readdirSync(join(modelDir, VERSIONS_DIR)).some((name) => parseVersionDirName(name) !== null);
+  } catch {
+    return false;
+  }
 }
