@@ -261,6 +261,17 @@ describe('ModelRegistry: promote, rollback and history', () => {
 });
 
 describe('ModelRegistry: crashes, leftovers and numbers', () => {
+  it('does not list a model whose first version never finished (a crash after its folders were made)', () => {
+    const registry = openRegistry();
+    registry.addVersion('sea', contents(1));
+    mkdirSync(join(root, 'reg', 'credit')); // killed before versions/ existed
+    mkdirSync(join(root, 'reg', 'fraud', 'versions'), { recursive: true }); // killed before publishing
+    expect(registry.models()).toEqual(['sea']);
+    expect(() => registry.versions('credit')).toThrow(/unknown model "credit" \(known: sea\)/);
+    expect(registry.addVersion('credit', contents(1))).toBe(1);
+    expect(registry.models()).toEqual(['credit', 'sea']);
+  });
+
   it('hides and removes an unfinished version write, and never reuses its number', () => {
     let registry = openRegistry();
     for (let i = 1; i <= 3; i++) registry.addVersion('credit', contents(i));
