@@ -15,20 +15,8 @@ import type { VersionInfo } from './types';
 const ROUNDS = 10;
 const MODELS = ['credit', 'fraud'];
 
-/** Compiles required .ts files with @swc/core, so the child runs the sources under test, unbuilt. */
-const REGISTER_HOOK = `
-const fs = require('node:fs');
-const swc = require(${JSON.stringify(require.resolve('@swc/core'))});
-require.extensions['.ts'] = (module, filename) => {
-  const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    swcrc: false,
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
-`;
+/** The repository's require hook for running TypeScript sources unbuilt (as jest does). */
+const REGISTER_HOOK = join(__dirname, '..', '..', 'tools', 'register-ts.js');
 
 /**
  * Adds versions (each ~300 KB, every file stamped with one id so a mix of two writes would show)
@@ -77,7 +65,6 @@ interface Reported {
 let root: string;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'registry-crash-'));
-  writeFileSync(join(root, 'register-ts.js'), REGISTER_HOOK);
   writeFileSync(join(root, 'child.js'), CHILD);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -94,13 +81,9 @@ interface KillTiming {
 
 /** Starts the child, waits until it owns the registry, kills it as `timing` says. */
 async function runAndKill(dir: string, seed: string, timing: KillTiming, reported: Reported): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    ['-r', join(root, 'register-ts.js'), join(root, 'child.js'), dir, seed],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['-r', REGISTER_HOOK, join(root, 'child.js'), dir, seed], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
