@@ -289,9 +289,10 @@ describe('prediction API', () => {
     });
   });
 
-  it('logs one JSON line per prediction with ids and timing, never feature values', async () => {
+  it('logs one JSON line per prediction at the http level with ids and timing, never feature values', async () => {
     const lines: string[] = [];
     const logger = winston.createLogger({
+      level: 'http',
       format: winston.format.json(),
       transports: [
         new winston.transports.Stream({
@@ -311,7 +312,7 @@ describe('prediction API', () => {
       .expect(400);
     const entries = lines.map((l) => JSON.parse(l));
     expect(entries[0]).toMatchObject({
-      level: 'info',
+      level: 'http',
       message: 'prediction',
       model: 'credit',
       version: '3',

@@ -19,7 +19,10 @@ export interface PredictionAppOptions {
   readonly metrics?: ServingMetrics;
   /** Serving faults to carry out (set by the lab's control side). */
   readonly faults?: FaultInjector;
-  /** One JSON line per prediction request at info (ids, status, timing; never feature values). */
+  /**
+   * One JSON line per prediction request at winston's `http` level, below info so a running lab's
+   * console is not flooded (DRIFTLAB_LOG_LEVEL=http shows them): ids, status, timing, never feature values.
+   */
   readonly logger?: Logger;
 }
 
@@ -89,7 +92,7 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
         const status = String(res.statusCode);
         metrics.requests.inc({ ...labels, status });
         if (res.statusCode >= 400) metrics.errors.inc({ ...labels, status });
-        options.logger?.info('prediction', {
+        options.logger?.http('prediction', {
           ...labels,
           status: res.statusCode,
           durationMs: Math.round(seconds * 1e4) / 10,
