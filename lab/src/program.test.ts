@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getWorld } from '@driftlab/simulator';
+import { ModelRegistry } from '@driftlab/serving';
+import { registryDir } from './data-dir';
 import { runCli } from './program';
 import { MemoryStream, run } from './testing';
 
@@ -301,9 +303,10 @@ describe('driftlab models', () => {
     const v1 = await run('models', 'train', 'sea', '--events', '2000', '--data', data);
     expect(v1.code).toBe(0);
     expect(v1.stdout).toMatch(/^v1 {2}candidate .* accuracy 0\.\d{4}\n$/);
-    expect((await run('models', 'promote', 'sea', '1', '--data', data)).stdout).toMatch(
-      /^sea: v- -> v1 \(promote, /,
-    );
+    const first = await run('models', 'promote', 'sea', '1', '--data', data);
+    expect(first.stdout).toMatch(/^pass {2}holdout accuracy/m);
+    expect(first.stdout).not.toMatch(/^FAIL/m);
+    expect(first.stdout).toMatch(/^sea: v- -> v1 \(promote, /m);
     await run('models', 'train', 'sea', '--seed', '2', '--events', '2000', '--data', data);
     expect((await run('models', 'promote', 'sea', '2', '--data', data)).code).toBe(0);
     expect((await run('models', 'list', '--data', data)).stdout).toBe(
@@ -313,6 +316,36 @@ describe('driftlab models', () => {
     expect(back.stdout).toMatch(/^sea: v2 -> v1 \(rollback, /);
     const versions = (await run('models', 'versions', 'sea', '--data', data)).stdout.trimEnd().split('\n');
     expect(versions.map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['v1 serving', 'v2 retired']);
+  });
+
+  it('refuses to promote a candidate that fails its gates, printing the failed checks', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'driftlab-models-'));
+    await run('models', 'train', 'credit', '--events', '5000', '--data', data);
+    expect((await run('models', 'promote', 'credit', '1', '--data', data)).code).toBe(0);
+    // A deliberately bad candidate: version 1 with every coefficient's sign flipped.
+    const registry = ModelRegistry.open(registryDir(data));
+    const good = registry.version('credit', 1);
+    const artifact = good.artifact() as { coefficients: number[]; intercept: number };
+    const bad = {
+      ...artifact,
+      coefficients: artifact.coefficients.map((c) => -c),
+      intercept: -artifact.intercept,
+    };
+    const holdout = (good.metrics as { holdout: { accuracy: number } }).holdout;
+    registry.addVersion('credit', {
+      artifact: bad,
+      trainingWindow: good.trainingWindow,
+      metrics: { ...good.metrics, holdout: { ...holdout, accuracy: 1 - holdout.accuracy } },
+      featureSchema: good.featureSchema,
+      profile: good.profile() as object,
+    });
+    registry.close();
+    const refused = await run('models', 'promote', 'credit', '2', '--data', data);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^FAIL {2}holdout accuracy/m);
+    expect(refused.stderr).toMatch(/credit v2 failed \d+ gate check\(s\) and was not promoted/);
+    expect((await run('models', 'list', '--data', data)).stdout).toMatch(/^credit\s+serving v1 /);
+    expect((await run('models', 'versions', 'credit', '--data', data)).stdout).toMatch(/^v2 {2}rejected/m);
   });
 
   it('fails with a clear message for unknown models and versions', async () => {

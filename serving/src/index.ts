@@ -15,6 +15,7 @@ export { ServingMetrics } from './http/metrics';
 export { OPENAPI } from './http/openapi';
 export type { ModelCatalog, Prediction, ServedModel } from './http/served-model';
 export { toServedModel } from './http/served';
+export * from './gates';
 export { RegistryCatalog } from './catalog';
 export { ensureModels, storeTrained } from './bootstrap';
 export { startServing, type RunningServing, type ServingOptions } from './server';

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { getWorld } from '@driftlab/simulator';
 import {
+  failedChecks,
   ModelRegistry,
+  promoteWithGates,
   RegistryError,
   storeTrained,
   trainModel,
@@ -84,18 +86,43 @@ export function registerModels(program: Command, io: CliIo): void {
     });
   });
 
-  for (const action of ['promote', 'rollback'] as const)
-    data(
-      models
-        .command(action)
-        .description(action === 'promote' ? 'Put a version in service.' : 'Go back to an earlier version.')
-        .argument('<model>')
-        .argument('<version>', 'a version number', positiveInteger)
-        .option('--reason <text>', 'why, for the record', `${action} from the command line`),
-    ).action((model: string, version: number, o: { data?: string; reason: string }) =>
-      withRegistry(o.data, (registry) => {
-        const d = registry[action](model, version, o.reason);
-        io.stdout.write(`${model}: v${d.from ?? '-'} -> v${d.to} (${d.action}, ${d.at})\n`);
-      }),
-    );
+  data(
+    models
+      .command('promote')
+      .description(
+        'Put a newer version in service, if it passes the promotion gates (serving/docs/gates.md).',
+      )
+      .argument('<model>')
+      .argument('<version>', 'a version number', positiveInteger)
+      .option('--reason <text>', 'why, for the record', 'promote from the command line'),
+  ).action((model: string, version: number, o: { data?: string; reason: string }) =>
+    withRegistry(o.data, (registry) => {
+      const { promoted, results, deployment } = promoteWithGates(registry, model, version, {
+        reason: o.reason,
+      });
+      for (const check of results.checks)
+        io.stdout.write(`${check.passed ? 'pass' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
+      if (!promoted)
+        throw new CliError(
+          `${model} v${version} failed ${failedChecks(results).length} gate check(s) and was not promoted`,
+        );
+      io.stdout.write(
+        `${model}: v${deployment!.from ?? '-'} -> v${deployment!.to} (promote, ${deployment!.at})\n`,
+      );
+    }),
+  );
+
+  data(
+    models
+      .command('rollback')
+      .description('Go back to an earlier version (no gates: it served before).')
+      .argument('<model>')
+      .argument('<version>', 'a version number', positiveInteger)
+      .option('--reason <text>', 'why, for the record', 'rollback from the command line'),
+  ).action((model: string, version: number, o: { data?: string; reason: string }) =>
+    withRegistry(o.data, (registry) => {
+      const d = registry.rollback(model, version, o.reason);
+      io.stdout.write(`${model}: v${d.from ?? '-'} -> v${d.to} (rollback, ${d.at})\n`);
+    }),
+  );
 }
