@@ -1,49 +1,10 @@
 import { Rng } from '../random/rng';
+import { mean, median } from '../testing/stats';
+import { worldHelpers } from '../testing/worlds';
 import { credit } from './credit';
-import { defaultConcept, featureIndex, roundTo, type Concept, type WorldInstance } from './types';
+import { defaultConcept, roundTo } from './types';
 
-const F = Object.fromEntries(credit.features.map((f, i) => [f.name, i])) as Record<string, number>;
-
-function streamsFor(seed: number | string): Rng[] {
-  const root = Rng.root(seed).fork('features');
-  return credit.features.map((f) => root.fork(f.name));
-}
-
-function sampleMany(n: number, seed: number | string, streams = streamsFor(seed)): Float64Array[] {
-  const instance = credit.instantiate(Rng.root(seed).fork('world'));
-  const rows: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = new Float64Array(credit.features.length);
-    instance.sample(streams, x);
-    rows.push(x);
-  }
-  return rows;
-}
-
-function labels(instance: WorldInstance, rows: Float64Array[], concept: Concept, seed: string): number[] {
-  const noise = Rng.root(seed).fork('noise');
-  return rows.map((x) => instance.label(x, concept, noise));
-}
-
-function mean(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-/** A record in feature order, built by name so the test does not depend on the column order. */
-function record(values: Record<string, number>): Float64Array {
-  const x = new Float64Array(credit.features.length);
-  for (const [name, v] of Object.entries(values)) {
-    const i = featureIndex(credit, name);
-    if (i < 0) throw new Error(`no feature ${name}`);
-    x[i] = v;
-  }
-  return x;
-}
+const { F, streamsFor, sampleMany, labels, record } = worldHelpers(credit);
 
 const instance = credit.instantiate(Rng.root(0));
 const concept = defaultConcept(credit);

@@ -1,55 +1,10 @@
 import { Rng } from '../random/rng';
+import { mean, median } from '../testing/stats';
+import { worldHelpers } from '../testing/worlds';
 import { delivery, deliveryMinutes } from './delivery';
-import { defaultConcept, featureIndex, roundTo, type Concept, type WorldInstance } from './types';
+import { defaultConcept, roundTo } from './types';
 
-const F = Object.fromEntries(delivery.features.map((f, i) => [f.name, i])) as Record<string, number>;
-const category = (feature: string, name: string): number => {
-  const spec = delivery.features[F[feature]];
-  if (spec.kind !== 'categorical') throw new Error(`${feature} is not categorical`);
-  const i = spec.categories.indexOf(name);
-  if (i < 0) throw new Error(`${feature} has no category ${name}`);
-  return i;
-};
-
-function streamsFor(seed: number | string): Rng[] {
-  const root = Rng.root(seed).fork('features');
-  return delivery.features.map((f) => root.fork(f.name));
-}
-
-function sampleMany(n: number, seed: number | string, streams = streamsFor(seed)): Float64Array[] {
-  const instance = delivery.instantiate(Rng.root(seed).fork('world'));
-  const rows: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = new Float64Array(delivery.features.length);
-    instance.sample(streams, x);
-    rows.push(x);
-  }
-  return rows;
-}
-
-function labels(instance: WorldInstance, rows: Float64Array[], concept: Concept, seed: string): number[] {
-  const noise = Rng.root(seed).fork('noise');
-  return rows.map((x) => instance.label(x, concept, noise));
-}
-
-function mean(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function record(values: Record<string, number>): Float64Array {
-  const x = new Float64Array(delivery.features.length);
-  for (const [name, v] of Object.entries(values)) {
-    const i = featureIndex(delivery, name);
-    if (i < 0) throw new Error(`no feature ${name}`);
-    x[i] = v;
-  }
-  return x;
-}
+const { F, category, streamsFor, sampleMany, labels, record } = worldHelpers(delivery);
 
 const instance = delivery.instantiate(Rng.root(0));
 const concept = defaultConcept(delivery);
