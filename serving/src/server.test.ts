@@ -5,21 +5,10 @@ import { getWorld } from '@driftlab/simulator';
 import { startServing, type RunningServing } from './server';
 import { storeTrained } from './bootstrap';
 import { trainModel } from './models';
+import { APPLICANT } from './testing/fixtures';
 
 const worlds = [getWorld('credit')!, getWorld('delivery')!];
-const applicant = {
-  age: 35,
-  employment_type: 'salaried',
-  annual_income: 60000,
-  home_ownership: 'rent',
-  region: 'north',
-  credit_history_years: 8.5,
-  open_credit_lines: 5,
-  utilization: 0.3,
-  debt_to_income: 0.25,
-  loan_amount: 15000,
-  delinquencies_2y: 0,
-};
+const applicant = APPLICANT;
 
 describe('startServing over real HTTP', () => {
   let dir: string;

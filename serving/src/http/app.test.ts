@@ -9,6 +9,7 @@ import { STRICT_INPUT_POLICY } from './input-policy';
 import { ServingMetrics } from './metrics';
 import { toServedModel } from './served';
 import type { ModelCatalog, ServedModel } from './served-model';
+import { APPLICANT } from '../testing/fixtures';
 
 /** Real models, trained on a small seeded simulation of their worlds. */
 function trained(world: string, version: number): ServedModel {
@@ -28,19 +29,7 @@ const catalog: ModelCatalog = {
 };
 const app = createPredictionApp({ catalog, maxInstances: 50 });
 
-const applicant = {
-  age: 35,
-  employment_type: 'salaried',
-  annual_income: 60000,
-  home_ownership: 'rent',
-  region: 'north',
-  credit_history_years: 8.5,
-  open_credit_lines: 5,
-  utilization: 0.3,
-  debt_to_income: 0.25,
-  loan_amount: 15000,
-  delinquencies_2y: 0,
-};
+const applicant = APPLICANT;
 const risky = {
   ...applicant,
   employment_type: 'unemployed',
