@@ -1,4 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getWorld } from '@driftlab/simulator';
@@ -208,6 +211,27 @@ describe('driftlab command line', () => {
     expect(logs.filter((l) => l.message === 'traffic')).toHaveLength(2);
     // Access logs are at the http level, below the default info.
     expect(logs.filter((l) => l.message === 'prediction')).toEqual([]);
+  });
+
+  it('start fails with a clear message when the port is taken (exit 1)', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const port = String((blocker.address() as AddressInfo).port);
+    const data = mkdtempSync(join(tmpdir(), 'driftlab-lab-'));
+    const { code, stderr } = await run(
+      'start',
+      '--only',
+      'serving',
+      '--port',
+      port,
+      '--data',
+      data,
+      '--world',
+      'sea',
+    );
+    blocker.close();
+    expect(code).toBe(1);
+    expect(stderr).toContain(`cannot serve on 127.0.0.1:${port} (EADDRINUSE); choose another --port`);
   });
 
   it('start --only simulator runs without serving', async () => {

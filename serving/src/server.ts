@@ -48,7 +48,12 @@ export async function startServing(options: ServingOptions): Promise<RunningServ
     policy: options.policy ?? DEFAULT_INPUT_POLICY,
   });
   const server: Server = app.listen(options.port, options.host ?? '127.0.0.1');
-  await once(server, 'listening');
+  try {
+    await once(server, 'listening');
+  } catch (e) {
+    registry.close(); // a port in use must not leave the registry locked
+    throw e;
+  }
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
   options.logger?.info('serving', { url, models: catalog.names() });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { getWorld, type World } from '@driftlab/simulator';
 import { startServing, type RunningServing } from '@driftlab/serving';
 import { dataDir, registryDir } from '../data-dir';
-import type { CliIo } from '../io';
+import { CliError, type CliIo } from '../io';
 import { createLogger } from '../logger';
 import { runLive } from '../live';
 import { duration, oneOf, portNumber, seedNumber, speedFactor, worldName } from '../parsers';
@@ -61,6 +61,12 @@ export function registerStart(program: Command, io: CliIo): void {
             port: options.port,
             host: options.host,
             logger: log,
+          }).catch((e: NodeJS.ErrnoException) => {
+            if (e.code === 'EADDRINUSE' || e.code === 'EACCES')
+              throw new CliError(
+                `cannot serve on ${options.host}:${options.port} (${e.code}); choose another --port`,
+              );
+            throw e;
           });
         }
         log.info('lab started', {
