@@ -4,7 +4,7 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import { FaultInjector } from './faults';
 import { ServingMetrics } from './metrics';
 import { OPENAPI } from './openapi';
-import { DEFAULT_INPUT_POLICY, type InputPolicy } from './input-policy';
+import { DEFAULT_INPUT_POLICY, type InputPolicy, type Schema } from './input-policy';
 import type { ModelCatalog } from './served-model';
 import { validateInstances } from './validate-instances';
 
@@ -134,7 +134,7 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
       const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
       res.set('X-Request-Id', requestId);
       const batch = validateInstances(instances, model.schema, policy, model.imputation);
-      metrics.countFaults(model.name, new Set(model.schema.map((f) => f.name)), batch.faults);
+      if (batch.faults.size > 0) metrics.countFaults(model.name, featureNames(model.schema), batch.faults);
       if (batch.errors.length > 0)
         return fail(res, 400, 'invalid instances', { request_id: requestId, fields: batch.errors });
       const predictions = batch.rows.map((row, i) => {
@@ -153,6 +153,15 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
   app.use(bodyErrors);
   app.use(internalErrors);
   return app;
+}
+
+const namesBySchema = new WeakMap<Schema, ReadonlySet<string>>();
+
+/** A schema's feature names, computed once per loaded model version rather than per request. */
+function featureNames(schema: Schema): ReadonlySet<string> {
+  let names = namesBySchema.get(schema);
+  if (!names) namesBySchema.set(schema, (names = new Set(schema.map((f) => f.name))));
+  return names;
 }
 
 function splitTarget(target: string): [string, string] {

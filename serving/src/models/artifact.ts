@@ -42,12 +42,15 @@ export interface Predictor {
   scoreDesign(design: ArrayLike<number>, offset?: number): number;
 }
 
-class LogisticPredictor implements Predictor {
-  readonly kind = 'logistic-regression';
-  readonly task = 'classification';
+/**
+ * Both kinds are a linear score of the design vector, passed through the model's link: the
+ * logistic one predicts the class above P(y = 1) = 0.5, the linear one predicts the score itself.
+ */
+class LinearModelPredictor implements Predictor {
   readonly world: string;
+  readonly task: 'classification' | 'regression';
   private readonly scratch: Float64Array;
-  private readonly model: LogisticRegression;
+  private readonly scoreDesignAt: (design: ArrayLike<number>, offset: number) => number;
 
   constructor(
     readonly artifact: ModelArtifact,
@@ -55,56 +58,38 @@ class LogisticPredictor implements Predictor {
   ) {
     this.world = artifact.world;
     this.scratch = new Float64Array(preprocessor.width);
-    this.model = new LogisticRegression(Float64Array.from(artifact.coefficients), artifact.intercept);
+    const coefficients = Float64Array.from(artifact.coefficients);
+    if (artifact.kind === 'logistic-regression') {
+      const model = new LogisticRegression(coefficients, artifact.intercept);
+      this.task = 'classification';
+      this.scoreDesignAt = (design, offset) => model.predictProba(design, offset);
+    } else {
+      const model = new LinearRegression(coefficients, artifact.intercept);
+      this.task = 'regression';
+      this.scoreDesignAt = (design, offset) => model.predict(design, offset);
+    }
   }
 
+  get kind(): ModelKind {
+    return this.artifact.kind;
+  }
   score(x: ArrayLike<number>): number {
-    return this.model.predictProba(this.preprocessor.transform(x, this.scratch));
+    return this.scoreDesignAt(this.preprocessor.transform(x, this.scratch), 0);
   }
   predict(x: ArrayLike<number>): number {
-    return this.score(x) > 0.5 ? 1 : 0;
+    return this.decide(this.score(x));
   }
   scoreRecord(record: FeatureRecord): number {
-    return this.model.predictProba(this.preprocessor.transformRecord(record, this.scratch));
+    return this.scoreDesignAt(this.preprocessor.transformRecord(record, this.scratch), 0);
   }
   predictRecord(record: FeatureRecord): number {
-    return this.scoreRecord(record) > 0.5 ? 1 : 0;
+    return this.decide(this.scoreRecord(record));
   }
   scoreDesign(design: ArrayLike<number>, offset = 0): number {
-    return this.model.predictProba(design, offset);
+    return this.scoreDesignAt(design, offset);
   }
-}
-
-class LinearPredictor implements Predictor {
-  readonly kind = 'linear-regression';
-  readonly task = 'regression';
-  readonly world: string;
-  private readonly scratch: Float64Array;
-  private readonly model: LinearRegression;
-
-  constructor(
-    readonly artifact: ModelArtifact,
-    readonly preprocessor: Preprocessor,
-  ) {
-    this.world = artifact.world;
-    this.scratch = new Float64Array(preprocessor.width);
-    this.model = new LinearRegression(Float64Array.from(artifact.coefficients), artifact.intercept);
-  }
-
-  score(x: ArrayLike<number>): number {
-    return this.model.predict(this.preprocessor.transform(x, this.scratch));
-  }
-  predict(x: ArrayLike<number>): number {
-    return this.score(x);
-  }
-  scoreRecord(record: FeatureRecord): number {
-    return this.model.predict(this.preprocessor.transformRecord(record, this.scratch));
-  }
-  predictRecord(record: FeatureRecord): number {
-    return this.scoreRecord(record);
-  }
-  scoreDesign(design: ArrayLike<number>, offset = 0): number {
-    return this.model.predict(design, offset);
+  private decide(score: number): number {
+    return this.task === 'classification' ? (score > 0.5 ? 1 : 0) : score;
   }
 }
 
@@ -130,7 +115,5 @@ export function loadModel(artifact: unknown): Predictor {
     );
   const intercept = expectFinite(o.intercept, 'artifact.intercept');
   const clean: ModelArtifact = { kind, world, preprocessing: preprocessor.spec, coefficients, intercept };
-  return kind === 'logistic-regression'
-    ? new LogisticPredictor(clean, preprocessor)
-    : new LinearPredictor(clean, preprocessor);
+  return new LinearModelPredictor(clean, preprocessor);
 }

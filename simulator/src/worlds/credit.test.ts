@@ -1,10 +1,10 @@
 import { Rng } from '../random/rng';
 import { mean, median } from '../testing/stats';
-import { worldHelpers } from '../testing/worlds';
+import { expectValidValues, streamIsolationTests, worldHelpers } from '../testing/worlds';
 import { credit } from './credit';
-import { defaultConcept, roundTo } from './types';
+import { defaultConcept } from './types';
 
-const { F, streamsFor, sampleMany, labels, record } = worldHelpers(credit);
+const { F, sampleMany, labels, record } = worldHelpers(credit);
 
 const instance = credit.instantiate(Rng.root(0));
 const concept = defaultConcept(credit);
@@ -47,18 +47,7 @@ describe('credit world: generating process', () => {
   });
 
   it('generates every numeric value in [min, max], rounded to its decimals, and valid category indices', () => {
-    credit.features.forEach((f, i) => {
-      for (const x of ROWS) {
-        const v = x[i];
-        if (f.kind === 'numeric') {
-          if (!(v >= f.min && v <= f.max && roundTo(v, f.decimals) === v)) {
-            throw new Error(`${f.name} = ${v} outside [${f.min}, ${f.max}] or not at ${f.decimals} decimals`);
-          }
-        } else if (!(Number.isInteger(v) && v >= 0 && v < f.categories.length)) {
-          throw new Error(`${f.name} = ${v} is not a category index`);
-        }
-      }
-    });
+    expectValidValues(credit, ROWS);
     // Loan amounts are whole hundreds.
     expect(ROWS.every((x) => x[F.loan_amount] % 100 === 0)).toBe(true);
   });
@@ -236,45 +225,6 @@ describe('credit world: streams', () => {
     loan_amount: ['annual_income'],
     delinquencies_2y: ['utilization'],
   };
-  function descendants(name: string): Set<string> {
-    const out = new Set<string>();
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const [child, parents] of Object.entries(PARENTS)) {
-        if (!out.has(child) && parents.some((p) => p === name || out.has(p))) {
-          out.add(child);
-          grew = true;
-        }
-      }
-    }
-    return out;
-  }
 
-  it.each(credit.features.map((f) => f.name))(
-    're-drawing %s from another stream changes it and leaves every feature that does not depend on it unchanged',
-    (name) => {
-      const base = sampleMany(1000, 'iso');
-      const streams = streamsFor('iso');
-      streams[F[name]] = Rng.root('other').fork(name);
-      const changed = sampleMany(1000, 'iso', streams);
-      const affected = descendants(name);
-      credit.features.forEach((f, i) => {
-        const same = base.every((x, k) => x[i] === changed[k][i]);
-        if (f.name === name) expect(same).toBe(false);
-        else if (!affected.has(f.name))
-          expect({ feature: f.name, same }).toEqual({ feature: f.name, same: true });
-      });
-    },
-  );
-
-  it('consumes exactly one draw per feature per event', () => {
-    const streams = streamsFor('count');
-    sampleMany(777, 'count', streams);
-    const fresh = streamsFor('count');
-    credit.features.forEach((_, i) => {
-      for (let k = 0; k < 777; k++) fresh[i].uint32();
-      expect(streams[i].uint32()).toBe(fresh[i].uint32());
-    });
-  });
+  streamIsolationTests(credit, PARENTS);
 });

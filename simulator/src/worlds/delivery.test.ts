@@ -1,10 +1,10 @@
 import { Rng } from '../random/rng';
 import { mean, median } from '../testing/stats';
-import { worldHelpers } from '../testing/worlds';
+import { expectValidValues, streamIsolationTests, worldHelpers } from '../testing/worlds';
 import { delivery, deliveryMinutes } from './delivery';
 import { defaultConcept, roundTo } from './types';
 
-const { F, category, streamsFor, sampleMany, labels, record } = worldHelpers(delivery);
+const { F, category, sampleMany, labels, record } = worldHelpers(delivery);
 
 const instance = delivery.instantiate(Rng.root(0));
 const concept = defaultConcept(delivery);
@@ -40,17 +40,8 @@ describe('delivery world: generating process', () => {
   });
 
   it('generates every numeric value in [min, max], rounded to its decimals, and valid category indices', () => {
+    expectValidValues(delivery, ROWS);
     delivery.features.forEach((f, i) => {
-      for (const x of ROWS) {
-        const v = x[i];
-        if (f.kind === 'numeric') {
-          if (!(v >= f.min && v <= f.max && roundTo(v, f.decimals) === v)) {
-            throw new Error(`${f.name} = ${v} outside [${f.min}, ${f.max}] or not at ${f.decimals} decimals`);
-          }
-        } else if (!(Number.isInteger(v) && v >= 0 && v < f.categories.length)) {
-          throw new Error(`${f.name} = ${v} is not a category index`);
-        }
-      }
       if (f.kind === 'categorical') expect(new Set(ROWS.map((x) => x[i])).size).toBe(f.categories.length);
     });
   });
@@ -186,31 +177,5 @@ describe('delivery world: streams', () => {
     restaurant_prep_min: ['order_items'],
   };
 
-  it.each(delivery.features.map((f) => f.name))(
-    're-drawing %s from another stream changes it and leaves the features that do not depend on it unchanged',
-    (name) => {
-      const base = sampleMany(1000, 'iso');
-      const streams = streamsFor('iso');
-      streams[F[name]] = Rng.root('other').fork(name);
-      const changed = sampleMany(1000, 'iso', streams);
-      // No chains here: a feature's dependents are its direct children.
-      const affected = new Set(Object.keys(PARENTS).filter((child) => PARENTS[child].includes(name)));
-      delivery.features.forEach((f, i) => {
-        const same = base.every((x, k) => x[i] === changed[k][i]);
-        if (f.name === name) expect(same).toBe(false);
-        else if (!affected.has(f.name))
-          expect({ feature: f.name, same }).toEqual({ feature: f.name, same: true });
-      });
-    },
-  );
-
-  it('consumes exactly one draw per feature per event', () => {
-    const streams = streamsFor('count');
-    sampleMany(321, 'count', streams);
-    const fresh = streamsFor('count');
-    delivery.features.forEach((_, i) => {
-      for (let k = 0; k < 321; k++) fresh[i].uint32();
-      expect(streams[i].uint32()).toBe(fresh[i].uint32());
-    });
-  });
+  streamIsolationTests(delivery, PARENTS);
 });

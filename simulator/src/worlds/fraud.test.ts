@@ -1,10 +1,10 @@
 import { Rng } from '../random/rng';
 import { mean, median } from '../testing/stats';
-import { worldHelpers } from '../testing/worlds';
+import { expectValidValues, streamIsolationTests, worldHelpers } from '../testing/worlds';
 import { fraud } from './fraud';
-import { defaultConcept, roundTo } from './types';
+import { defaultConcept } from './types';
 
-const { F, category, streamsFor, sampleMany, labels, record } = worldHelpers(fraud);
+const { F, category, sampleMany, labels, record } = worldHelpers(fraud);
 
 const instance = fraud.instantiate(Rng.root(0));
 const concept = defaultConcept(fraud);
@@ -33,17 +33,8 @@ describe('fraud world: generating process', () => {
   });
 
   it('generates every numeric value in [min, max], rounded to its decimals, and valid category indices', () => {
+    expectValidValues(fraud, ROWS);
     fraud.features.forEach((f, i) => {
-      for (const x of ROWS) {
-        const v = x[i];
-        if (f.kind === 'numeric') {
-          if (!(v >= f.min && v <= f.max && roundTo(v, f.decimals) === v)) {
-            throw new Error(`${f.name} = ${v} outside [${f.min}, ${f.max}] or not at ${f.decimals} decimals`);
-          }
-        } else if (!(Number.isInteger(v) && v >= 0 && v < f.categories.length)) {
-          throw new Error(`${f.name} = ${v} is not a category index`);
-        }
-      }
       if (f.kind === 'categorical') expect(new Set(ROWS.map((x) => x[i])).size).toBe(f.categories.length);
     });
   });
@@ -217,44 +208,6 @@ describe('fraud world: streams', () => {
     country_mismatch: ['distance_from_home_km'],
     txn_count_24h: ['seconds_since_last_txn'],
   };
-  function descendants(name: string): Set<string> {
-    const out = new Set<string>();
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const [child, parents] of Object.entries(PARENTS)) {
-        if (!out.has(child) && parents.some((p) => p === name || out.has(p))) {
-          out.add(child);
-          grew = true;
-        }
-      }
-    }
-    return out;
-  }
 
-  it.each(fraud.features.map((f) => f.name))(
-    're-drawing %s from another stream changes it and leaves the features that do not depend on it unchanged',
-    (name) => {
-      const base = sampleMany(2000, 'iso');
-      const streams = streamsFor('iso');
-      streams[F[name]] = Rng.root('other').fork(name);
-      const changed = sampleMany(2000, 'iso', streams);
-      const affected = descendants(name);
-      fraud.features.forEach((f, i) => {
-        const same = base.every((x, k) => x[i] === changed[k][i]);
-        if (f.name === name) expect(same).toBe(false);
-        else if (!affected.has(f.name))
-          expect({ feature: f.name, same }).toEqual({ feature: f.name, same: true });
-      });
-    },
-  );
-
-  it('consumes exactly one draw per feature per event', () => {
-    const streams = streamsFor('count');
-    sampleMany(555, 'count', streams);
-    const fresh = streamsFor('count');
-    fraud.features.forEach((_, i) => {
-      for (let k = 0; k < 555; k++) fresh[i].uint32();
-      expect(streams[i].uint32()).toBe(fresh[i].uint32());
-    });
-  });
+  streamIsolationTests(fraud, PARENTS, 2000);
 });
