@@ -2,8 +2,14 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/simulator/src', '<rootDir>/serving/src', '<rootDir>/lab/src', '<rootDir>/tests'],
+  roots: [
+    '<rootDir>/simulator/src',
+    '<rootDir>/serving/src',
+    '<rootDir>/exporter/src',
+    '<rootDir>/lab/src',
+    '<rootDir>/tests',
+  ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  moduleNameMapper: { '^@driftlab/(simulator|serving|lab)$': '<rootDir>/$1/src/index.ts' },
+  moduleNameMapper: { '^@driftlab/(simulator|serving|exporter|lab)$': '<rootDir>/$1/src/index.ts' },
 };

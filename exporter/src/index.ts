@@ -1,0 +1,2 @@
+// The exporter package's public surface.
+export {};
