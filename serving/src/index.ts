@@ -18,4 +18,6 @@ export { toServedModel } from './http/served';
 export * from './gates';
 export { RegistryCatalog } from './catalog';
 export { ensureModels, storeTrained } from './bootstrap';
+export * from './labelled-log';
+export * from './recovery';
 export { startServing, type RunningServing, type ServingOptions } from './server';

@@ -107,9 +107,41 @@ export interface GatedPromotion {
 }
 
 /**
- * Evaluates `version` of `model` against the serving version, stores the results with the version
- * (recordGates), and promotes it only if every gate passed. Registry errors (unknown version,
- * promoting an older version…) are thrown as they are.
+ * Evaluates `version` of `model` against the serving version and stores the results with the
+ * version (recordGates), without promoting it. When the candidate's metrics carry the serving
+ * version's quality on the candidate's own holdout (`comparison`, written by a retrain), the two
+ * are compared on that same data: a retrain on recent, drifted traffic is judged against how the
+ * serving version does on that traffic, not against its old holdout.
+ */
+export function evaluateVersionGates(
+  registry: ModelRegistry,
+  model: string,
+  version: number,
+  options: Omit<PromoteWithGatesOptions, 'reason'> = {},
+): GateReport {
+  const candidate = registry.version(model, version);
+  const serving = registry.current(model);
+  const current = serving && serving.version !== version ? serving : null;
+  const comparison = comparisonOf(candidate.metrics);
+  const currentMetrics =
+    current && comparison && comparison.version === current.version
+      ? { holdout: comparison.holdout }
+      : current?.metrics;
+  const evaluated = evaluateGates({
+    world: model,
+    candidate: { artifact: candidate.artifact(), metrics: candidate.metrics },
+    current: current ? { metrics: currentMetrics } : null,
+    tolerance: options.tolerance,
+    now: options.now,
+  });
+  const results: GateReport = { ...evaluated, comparedWith: current?.version ?? null };
+  registry.recordGates(model, version, results);
+  return results;
+}
+
+/**
+ * Evaluates `version` of `model` (evaluateVersionGates) and promotes it only if every gate
+ * passed. Registry errors (unknown version, promoting an older version…) are thrown as they are.
  */
 export function promoteWithGates(
   registry: ModelRegistry,
@@ -117,21 +149,21 @@ export function promoteWithGates(
   version: number,
   options: PromoteWithGatesOptions,
 ): GatedPromotion {
-  const candidate = registry.version(model, version);
-  const serving = registry.current(model);
-  const current = serving && serving.version !== version ? serving : null;
-  const evaluated = evaluateGates({
-    world: model,
-    candidate: { artifact: candidate.artifact(), metrics: candidate.metrics },
-    current,
-    tolerance: options.tolerance,
-    now: options.now,
-  });
-  const results: GateReport = { ...evaluated, comparedWith: current?.version ?? null };
-  registry.recordGates(model, version, results);
+  const results = evaluateVersionGates(registry, model, version, options);
   if (!results.passed) return { promoted: false, results, deployment: null };
   const deployment = registry.promote(model, version, options.reason);
   return { promoted: true, results, deployment };
+}
+
+/** A retrain's record of the serving version's quality on the candidate's holdout. */
+export interface HoldoutComparison {
+  readonly version: number;
+  readonly holdout: Metrics;
+}
+
+function comparisonOf(metrics: unknown): HoldoutComparison | null {
+  const c = (metrics as { comparison?: HoldoutComparison } | null)?.comparison;
+  return c && typeof c.version === 'number' && c.holdout && typeof c.holdout === 'object' ? c : null;
 }
 
 /** The failed checks' names, for a log line or an error message. */

@@ -14,6 +14,7 @@ export {
 export {
   DEFAULT_GATE_TOLERANCE,
   evaluateGates,
+  evaluateVersionGates,
   failedChecks,
   promoteWithGates,
   type GateCheck,
@@ -22,5 +23,6 @@ export {
   type GatedPromotion,
   type GateReport,
   type GateTolerance,
+  type HoldoutComparison,
   type PromoteWithGatesOptions,
 } from './gates';
