@@ -9,6 +9,8 @@ import { createPredictionApp } from './http/app';
 import { FaultInjector } from './http/faults';
 import { DEFAULT_INPUT_POLICY, type InputPolicy } from './http/input-policy';
 import { ServingMetrics } from './http/metrics';
+import type { LabelledLog } from './labelled-log';
+import { Recovery } from './recovery';
 import { ModelRegistry } from './registry';
 
 export interface ServingOptions {
@@ -21,6 +23,8 @@ export interface ServingOptions {
   readonly host?: string;
   readonly policy?: InputPolicy;
   readonly logger?: Logger;
+  /** The labelled log retrains read from (owned by the caller, who closes it); without it, retrain answers 409. */
+  readonly labelledLog?: LabelledLog;
 }
 
 export interface RunningServing {
@@ -29,6 +33,7 @@ export interface RunningServing {
   readonly catalog: RegistryCatalog;
   readonly faults: FaultInjector;
   readonly metrics: ServingMetrics;
+  readonly recovery: Recovery;
   close(): Promise<void>;
 }
 
@@ -40,11 +45,15 @@ export async function startServing(options: ServingOptions): Promise<RunningServ
   const catalog = new RegistryCatalog(registry);
   const faults = new FaultInjector();
   const metrics = new ServingMetrics();
+  const recovery = new Recovery(registry, options.worlds, options.labelledLog ?? null, () =>
+    catalog.refresh(),
+  );
   const app = createPredictionApp({
     catalog,
     faults,
     metrics,
     logger: options.logger,
+    recovery,
     policy: options.policy ?? DEFAULT_INPUT_POLICY,
   });
   const server: Server = app.listen(options.port, options.host ?? '127.0.0.1');
@@ -63,6 +72,7 @@ export async function startServing(options: ServingOptions): Promise<RunningServ
     catalog,
     faults,
     metrics,
+    recovery,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,6 +4,8 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import { FaultInjector } from './faults';
 import { ServingMetrics } from './metrics';
 import { OPENAPI } from './openapi';
+import { recoveryListings, recoveryVerbs } from './recovery-routes';
+import type { Recovery } from '../recovery';
 import { DEFAULT_INPUT_POLICY, type InputPolicy, type Schema } from './input-policy';
 import type { ModelCatalog } from './served-model';
 import { validateInstances } from './validate-instances';
@@ -24,6 +26,8 @@ export interface PredictionAppOptions {
    * console is not flooded (DRIFTLAB_LOG_LEVEL=http shows them): ids, status, timing, never feature values.
    */
   readonly logger?: Logger;
+  /** Recovery actions (versions, rollback, promote, retrain) over HTTP; absent, those routes are not served. */
+  readonly recovery?: Recovery;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -80,6 +84,13 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
     });
   });
 
+  if (options.recovery) {
+    const listings = recoveryListings(options.recovery);
+    app.get('/v1/models/:name/versions', listings.versions);
+    app.get('/v1/models/:name/deployments', listings.deployments);
+    app.post('/v1/models/:target', recoveryVerbs(options.recovery, splitTarget, options.logger));
+  }
+
   const faults = options.faults ?? new FaultInjector();
   const timing: express.RequestHandler = (req, res, next) => {
     // Time and count every answer, faults and errors included, by the version that served it.
@@ -110,7 +121,11 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
     (req: Request, res: Response) => {
       const [name, verb] = splitTarget(req.params.target as string);
       if (verb !== 'predict')
-        return fail(res, 404, `unknown verb "${verb}"; expected POST /v1/models/{name}:predict`);
+        return fail(
+          res,
+          404,
+          `unknown verb "${verb}"; expected :predict${options.recovery ? ', :rollback, :promote or :retrain' : ''}`,
+        );
       const model = catalog.current(name);
       if (!model) return fail(res, 404, `no model named "${name}"; models: ${catalog.names().join(', ')}`);
       const labels = { model: model.name, version: String(model.version) };

@@ -5,6 +5,16 @@ const error = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
+const NAME = { name: 'name', in: 'path', required: true, schema: { type: 'string' } } as const;
+const json = (description: string, schema: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+});
+const body = (schema: string) => ({
+  required: true,
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+});
+
 /** The prediction API's OpenAPI 3.1 document, served at /openapi.json (a test keeps it in step with the routes). */
 export const OPENAPI = {
   openapi: '3.1.0',
@@ -73,6 +83,60 @@ export const OPENAPI = {
         },
       },
     },
+    '/v1/models/{name}/versions': {
+      get: {
+        summary: "A model's versions: status, training window, holdout metrics, gate results",
+        parameters: [NAME],
+        responses: { '200': json('The versions, oldest first', 'Versions'), '404': error('No such model') },
+      },
+    },
+    '/v1/models/{name}/deployments': {
+      get: {
+        summary: 'The history of promotions and rollbacks',
+        parameters: [NAME],
+        responses: { '200': json('Deployments, oldest first', 'Deployments'), '404': error('No such model') },
+      },
+    },
+    '/v1/models/{name}:rollback': {
+      post: {
+        summary: 'Serve an earlier version again (no gates: it served before)',
+        parameters: [NAME],
+        requestBody: body('VersionAction'),
+        responses: {
+          '200': json('Rolled back', 'DeploymentResult'),
+          '400': error('Bad body'),
+          '404': error('No such model or version'),
+          '409': error('Not an earlier version'),
+        },
+      },
+    },
+    '/v1/models/{name}:promote': {
+      post: {
+        summary: 'Serve a newer version if it passes the promotion gates',
+        parameters: [NAME],
+        requestBody: body('VersionAction'),
+        responses: {
+          '200': json('Promoted, with the gate results', 'GatedResult'),
+          '400': error('Bad body'),
+          '404': error('No such model or version'),
+          '409': json('The gates rejected it (results included), or not a newer version', 'GatedResult'),
+        },
+      },
+    },
+    '/v1/models/{name}:retrain': {
+      post: {
+        summary:
+          'Train a new version on the most recent labelled events; promote it if asked and the gates pass',
+        parameters: [NAME],
+        requestBody: body('RetrainRequest'),
+        responses: {
+          '201': json('The new version, its metrics and gate results', 'RetrainResult'),
+          '400': error('Bad body'),
+          '404': error('No such model'),
+          '409': error('Too few labelled events, or no labelled log'),
+        },
+      },
+    },
   },
   components: {
     schemas: {
@@ -126,6 +190,115 @@ export const OPENAPI = {
               },
             },
           },
+        },
+      },
+      VersionAction: {
+        type: 'object',
+        required: ['version'],
+        properties: {
+          version: { type: 'integer', minimum: 1 },
+          reason: { type: 'string', maxLength: 1000, description: 'Why, for the deployment history' },
+        },
+      },
+      RetrainRequest: {
+        type: 'object',
+        required: ['last'],
+        properties: {
+          last: {
+            type: 'integer',
+            minimum: 10,
+            maximum: 200000,
+            description: 'How many of the most recent labelled events',
+          },
+          promote: { type: 'boolean', default: false },
+          reason: { type: 'string', maxLength: 1000 },
+        },
+      },
+      Deployment: {
+        type: 'object',
+        required: ['seq', 'action', 'at', 'from', 'to', 'reason'],
+        properties: {
+          seq: { type: 'integer' },
+          action: { enum: ['promote', 'rollback'] },
+          at: { type: 'string', format: 'date-time' },
+          from: { type: ['integer', 'null'] },
+          to: { type: 'integer' },
+          reason: { type: 'string' },
+        },
+      },
+      Deployments: {
+        type: 'object',
+        properties: {
+          model: { type: 'string' },
+          deployments: { type: 'array', items: { $ref: '#/components/schemas/Deployment' } },
+        },
+      },
+      DeploymentResult: {
+        type: 'object',
+        properties: { model: { type: 'string' }, deployment: { $ref: '#/components/schemas/Deployment' } },
+      },
+      GateReport: {
+        type: 'object',
+        required: ['passed', 'checks'],
+        properties: {
+          passed: { type: 'boolean' },
+          checks: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: { type: 'string' },
+                kind: { type: 'string' },
+                passed: { type: 'boolean' },
+                detail: { type: 'string' },
+              },
+            },
+          },
+          comparedWith: { type: ['integer', 'null'] },
+        },
+      },
+      GatedResult: {
+        type: 'object',
+        properties: {
+          model: { type: 'string' },
+          promoted: { type: 'boolean' },
+          deployment: { $ref: '#/components/schemas/Deployment' },
+          gates: { $ref: '#/components/schemas/GateReport' },
+          error: { type: 'string' },
+        },
+      },
+      Versions: {
+        type: 'object',
+        properties: {
+          model: { type: 'string' },
+          versions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['version', 'status'],
+              properties: {
+                version: { type: 'integer' },
+                status: { enum: ['candidate', 'serving', 'retired', 'rejected', 'unreadable'] },
+                createdAt: { type: 'string', format: 'date-time' },
+                trainingWindow: { type: 'object' },
+                holdout: { type: 'object' },
+                gates: { oneOf: [{ $ref: '#/components/schemas/GateReport' }, { type: 'null' }] },
+                problem: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      RetrainResult: {
+        type: 'object',
+        properties: {
+          model: { type: 'string' },
+          version: { type: 'integer' },
+          records: { type: 'integer' },
+          metrics: { type: 'object' },
+          gates: { $ref: '#/components/schemas/GateReport' },
+          promoted: { type: 'boolean' },
+          deployment: { oneOf: [{ $ref: '#/components/schemas/Deployment' }, { type: 'null' }] },
         },
       },
       ModelStatus: {

@@ -13,7 +13,9 @@ export { fitLogistic, LogisticRegression, sigmoid, type LinearFit, type Logistic
 export { fitLinear, LinearRegression, type LinearOptions } from './linear';
 export {
   classificationMetrics,
+  expectedCalibrationError,
   logLoss,
+  precisionRecallF1,
   regressionMetrics,
   rocAuc,
   type ClassificationMetrics,

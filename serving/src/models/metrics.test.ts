@@ -1,4 +1,11 @@
-import { classificationMetrics, logLoss, regressionMetrics, rocAuc } from './metrics';
+import {
+  classificationMetrics,
+  expectedCalibrationError,
+  logLoss,
+  precisionRecallF1,
+  regressionMetrics,
+  rocAuc,
+} from './metrics';
 
 describe('classificationMetrics', () => {
   // labels       1    0    1    1    0    0     1    0
@@ -103,5 +110,46 @@ describe('regressionMetrics', () => {
   it('floors |y| at machine epsilon in MAPE, as sklearn does', () => {
     // |0 − 1| / 2⁻⁵² = 4503599627370496, averaged over 2 rows with the exact second one.
     expect(regressionMetrics([0, 1], [1, 1]).mape).toBe(1 / Number.EPSILON / 2);
+  });
+});
+
+describe('precisionRecallF1', () => {
+  it('computes the ratios from counts, fractional ones included', () => {
+    // TP 3, FP 2, FN 1: precision 3/5, recall 3/4, F1 = 2·3 / (2·3 + 2 + 1) = 6/9.
+    const m = precisionRecallF1(3, 2, 1);
+    expect(m.precision).toBe(0.6);
+    expect(m.recall).toBe(0.75);
+    expect(m.f1).toBeCloseTo(2 / 3, 15);
+    expect(precisionRecallF1(1.5, 0.5, 0.5).f1).toBeCloseTo(0.75, 15);
+  });
+
+  it('gives 0 for every 0/0 ratio (sklearn zero_division)', () => {
+    expect(precisionRecallF1(0, 0, 0)).toEqual({ precision: 0, recall: 0, f1: 0 });
+    expect(precisionRecallF1(0, 3, 0)).toEqual({ precision: 0, recall: 0, f1: 0 });
+  });
+});
+
+describe('expectedCalibrationError', () => {
+  it('weights |accuracy − confidence| by bin size, by hand', () => {
+    // p        .9   .8   .3   .65  .95
+    // class     1    1    0    1    1     confidence .9 .8 .7 .65 .95
+    // label     1    0    0    1    1
+    // bins (10): .9 → (.8, .9], .8 → (.7, .8], .7 → (.6, .7], .65 → (.6, .7], .95 → (.9, 1]
+    // (.6, .7]: 2 rows, both right, mean conf .675 → |1 − .675| = .325, weight 2/5
+    // (.7, .8]: 1 row, wrong → |0 − .8| = .8; (.8, .9]: right → .1; (.9, 1]: right → .05
+    // ECE = (2·.325 + .8 + .1 + .05) / 5 = 1.6 / 5 = 0.32
+    expect(expectedCalibrationError([1, 0, 0, 1, 1], [0.9, 0.8, 0.3, 0.65, 0.95])).toBeCloseTo(0.32, 15);
+  });
+
+  it('is 0 for a calibrated bin, and counts p = 0.5 as a confident 0 at 0.5', () => {
+    // Four rows at p = .75, three positive: accuracy .75 = confidence .75.
+    expect(expectedCalibrationError([1, 1, 1, 0], [0.75, 0.75, 0.75, 0.75])).toBeCloseTo(0, 15);
+    // p = .5: class 0, confidence .5 in bin (.4, .5]; label 1 is a miss: |0 − .5| = .5.
+    expect(expectedCalibrationError([1], [0.5])).toBe(0.5);
+  });
+
+  it('is 0 with no rows and refuses a bin count that is not a positive integer', () => {
+    expect(expectedCalibrationError([], [])).toBe(0);
+    expect(() => expectedCalibrationError([1], [0.5], 0)).toThrow(/bins must be a positive integer/);
   });
 });

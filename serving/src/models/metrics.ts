@@ -9,6 +9,8 @@
  * - ROC AUC by ranks (Mann–Whitney U), tied scores sharing their average rank, which equals the
  *   area under the ROC curve with ties drawn as diagonal segments; null when the labels hold only
  *   one class (sklearn raises);
+ * - expected calibration error as Guo et al. (2017): confidence of the predicted class, 10
+ *   equal-width bins, bin-size-weighted |accuracy − confidence|;
  * - MAPE as a fraction, not a percentage, with |y| floored at machine epsilon (sklearn's choice);
  * - R² = 1 − SS_res / SS_tot, with sklearn's finite fallback when SS_tot = 0 (1 for a perfect fit,
  *   0 otherwise).
@@ -61,19 +63,64 @@ export function classificationMetrics(
     else if (hat === 1) fp++;
     else if (y === 1) fn++;
   }
-  const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
-  const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
+  const { precision, recall, f1 } = precisionRecallF1(tp, fp, fn);
   return {
     task: 'classification',
     count: n,
     accuracy: n > 0 ? (n - fp - fn) / n : 0,
     precision,
     recall,
-    f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+    f1,
     logLoss: logLoss(labels, probabilities),
     rocAuc: rocAuc(labels, probabilities),
     positiveRate: n > 0 ? positives / n : 0,
   };
+}
+
+/**
+ * Precision, recall and F1 of the positive class from confusion counts, 0 where a ratio is 0/0
+ * (sklearn's zero_division result, without its warning). Counts may be fractional (expected counts).
+ */
+export function precisionRecallF1(
+  tp: number,
+  fp: number,
+  fn: number,
+): { precision: number; recall: number; f1: number } {
+  const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
+  const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+}
+
+/**
+ * Expected calibration error (Guo et al. 2017) of probabilities P(y = 1) against 0/1 labels: the
+ * predicted class is 1 when p > 0.5 and its confidence is max(p, 1 − p); rows fall in `bins`
+ * equal-width bins of confidence, ((m − 1)/bins, m/bins] (bin = ⌈conf·bins⌉ − 1, 0 joins the first),
+ * and ECE = Σ_m (|B_m| / n)·|accuracy(B_m) − mean confidence(B_m)|. Empty bins add nothing; 0 for no rows.
+ */
+export function expectedCalibrationError(
+  labels: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  bins = 10,
+): number {
+  const n = sameLength(labels, probabilities);
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new RangeError(`metrics: bins must be a positive integer, got ${bins}`);
+  if (n === 0) return 0;
+  const correct = new Float64Array(bins);
+  const confidence = new Float64Array(bins);
+  for (let i = 0; i < n; i++) {
+    const p = probabilities[i];
+    const predicted = p > 0.5 ? 1 : 0;
+    const conf = predicted === 1 ? p : 1 - p;
+    const bin = Math.min(bins - 1, Math.max(0, Math.ceil(conf * bins) - 1));
+    correct[bin] += labels[i] === predicted ? 1 : 0;
+    confidence[bin] += conf;
+  }
+  // |B|/n · |acc − conf| = |Σ correct − Σ conf| / n, so the bin sizes are not needed.
+  let ece = 0;
+  for (let b = 0; b < bins; b++) ece += Math.abs(correct[b] - confidence[b]);
+  return ece / n;
 }
 
 /** Mean negative log-likelihood of 0/1 labels under probabilities P(y = 1), clipped (see top). */
