@@ -8,3 +8,8 @@ export function dataDir(option?: string): string {
 export function registryDir(data: string): string {
   return join(data, 'registry');
 }
+
+/** The labelled log (predictions joined with late labels) that retrains read: serving/docs/labelled-log.md. */
+export function labelledLogPath(data: string): string {
+  return join(data, 'labelled.sqlite');
+}

@@ -4,9 +4,9 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getWorld } from '@driftlab/simulator';
-import { ModelRegistry } from '@driftlab/serving';
-import { registryDir } from './data-dir';
+import { getWorld, Simulation, toRecord } from '@driftlab/simulator';
+import { LabelledLog, ModelRegistry } from '@driftlab/serving';
+import { labelledLogPath, registryDir } from './data-dir';
 import { runCli } from './program';
 import { MemoryStream, run } from './testing';
 
@@ -383,5 +383,40 @@ describe('driftlab models', () => {
     expect(missing.stderr).toMatch(/version 7/);
     expect((await run('models', 'train', 'mars', '--data', data)).code).toBe(2);
     expect((await run('models', 'promote', 'sea', 'latest', '--data', data)).code).toBe(2);
+  });
+
+  it('retrains on the labelled log, prints the gate results, and promotes with --promote', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'driftlab-models-'));
+    await run('models', 'train', 'sea', '--events', '2000', '--data', data);
+    await run('models', 'promote', 'sea', '1', '--data', data);
+    const none = await run('models', 'retrain', 'sea', '--last', '500', '--data', data);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/sea has 0 labelled event\(s\) in the log; a retrain needs at least 10/);
+    const log = new LabelledLog(labelledLogPath(data));
+    const simulation = new Simulation({ world: getWorld('sea')!, seed: 4 });
+    const events = Array.from({ length: 4000 }, () => toRecord(simulation.next()));
+    log.recordPredictions(
+      events.map((e) => ({
+        requestId: e.id,
+        model: 'sea',
+        version: 1,
+        time: Date.parse(e.time),
+        features: e.features,
+        prediction: 0,
+        score: 0.5,
+      })),
+    );
+    log.recordLabels(
+      events.map((e) => ({ requestId: e.id, label: e.label, time: Date.parse(e.time) + 1000 })),
+    );
+    log.close();
+    const retrained = await run('models', 'retrain', 'sea', '--last', '3000', '--promote', '--data', data);
+    expect(retrained.stderr).toBe('');
+    expect(retrained.code).toBe(0);
+    const lines = retrained.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^v2 {2}serving .* \(3000 labelled events\)$/);
+    expect(lines.filter((l) => l.startsWith('pass  ')).length).toBe(lines.length - 2);
+    expect(lines.at(-1)).toMatch(/^sea: v1 -> v2 \(promote, /);
+    expect((await run('models', 'retrain', 'sea', '--data', data)).code).toBe(2);
   });
 });

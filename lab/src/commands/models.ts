@@ -2,14 +2,19 @@ import type { Command } from 'commander';
 import { getWorld } from '@driftlab/simulator';
 import {
   failedChecks,
+  LabelledLog,
   ModelRegistry,
+  RecoveryError,
+  retrainFromLog,
+  type GateReport,
   promoteWithGates,
   RegistryError,
   storeTrained,
   trainModel,
   type VersionListing,
 } from '@driftlab/serving';
-import { dataDir, registryDir } from '../data-dir';
+import { mkdirSync } from 'node:fs';
+import { dataDir, labelledLogPath, registryDir } from '../data-dir';
 import { CliError, type CliIo } from '../io';
 import { positiveInteger, seedNumber } from '../parsers';
 
@@ -25,7 +30,7 @@ function withRegistry<T>(data: string | undefined, use: (registry: ModelRegistry
   try {
     return use(registry);
   } catch (e) {
-    if (e instanceof RegistryError) throw new CliError(e.message);
+    if (e instanceof RegistryError || e instanceof RecoveryError) throw new CliError(e.message);
     throw e;
   } finally {
     registry.close();
@@ -40,6 +45,11 @@ function describe(v: VersionListing): string {
       ? `accuracy ${holdout.accuracy.toFixed(4)}`
       : `mae ${Number(holdout.mae).toFixed(3)}`;
   return `v${v.version}  ${v.status.padEnd(9)}  ${v.createdAt}  ${quality}`;
+}
+
+function printGates(io: CliIo, results: GateReport): void {
+  for (const check of results.checks)
+    io.stdout.write(`${check.passed ? 'pass' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
 }
 
 export function registerModels(program: Command, io: CliIo): void {
@@ -88,6 +98,47 @@ export function registerModels(program: Command, io: CliIo): void {
 
   data(
     models
+      .command('retrain')
+      .description(
+        "Train a new version on the model's most recent labelled events (the lab's labelled log), run the gates, and promote it with --promote if they pass.",
+      )
+      .argument('<model>')
+      .requiredOption('--last <n>', 'how many of the most recent labelled events', positiveInteger)
+      .option('--promote', 'put it in service if it passes the promotion gates', false)
+      .option('--reason <text>', 'why, for the record'),
+  ).action((model: string, o: { data?: string; last: number; promote: boolean; reason?: string }) => {
+    const world = getWorld(model);
+    if (!world) throw new CliError(`no world named "${model}"`, 2);
+    const data = dataDir(o.data);
+    mkdirSync(data, { recursive: true });
+    const log = new LabelledLog(labelledLogPath(data));
+    try {
+      withRegistry(o.data, (registry) => {
+        const result = retrainFromLog(registry, log, world, {
+          last: o.last,
+          promote: o.promote,
+          reason: o.reason,
+        });
+        io.stdout.write(
+          `${describe(registry.versions(model).find((v) => v.version === result.version)!)}  (${result.records} labelled events)\n`,
+        );
+        printGates(io, result.gates);
+        if (result.deployment)
+          io.stdout.write(
+            `${model}: v${result.deployment.from ?? '-'} -> v${result.deployment.to} (promote, ${result.deployment.at})\n`,
+          );
+        else if (o.promote)
+          throw new CliError(
+            `${model} v${result.version} failed ${failedChecks(result.gates).length} gate check(s) and was not promoted`,
+          );
+      });
+    } finally {
+      log.close();
+    }
+  });
+
+  data(
+    models
       .command('promote')
       .description(
         'Put a newer version in service, if it passes the promotion gates (serving/docs/gates.md).',
@@ -100,8 +151,7 @@ export function registerModels(program: Command, io: CliIo): void {
       const { promoted, results, deployment } = promoteWithGates(registry, model, version, {
         reason: o.reason,
       });
-      for (const check of results.checks)
-        io.stdout.write(`${check.passed ? 'pass' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
+      printGates(io, results);
       if (!promoted)
         throw new CliError(
           `${model} v${version} failed ${failedChecks(results).length} gate check(s) and was not promoted`,
