@@ -27,7 +27,7 @@ beforeAll(() => {
   const at = (e: (typeof events)[number]) => Date.parse(e.time);
   log.recordPredictions(
     events.map((e) => ({
-      requestId: e.id,
+      requestId: String(e.id),
       model: 'credit',
       version: 1,
       time: at(e),
@@ -36,7 +36,7 @@ beforeAll(() => {
       score: 0.5,
     })),
   );
-  log.recordLabels(events.map((e) => ({ requestId: e.id, label: e.label, time: at(e) + 1 })));
+  log.recordLabels(events.map((e) => ({ requestId: String(e.id), label: e.label, time: at(e) + 1 })));
   log.close();
 });
 afterAll(() => rmSync(data, { recursive: true, force: true }));

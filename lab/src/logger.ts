@@ -1,5 +1,15 @@
 import winston from 'winston';
 import type { Writable } from 'node:stream';
+import { activeTraceId } from '@driftlab/serving';
+
+/** Adds the active span's trace id, so a log line written while serving a request links to its trace. */
+const traceIds = winston.format((info) => {
+  if (info.traceId === undefined) {
+    const traceId = activeTraceId();
+    if (traceId) info.traceId = traceId;
+  }
+  return info;
+});
 
 /** JSON lines on the given stream. Never log tokens or full feature payloads at info level. */
 export function createLogger(
@@ -8,7 +18,7 @@ export function createLogger(
 ): winston.Logger {
   return winston.createLogger({
     level,
-    format: winston.format.combine(winston.format.timestamp(), winston.format.json()),
+    format: winston.format.combine(traceIds(), winston.format.timestamp(), winston.format.json()),
     transports: [new winston.transports.Stream({ stream })],
   });
 }

@@ -397,7 +397,7 @@ describe('driftlab models', () => {
     const events = Array.from({ length: 4000 }, () => toRecord(simulation.next()));
     log.recordPredictions(
       events.map((e) => ({
-        requestId: e.id,
+        requestId: String(e.id),
         model: 'sea',
         version: 1,
         time: Date.parse(e.time),
@@ -407,7 +407,7 @@ describe('driftlab models', () => {
       })),
     );
     log.recordLabels(
-      events.map((e) => ({ requestId: e.id, label: e.label, time: Date.parse(e.time) + 1000 })),
+      events.map((e) => ({ requestId: String(e.id), label: e.label, time: Date.parse(e.time) + 1000 })),
     );
     log.close();
     const retrained = await run('models', 'retrain', 'sea', '--last', '3000', '--promote', '--data', data);

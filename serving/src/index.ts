@@ -21,3 +21,4 @@ export { ensureModels, storeTrained } from './bootstrap';
 export * from './labelled-log';
 export * from './recovery';
 export { startServing, type RunningServing, type ServingOptions } from './server';
+export * from './telemetry';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { getWorld, type World } from '@driftlab/simulator';
-import { startServing, type RunningServing } from '@driftlab/serving';
+import { startServing, startTelemetry, type RunningServing } from '@driftlab/serving';
 import { dataDir, registryDir } from '../data-dir';
 import { CliError, type CliIo } from '../io';
 import { createLogger } from '../logger';
@@ -52,6 +52,8 @@ export function registerStart(program: Command, io: CliIo): void {
       process.once('SIGTERM', stop);
       const runs = (c: Component) => options.only === undefined || options.only === c;
       let serving: RunningServing | undefined;
+      const telemetry = runs('serving') ? startTelemetry({ serviceName: 'driftlab' }) : undefined;
+      if (telemetry?.endpoint) log.info('exporting traces', { endpoint: telemetry.endpoint });
       try {
         if (runs('serving')) {
           serving = await startServing({
@@ -86,6 +88,7 @@ export function registerStart(program: Command, io: CliIo): void {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         await serving?.close();
+        await telemetry?.shutdown();
       }
     });
 }

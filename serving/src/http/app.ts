@@ -3,6 +3,9 @@ import type { Logger } from 'winston';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { FaultInjector } from './faults';
 import { ServingMetrics } from './metrics';
+import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { PREDICT_SPAN, tracer } from '../telemetry';
+import { renderMetrics } from './exposition';
 import { OPENAPI } from './openapi';
 import { recoveryListings, recoveryVerbs } from './recovery-routes';
 import type { Recovery } from '../recovery';
@@ -55,9 +58,9 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
     res.json(OPENAPI);
   });
 
-  app.get('/metrics', async (_req, res) => {
-    res.set('Content-Type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
+  app.get('/metrics', async (req, res) => {
+    const { contentType, body } = await renderMetrics(metrics.registry, req.get('accept'));
+    res.set('Content-Type', contentType).send(body);
   });
 
   app.get('/healthz', (_req, res) => {
@@ -93,25 +96,38 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
 
   const faults = options.faults ?? new FaultInjector();
   const timing: express.RequestHandler = (req, res, next) => {
-    // Time and count every answer, faults and errors included, by the version that served it.
+    // Time, count and trace every answer, faults and errors included, by the version that served it.
     const model = catalog.current(splitTarget(String(req.params.target))[0]);
-    if (model) {
-      const labels = { model: model.name, version: String(model.version) };
-      const stopTimer = metrics.duration.startTimer(labels);
-      res.on('finish', () => {
-        const seconds = stopTimer();
-        const status = String(res.statusCode);
-        metrics.requests.inc({ ...labels, status });
-        if (res.statusCode >= 400) metrics.errors.inc({ ...labels, status });
-        options.logger?.http('prediction', {
-          ...labels,
-          status: res.statusCode,
-          durationMs: Math.round(seconds * 1e4) / 10,
-          requestId: res.get('X-Request-Id'),
-        });
+    if (!model) return next();
+    const labels = { model: model.name, version: String(model.version) };
+    const span = tracer().startSpan(PREDICT_SPAN, {
+      kind: SpanKind.SERVER,
+      attributes: {
+        'http.request.method': 'POST',
+        'http.route': '/v1/models/{name}:predict',
+        'driftlab.model': model.name,
+        'driftlab.model.version': model.version,
+      },
+    });
+    const spanContext = span.spanContext();
+    const traceId = trace.isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
+    if (traceId) res.set('X-Trace-Id', traceId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.observeRequest(labels, res.statusCode, seconds, traceId);
+      span.setAttribute('http.response.status_code', res.statusCode);
+      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+      options.logger?.http('prediction', {
+        ...labels,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1e4) / 10,
+        requestId: res.get('X-Request-Id'),
+        traceId,
       });
-    }
-    next();
+    });
+    context.with(trace.setSpan(context.active(), span), next);
   };
 
   app.post(

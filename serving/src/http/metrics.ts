@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Histogram, Registry, type LabelValues, type OpenMetricsContentType } from 'prom-client';
 import type { InputFault } from './input-policy';
 
 /** Latency buckets in seconds: fine below 100 ms, where a healthy toy model lives, coarse above. */
@@ -10,14 +10,17 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
  * (from the schema) and fault; never a request id or a client-chosen field name.
  */
 export class ServingMetrics {
-  readonly registry = new Registry();
+  /** OpenMetrics, so the latency histogram can carry exemplars (see exposition.ts for the text form). */
+  readonly registry = new Registry<OpenMetricsContentType>();
   readonly requests: Counter<'model' | 'version' | 'status'>;
   readonly errors: Counter<'model' | 'version' | 'status'>;
+  /** Latency with an exemplar per bucket: the trace id of a request that landed in it. */
   readonly duration: Histogram<'model' | 'version'>;
   readonly inputFaults: Counter<'model' | 'feature' | 'fault'>;
   readonly predictions: Counter<'model' | 'version'>;
 
   constructor() {
+    this.registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
     const registers = [this.registry];
     this.requests = new Counter({
       name: 'driftlab_prediction_requests_total',
@@ -36,6 +39,7 @@ export class ServingMetrics {
       help: 'Time to answer a prediction request, in seconds.',
       labelNames: ['model', 'version'],
       buckets: LATENCY_BUCKETS,
+      enableExemplars: true,
       registers,
     });
     this.inputFaults = new Counter({
@@ -50,6 +54,21 @@ export class ServingMetrics {
       labelNames: ['model', 'version'],
       registers,
     });
+  }
+
+  /** Records one answered request: its latency (with the trace id as exemplar), count and error. */
+  observeRequest(
+    labels: { model: string; version: string },
+    status: number,
+    seconds: number,
+    traceId?: string,
+  ): void {
+    // prom-client types exemplar labels as the metric's own label names; trace_id is not one of them.
+    const exemplarLabels = (traceId ? { trace_id: traceId } : {}) as LabelValues<'model' | 'version'>;
+    this.duration.observe({ labels, value: seconds, exemplarLabels });
+    const withStatus = { ...labels, status: String(status) };
+    this.requests.inc(withStatus);
+    if (status >= 400) this.errors.inc(withStatus);
   }
 
   /** Counts a batch's input faults; unknown field names are client-chosen, so they share one label. */
