@@ -1,4 +1,10 @@
 import { sentFeatures, type SimEvent } from '@driftlab/simulator';
+import type { RequestFault } from '@driftlab/serving';
+
+/** Where the sender arranges the serving faults the simulator drew for an event (serving's control side). */
+export interface FaultControl {
+  expectRequest(requestId: string, fault: RequestFault): void;
+}
 
 /** What happened to the requests the simulator sent. */
 export interface SenderCounts {
@@ -22,6 +28,8 @@ export class TrafficSender {
   constructor(
     private readonly baseUrl: string,
     private readonly maxInFlight = 64,
+    /** Without it (serving in another process), scenario serving faults are not carried out. */
+    private readonly faults?: FaultControl,
   ) {}
 
   send(event: SimEvent): void {
@@ -33,6 +41,7 @@ export class TrafficSender {
     const body = JSON.stringify({ instances: [sentFeatures(event)] });
     const url = `${this.baseUrl}/v1/models/${event.world.name}:predict`;
     const requestId = `${event.world.name}-${event.id}`;
+    if (event.serving && this.faults) this.faults.expectRequest(requestId, event.serving);
     this.inFlight++;
     this.counts.sent++;
     fetch(url, {

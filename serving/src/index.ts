@@ -2,7 +2,13 @@
 export * from './models';
 export * from './registry';
 export { createPredictionApp, type PredictionAppOptions } from './http/app';
-export { FaultInjector, NO_FAULTS, type FaultSettings } from './http/faults';
+export {
+  FaultInjector,
+  MAX_PENDING_REQUEST_FAULTS,
+  NO_FAULTS,
+  type FaultSettings,
+  type RequestFault,
+} from './http/faults';
 export {
   DEFAULT_INPUT_POLICY,
   STRICT_INPUT_POLICY,

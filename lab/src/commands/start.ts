@@ -100,7 +100,7 @@ async function simulate(
   serving: RunningServing | undefined,
   signal: AbortSignal,
 ): Promise<void> {
-  const sender = serving ? new TrafficSender(serving.url) : undefined;
+  const sender = serving ? new TrafficSender(serving.url, 64, serving.faults) : undefined;
   const counts: Record<string, number> = Object.fromEntries(worlds.map((w) => [w.name, 0]));
   let nextReport = NaN;
   const report = (message: string, simulatedTime: number) =>

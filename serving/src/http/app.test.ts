@@ -4,7 +4,7 @@ import winston from 'winston';
 import { getWorld } from '@driftlab/simulator';
 import { trainModel } from '../models';
 import { createPredictionApp } from './app';
-import { FaultInjector } from './faults';
+import { FaultInjector, MAX_PENDING_REQUEST_FAULTS } from './faults';
 import { STRICT_INPUT_POLICY } from './input-policy';
 import { ServingMetrics } from './metrics';
 import { toServedModel } from './served';
@@ -237,6 +237,35 @@ describe('prediction API', () => {
       expect(text).toMatch(
         /driftlab_prediction_errors_total\{model="credit",version="3",status="503"\} [1-9]/,
       );
+    });
+
+    it('carries out a fault arranged for one request id, once, and leaves other requests alone', async () => {
+      faults.expectRequest('evt-1', { addedLatencyMs: 0, failStatus: 502, unavailable: false });
+      faults.expectRequest('evt-2', { addedLatencyMs: 100, failStatus: 0, unavailable: false });
+      faults.expectRequest('evt-3', { addedLatencyMs: 0, failStatus: 0, unavailable: true });
+      const send = (id: string) =>
+        request(faulty)
+          .post('/v1/models/credit:predict')
+          .set('X-Request-Id', id)
+          .send({ instances: [applicant] });
+      expect((await send('evt-0')).status).toBe(200);
+      expect((await send('evt-1')).status).toBe(502);
+      expect((await send('evt-1')).status).toBe(200); // carried out once
+      const started = performance.now();
+      expect((await send('evt-2')).status).toBe(200);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+      expect((await send('evt-3')).status).toBe(503);
+      expect(faults.pendingRequests).toBe(0);
+    });
+
+    it('forgets the oldest arranged request faults beyond its bound', () => {
+      const bounded = new FaultInjector();
+      for (let i = 0; i < MAX_PENDING_REQUEST_FAULTS + 5; i++)
+        bounded.expectRequest(`r${i}`, { addedLatencyMs: 0, failStatus: 500, unavailable: false });
+      expect(bounded.pendingRequests).toBe(MAX_PENDING_REQUEST_FAULTS);
+      expect(() =>
+        bounded.expectRequest('x', { addedLatencyMs: 0, failStatus: 404, unavailable: false }),
+      ).toThrow('failStatus: expected 0 or 500 to 599');
     });
 
     it('refuses settings outside their range, naming the field', () => {
