@@ -1,5 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ScaledClock, Simulation, type SimEvent, type World } from '@driftlab/simulator';
+import {
+  FeedbackQueue,
+  ScaledClock,
+  Simulation,
+  type DueLabel,
+  type SimEvent,
+  type World,
+} from '@driftlab/simulator';
 
 export interface LiveOptions {
   readonly worlds: readonly World[];
@@ -9,6 +16,11 @@ export interface LiveOptions {
   readonly until?: number;
   /** Called with each event in time order across worlds (the event object is reused). */
   readonly onEvent: (event: SimEvent) => void;
+  /**
+   * Called with each delivered label at its feedback time, in time order with the events; `world`
+   * says whose event `label.id` is. Without it labels are not scheduled.
+   */
+  readonly onLabel?: (label: DueLabel, world: World) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -21,19 +33,32 @@ export async function runLive(options: LiveOptions): Promise<number> {
   const start = simulations[0].startTime;
   const clock = new ScaledClock(start, options.speed);
   const end = options.until === undefined ? Infinity : start + options.until;
+  const labels = options.onLabel ? new FeedbackQueue() : null;
+  const deliverUntil = (time: number) => {
+    if (!labels) return;
+    for (let due = labels.popDue(time); due; due = labels.popDue(time))
+      options.onLabel!(due, simulations[due.source].world);
+  };
   const pending = simulations.map((s) => s.next());
   for (;;) {
     let k = 0;
     for (let i = 1; i < pending.length; i++) if (pending[i].time < pending[k].time) k = i;
     const event = pending[k];
-    if (event.time >= end || options.signal?.aborted) return Math.min(end, clock.now());
+    if (event.time >= end || options.signal?.aborted) {
+      const stoppedAt = Math.min(end, clock.now());
+      deliverUntil(stoppedAt);
+      return stoppedAt;
+    }
     const wait = clock.realDelayUntil(event.time);
     if (wait > 0) {
-      // Wake at least every 250 ms so an abort is seen promptly.
+      // Labels due meanwhile arrive on time; wake at least every 250 ms so an abort is seen promptly.
+      deliverUntil(clock.now());
       await sleep(Math.min(wait, 250));
       continue;
     }
+    deliverUntil(event.time);
     options.onEvent(event);
+    labels?.push(k, event.id, event.feedbackAt, event.feedbackLabel);
     pending[k] = simulations[k].next();
   }
 }

@@ -4,6 +4,7 @@ import { registerModels } from './commands/models';
 import { registerScenario } from './commands/scenario';
 import { registerSimulate } from './commands/simulate';
 import { registerStart } from './commands/start';
+import { registerStats } from './commands/stats';
 import { registerWorld } from './commands/world';
 
 const VERSION = '0.1.0';
@@ -24,6 +25,7 @@ export function buildProgram(io: CliIo): Command {
   registerScenario(program, io);
   registerWorld(program, io);
   registerModels(program, io);
+  registerStats(program, io);
   return program;
 }
 

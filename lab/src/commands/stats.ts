@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import {
+  computeStats,
+  formatStatsTable,
+  OfflineStatsError,
+  readCsvFile,
+  statsNotes,
+  statsToJson,
+} from '@driftlab/exporter';
+import { CliError, type CliIo } from '../io';
+
+interface StatsOptions {
+  reference: string;
+  current: string;
+  json?: boolean;
+}
+
+export function registerStats(program: Command, io: CliIo): void {
+  program
+    .command('stats')
+    .description(
+      'Offline drift statistics of every column two CSV files share: KS, Wasserstein, PSI, Jensen-Shannon, chi-square, and the test that decides (exporter/docs/drift.md).',
+    )
+    .requiredOption('--reference <csv>', 'the reference CSV (for example the training data), with a header line')
+    .requiredOption('--current <csv>', 'the CSV to compare with it')
+    .option('--json', 'print JSON instead of a table (NaN as null; notes go to standard error)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  driftlab stats --reference train.csv --current last-week.csv\n  driftlab stats --reference train.csv --current today.csv --json > drift.json',
+    )
+    .action((options: StatsOptions) => {
+      let report;
+      try {
+        report = computeStats(readCsvFile(options.reference), readCsvFile(options.current));
+      } catch (e) {
+        if (e instanceof OfflineStatsError) throw new CliError(e.message);
+        throw e;
+      }
+      if (!options.json) {
+        io.stdout.write(formatStatsTable(report));
+        return;
+      }
+      io.stdout.write(JSON.stringify(statsToJson(report), null, 2) + '\n');
+      for (const note of statsNotes(report)) io.stderr.write(`driftlab stats: ${note}\n`);
+    });
+}
