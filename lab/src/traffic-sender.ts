@@ -17,7 +17,7 @@ export interface SenderCounts {
 
 /**
  * Sends simulated requests to serving over real HTTP, like any client: the event's payload as
- * sent, its id as X-Request-Id. At most `maxInFlight` requests wait at once; beyond that events
+ * sent, its id as X-Request-Id, its simulated time as X-Event-Time. At most `maxInFlight` requests wait at once; beyond that events
  * are dropped and counted, so a slow server never makes the simulator's memory grow.
  */
 export class TrafficSender {
@@ -46,7 +46,11 @@ export class TrafficSender {
     this.counts.sent++;
     fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': requestId,
+        'x-event-time': String(event.time),
+      },
       body,
     })
       .then(async (res) => {

@@ -19,7 +19,8 @@ export {
 } from './http/input-policy';
 export { ServingMetrics } from './http/metrics';
 export { OPENAPI } from './http/openapi';
-export type { ModelCatalog, Prediction, ServedModel } from './http/served-model';
+export type { ModelCatalog, Prediction, PredictionBatch, ServedModel } from './http/served-model';
+export { faultBit } from './http/validate-instances';
 export { toServedModel } from './http/served';
 export * from './gates';
 export { RegistryCatalog } from './catalog';

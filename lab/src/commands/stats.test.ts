@@ -21,9 +21,13 @@ function differences(actual: unknown, expected: unknown, path = '$', rel = 1e-9)
     const keys = Object.keys(expected);
     if (a === null || typeof a !== 'object' || Object.keys(a).join() !== keys.join())
       return [`${path}: expected keys ${keys.join()}, got ${JSON.stringify(actual && Object.keys(a))}`];
-    return keys.flatMap((k) => differences(a[k], (expected as Record<string, unknown>)[k], `${path}.${k}`, rel));
+    return keys.flatMap((k) =>
+      differences(a[k], (expected as Record<string, unknown>)[k], `${path}.${k}`, rel),
+    );
   }
-  return actual === expected ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+  return actual === expected
+    ? []
+    : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
 }
 
 describe('driftlab stats', () => {
@@ -42,7 +46,14 @@ describe('driftlab stats', () => {
   it.each(['small', 'large'])('--json prints the scipy fixture values for the %s pair', async (pair) => {
     const reference = fixture(`${pair}-reference.csv`);
     const current = fixture(`${pair}-current.csv`);
-    const { code, stdout, stderr } = await run('stats', '--reference', reference, '--current', current, '--json');
+    const { code, stdout, stderr } = await run(
+      'stats',
+      '--reference',
+      reference,
+      '--current',
+      current,
+      '--json',
+    );
     expect(code).toBe(0);
     const expected = JSON.parse(readFileSync(join(FIXTURES, `${pair}-expected.json`), 'utf8'));
     expect(differences(JSON.parse(stdout), expected)).toEqual([]);
@@ -101,9 +112,15 @@ describe('driftlab stats', () => {
     [['--reference', 'missing.csv', '--current', 'missing.csv'], /cannot read .*missing\.csv: no such file/],
     [['--reference', '{empty}', '--current', '{ok}'], /empty\.csv is empty: expected a header line/],
     [['--reference', '{header}', '--current', '{ok}'], /header\.csv has a header but no data rows/],
-    [['--reference', '{ragged}', '--current', '{ok}'], /ragged\.csv line 4: expected 2 fields as in the header, found 3/],
+    [
+      ['--reference', '{ragged}', '--current', '{ok}'],
+      /ragged\.csv line 4: expected 2 fields as in the header, found 3/,
+    ],
     [['--reference', '{other}', '--current', '{ok}'], /other\.csv and .*ok\.csv share no column/],
-    [['--reference', '{blank}', '--current', '{ok}'], /column "b" has no values in .*blank\.csv: every cell is empty/],
+    [
+      ['--reference', '{blank}', '--current', '{ok}'],
+      /column "b" has no values in .*blank\.csv: every cell is empty/,
+    ],
   ])('%j fails with a clear message and exit code 1', async (args, message) => {
     const paths: Record<string, string> = {
       '{ok}': file('ok.csv', 'a,b\n1,x\n2,y\n'),

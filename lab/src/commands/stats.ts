@@ -21,7 +21,10 @@ export function registerStats(program: Command, io: CliIo): void {
     .description(
       'Offline drift statistics of every column two CSV files share: KS, Wasserstein, PSI, Jensen-Shannon, chi-square, and the test that decides (exporter/docs/drift.md).',
     )
-    .requiredOption('--reference <csv>', 'the reference CSV (for example the training data), with a header line')
+    .requiredOption(
+      '--reference <csv>',
+      'the reference CSV (for example the training data), with a header line',
+    )
     .requiredOption('--current <csv>', 'the CSV to compare with it')
     .option('--json', 'print JSON instead of a table (NaN as null; notes go to standard error)')
     .addHelpText(

@@ -8,7 +8,8 @@ import { FaultInjector, MAX_PENDING_REQUEST_FAULTS } from './faults';
 import { STRICT_INPUT_POLICY } from './input-policy';
 import { ServingMetrics } from './metrics';
 import { toServedModel } from './served';
-import type { ModelCatalog, ServedModel } from './served-model';
+import type { ModelCatalog, PredictionBatch, ServedModel } from './served-model';
+import { faultBit } from './validate-instances';
 import { APPLICANT } from '../testing/fixtures';
 
 /** Real models, trained on a small seeded simulation of their worlds. */
@@ -193,6 +194,46 @@ describe('prediction API', () => {
     );
     expect(text).toContain('driftlab_input_faults_total{model="credit",feature="age",fault="wrong-type"} 1');
     expect(text).not.toContain('nickname');
+  });
+
+  it('reports each answered request to onPredictions: ids, event time, values as sent, faults, outputs', async () => {
+    const batches: PredictionBatch[] = [];
+    const reporting = createPredictionApp({ catalog, onPredictions: (b) => batches.push(b) });
+    const res = await request(reporting)
+      .post('/v1/models/credit:predict')
+      .set('X-Request-Id', 'evt-7')
+      .set('X-Event-Time', '2026-01-05T10:00:00Z')
+      .send({ instances: [applicant, { ...applicant, region: 'atlantis', age: null }] })
+      .expect(200);
+    await request(reporting)
+      .post('/v1/models/credit:predict')
+      .send({ instances: [{ age: 'old' }] })
+      .expect(400);
+    expect(batches).toHaveLength(1); // rejected requests are not reported
+    const [batch] = batches;
+    expect(batch).toMatchObject({
+      model: 'credit',
+      version: 3,
+      task: 'classification',
+      time: Date.parse('2026-01-05T10:00:00Z'),
+    });
+    expect(batch.requestIds).toEqual(['evt-7-0', 'evt-7-1']);
+    expect(batch.predictions).toEqual(res.body.predictions.map((p: { class: number }) => p.class));
+    expect(batch.scores).toEqual(res.body.predictions.map((p: { probability: number }) => p.probability));
+    const age = models.get('credit')!.schema.findIndex((f) => f.name === 'age');
+    const region = models.get('credit')!.schema.findIndex((f) => f.name === 'region');
+    expect(batch.observed[0][age]).toBe(applicant.age);
+    expect(batch.observed[1][age]).toBeNaN();
+    expect(batch.observed[1][region]).toBe(-1);
+    expect(batch.faultBits[1][age]).toBe(faultBit('missing'));
+    expect(batch.faultBits[1][region]).toBe(faultBit('unseen-category'));
+    // Without X-Event-Time, the wall clock.
+    const before = Date.now();
+    await request(reporting)
+      .post('/v1/models/credit:predict')
+      .send({ instances: [applicant] })
+      .expect(200);
+    expect(batches[1].time).toBeGreaterThanOrEqual(before);
   });
 
   describe('serving faults', () => {

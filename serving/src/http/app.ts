@@ -10,7 +10,7 @@ import { OPENAPI } from './openapi';
 import { recoveryListings, recoveryVerbs } from './recovery-routes';
 import type { Recovery } from '../recovery';
 import { DEFAULT_INPUT_POLICY, type InputPolicy, type Schema } from './input-policy';
-import type { ModelCatalog } from './served-model';
+import type { ModelCatalog, PredictionBatch } from './served-model';
 import { validateInstances } from './validate-instances';
 
 export interface PredictionAppOptions {
@@ -31,6 +31,8 @@ export interface PredictionAppOptions {
   readonly logger?: Logger;
   /** Recovery actions (versions, rollback, promote, retrain) over HTTP; absent, those routes are not served. */
   readonly recovery?: Recovery;
+  /** Receives every answered request's predictions (the exporter's input); must not throw. */
+  readonly onPredictions?: (batch: PredictionBatch) => void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -168,14 +170,34 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
       if (batch.faults.size > 0) metrics.countFaults(model.name, featureNames(model.schema), batch.faults);
       if (batch.errors.length > 0)
         return fail(res, 400, 'invalid instances', { request_id: requestId, fields: batch.errors });
+      const version = String(model.version);
+      const ids: string[] = [];
+      const values: number[] = [];
+      const scores: number[] = [];
       const predictions = batch.rows.map((row, i) => {
         const p = model.predict(row!);
         const id = instances.length === 1 ? requestId : `${requestId}-${i}`;
+        ids.push(id);
+        values.push(p.value);
+        scores.push(p.score);
         return model.task === 'classification'
-          ? { class: p.value, probability: p.score, model_version: String(model.version), request_id: id }
-          : { value: p.value, model_version: String(model.version), request_id: id };
+          ? { class: p.value, probability: p.score, model_version: version, request_id: id }
+          : { value: p.value, model_version: version, request_id: id };
       });
       metrics.predictions.inc(labels, predictions.length);
+      options.onPredictions?.({
+        model: model.name,
+        version: model.version,
+        task: model.task,
+        time: eventTime(req.get('x-event-time')),
+        requestIds: ids,
+        instances,
+        observed: batch.observed,
+        faultBits: batch.faultBits,
+        unknownFields: batch.unknownFields,
+        predictions: values,
+        scores,
+      });
       res.json({ predictions });
     },
   );
@@ -193,6 +215,15 @@ function featureNames(schema: Schema): ReadonlySet<string> {
   let names = namesBySchema.get(schema);
   if (!names) namesBySchema.set(schema, (names = new Set(schema.map((f) => f.name))));
   return names;
+}
+
+/** X-Event-Time as epoch ms or an ISO-8601 time; the wall clock when absent or unreadable. */
+function eventTime(header: string | undefined): number {
+  if (header) {
+    const t = /^\d+(\.\d+)?$/.test(header) ? Number(header) : Date.parse(header);
+    if (Number.isFinite(t)) return t;
+  }
+  return Date.now();
 }
 
 function splitTarget(target: string): [string, string] {

@@ -1,6 +1,6 @@
 import { getWorld } from '@driftlab/simulator';
 import { DEFAULT_INPUT_POLICY, STRICT_INPUT_POLICY, type InputPolicy } from './input-policy';
-import { validateInstances } from './validate-instances';
+import { faultBit, validateInstances } from './validate-instances';
 
 // A two-feature schema taken from the credit world: age (numeric, 18–80) and region (categorical).
 const credit = getWorld('credit')!;
@@ -116,5 +116,29 @@ describe('validateInstances', () => {
       'expected an object of feature values, got "x"',
       'expected an object of feature values, got null',
     ]);
+  });
+
+  it('reports the values as sent, before imputation, with per-value fault bits, for the exporter', () => {
+    const batch = check([
+      { age: 30, region: 'south' },
+      { age: null, region: 'atlantis', nickname: 'x', shoe: 42 },
+      { age: '95', region: 7 },
+      'not an object',
+    ]);
+    expect(batch.observed.map((o) => Array.from(o))).toEqual([
+      [30, regionIndex('south')],
+      [NaN, -1],
+      [95, NaN],
+      [NaN, NaN],
+    ]);
+    expect(batch.faultBits.map((b) => Array.from(b))).toEqual([
+      [0, 0],
+      [faultBit('missing'), faultBit('unseen-category')],
+      [faultBit('wrong-type') | faultBit('out-of-range'), faultBit('wrong-type')],
+      [0, 0],
+    ]);
+    expect(batch.unknownFields).toEqual([0, 2, 0, 0]);
+    // The row the model sees is imputed; the observed one is not.
+    expect(Array.from(batch.rows[1]!)).toEqual([AGE_MEAN, -1]);
   });
 });

@@ -1,5 +1,12 @@
 import type { CategoricalField as CategoricalFeature, NumericField as NumericFeature } from '../models';
-import type { FieldError, Imputation, InputFault, InputPolicy, Schema } from './input-policy';
+import {
+  INPUT_FAULTS,
+  type FieldError,
+  type Imputation,
+  type InputFault,
+  type InputPolicy,
+  type Schema,
+} from './input-policy';
 
 /** What became of a batch of instances. */
 export interface ValidatedBatch {
@@ -8,6 +15,20 @@ export interface ValidatedBatch {
   readonly errors: FieldError[];
   /** Per feature name and fault, how many values had it (accepted or not). */
   readonly faults: Map<string, Map<InputFault, number>>;
+  /**
+   * Per instance, the values as sent, before imputation (schema order; category index, -1 for an
+   * unseen category; NaN when missing or unusable): what the exporter measures drift on.
+   */
+  readonly observed: Float64Array[];
+  /** Per instance and feature, the faults found as bits: `1 << INPUT_FAULTS.indexOf(fault)`. */
+  readonly faultBits: Uint8Array[];
+  /** Per instance, how many fields it had that the schema does not know. */
+  readonly unknownFields: number[];
+}
+
+/** The bit of a fault in ValidatedBatch.faultBits. */
+export function faultBit(fault: InputFault): number {
+  return 1 << INPUT_FAULTS.indexOf(fault);
 }
 
 const NUMERIC_STRING = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
@@ -32,6 +53,9 @@ export function validateInstances(
   imputation: Imputation,
 ): ValidatedBatch {
   const rows: (Float64Array | null)[] = [];
+  const observed: Float64Array[] = [];
+  const faultBits: Uint8Array[] = [];
+  const unknownFields: number[] = [];
   const errors: FieldError[] = [];
   const faults = new Map<string, Map<InputFault, number>>();
   const known = new Set(schema.map((f) => f.name));
@@ -45,39 +69,49 @@ export function validateInstances(
     const fail = (field: string, problem: InputFault, message: string) =>
       errors.push({ instance: n, field, problem, message });
     const before = errors.length;
+    const seen = new Float64Array(schema.length).fill(NaN);
+    const bits = new Uint8Array(schema.length);
+    observed.push(seen);
+    faultBits.push(bits);
     if (instance === null || typeof instance !== 'object' || Array.isArray(instance)) {
       fail('', 'wrong-type', `expected an object of feature values, got ${describe(instance)}`);
       rows.push(null);
+      unknownFields.push(0);
       return;
     }
     const record = instance as Record<string, unknown>;
     const row = new Float64Array(schema.length);
+    let unknown = 0;
     for (const name of Object.keys(record)) {
       if (known.has(name)) continue;
+      unknown++;
       count(name, 'unknown-field');
       if (policy.unknownField === 'reject')
         fail(name, 'unknown-field', `unknown field; expected only: ${schema.map((f) => f.name).join(', ')}`);
     }
+    unknownFields.push(unknown);
     schema.forEach((spec, j) => {
       const value = record[spec.name];
       if (value === undefined || value === null) {
         count(spec.name, 'missing');
+        bits[j] |= faultBit('missing');
         if (policy.missing === 'reject') fail(spec.name, 'missing', `missing; expected ${expected(spec)}`);
         row[j] = imputation[j];
         return;
       }
       const report: Reporter = (problem, message, rejected) => {
         count(spec.name, problem);
+        bits[j] |= faultBit(problem);
         if (rejected) fail(spec.name, problem, message);
       };
-      row[j] =
+      row[j] = seen[j] =
         spec.kind === 'categorical'
           ? categoryValue(spec, value, policy, report)
           : numericValue(spec, value, policy, report);
     });
     rows.push(errors.length > before ? null : row);
   });
-  return { rows, errors, faults };
+  return { rows, errors, faults, observed, faultBits, unknownFields };
 }
 
 function expected(spec: NumericFeature | CategoricalFeature): string {

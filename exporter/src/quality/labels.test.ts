@@ -1,0 +1,49 @@
+import { LabelledWindow, ModelWindows } from '../windows';
+import { labelCoverage, labelDelay } from './labels';
+import { expectClose, loadSklearnFixtures } from './testing';
+
+describe('labelCoverage', () => {
+  it('is the share of held predictions whose label arrived', () => {
+    expect(labelCoverage({ labelled: [1, 0, 0, 1] })).toBe(0.5);
+    expect(labelCoverage({ labelled: [] })).toBeNaN();
+  });
+
+  it('follows labels joined through ModelWindows', () => {
+    const windows = new ModelWindows([{ kind: 'count', size: 4 }]);
+    const tickets = [0, 1, 2, 3, 4, 5].map((i) =>
+      windows.pushPrediction({ value: 1, score: 0.9, timeMs: i }),
+    );
+    for (const ticket of [1, 3, 4])
+      windows.pushLabelled({ value: 1, score: 0.9, label: 1, predictionTimeMs: 0, labelTimeMs: 10, ticket });
+    // Held: tickets 2..5, of which 3 and 4 are labelled (1 has left the window).
+    expect(tickets).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(labelCoverage(windows.predictions[0].columns())).toBe(0.5);
+  });
+});
+
+describe('labelDelay', () => {
+  it.each(loadSklearnFixtures().labelDelay.map((c) => [c.name, c] as const))('matches numpy: %s', (_n, c) => {
+    const d = labelDelay(c);
+    expect(d.count).toBe(c.labelTimesMs.length);
+    expectClose(d.meanSeconds, c.expected.meanSeconds, 'mean');
+    expectClose(d.p95Seconds, c.expected.p95Seconds, 'p95');
+  });
+
+  it('measures a labelled window by hand', () => {
+    const w = new LabelledWindow({ kind: 'count', size: 10 });
+    // Delays 10 s, 30 s, 20 s: mean 20 s; p95 at position 0.95·2 = 1.9 of (10, 20, 30) = 20 + 0.9·10 = 29.
+    for (const [p, l] of [
+      [0, 10_000],
+      [5_000, 35_000],
+      [40_000, 60_000],
+    ])
+      w.push({ value: 0, score: 0, label: 0, predictionTimeMs: p, labelTimeMs: l, ticket: -1 });
+    const d = labelDelay(w.columns());
+    expect(d).toEqual({ count: 3, meanSeconds: 20, p95Seconds: 29 });
+    expect(labelDelay({ predictionTimesMs: [], labelTimesMs: [] })).toEqual({
+      count: 0,
+      meanSeconds: NaN,
+      p95Seconds: NaN,
+    });
+  });
+});

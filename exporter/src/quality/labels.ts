@@ -1,0 +1,53 @@
+import { quantile } from '@driftlab/serving';
+
+/*
+ * How much ground truth the monitor has: label coverage over the predictions of a window, and the
+ * delay of the labels that arrived in a window.
+ */
+
+/**
+ * Share of the window's predictions whose label has arrived (a PredictionWindow's `columns()` fits):
+ * labelled / held. NaN for an empty window. The newest predictions lack labels by nature, so a time
+ * window shorter than the label delay shows low coverage even when every label eventually comes.
+ */
+export function labelCoverage(rows: { readonly labelled: ArrayLike<number> }): number {
+  const n = rows.labelled.length;
+  if (n === 0) return NaN;
+  let labelled = 0;
+  for (let i = 0; i < n; i++) if (rows.labelled[i] !== 0) labelled++;
+  return labelled / n;
+}
+
+export interface LabelDelay {
+  readonly count: number;
+  /** Mean of label time − prediction time, in seconds; NaN for an empty window. */
+  readonly meanSeconds: number;
+  /** 95th percentile of the same, numpy's default linear interpolation; NaN for an empty window. */
+  readonly p95Seconds: number;
+}
+
+/**
+ * Delay of the labels in a labelled window (a LabelledWindow's `columns()` fits). Only labels that
+ * arrived count: labels still outstanding are not in the window, so this understates the delay
+ * while labels are being lost (watch coverage for that).
+ */
+export function labelDelay(rows: {
+  readonly predictionTimesMs: ArrayLike<number>;
+  readonly labelTimesMs: ArrayLike<number>;
+}): LabelDelay {
+  const n = rows.labelTimesMs.length;
+  if (rows.predictionTimesMs.length !== n)
+    throw new RangeError(
+      `labelDelay: ${n} label times but ${rows.predictionTimesMs.length} prediction times; expected one of each per row`,
+    );
+  if (n === 0) return { count: 0, meanSeconds: NaN, p95Seconds: NaN };
+  const delays = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (rows.labelTimesMs[i] - rows.predictionTimesMs[i]) / 1000;
+    delays[i] = d;
+    sum += d;
+  }
+  delays.sort();
+  return { count: n, meanSeconds: sum / n, p95Seconds: quantile(delays, 0.95) };
+}

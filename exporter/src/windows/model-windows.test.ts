@@ -1,0 +1,81 @@
+import type { LabelledEvent, PredictionEvent } from './events';
+import { ModelWindows } from './model-windows';
+import { DEFAULT_WINDOWS } from './spec';
+
+describe('ModelWindows', () => {
+  const specs = [
+    { kind: 'count', size: 2 },
+    { kind: 'time', spanSeconds: 60, capacity: 100 },
+  ] as const;
+
+  it('feeds every window and joins labels to the predictions they belong to by ticket', () => {
+    const windows = new ModelWindows(specs);
+    expect(windows.predictions.map((w) => w.name)).toEqual(['last_2', 'last_60s']);
+    expect(windows.labelled.map((w) => w.name)).toEqual(['last_2', 'last_60s']);
+    // One record per stream, reused for every call, as the ingest side would.
+    const p: PredictionEvent = { value: 0, score: 0, timeMs: 0 };
+    const l: LabelledEvent = {
+      value: 0,
+      score: 0,
+      label: 0,
+      predictionTimeMs: 0,
+      labelTimeMs: 0,
+      ticket: -1,
+    };
+    const tickets: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      p.value = i % 2;
+      p.score = 0.1 + 0.4 * i;
+      p.timeMs = 1000 * i;
+      tickets.push(windows.pushPrediction(p));
+    }
+    expect(tickets).toEqual([0, 1, 2]);
+    // The label of the first prediction arrives: the count window of 2 no longer holds it.
+    Object.assign(l, { value: 0, score: 0.1, label: 1, predictionTimeMs: 0, labelTimeMs: 5000, ticket: 0 });
+    windows.pushLabelled(l);
+    Object.assign(l, {
+      value: 0,
+      score: 0.9,
+      label: 0,
+      predictionTimeMs: 2000,
+      labelTimeMs: 6000,
+      ticket: 2,
+    });
+    windows.pushLabelled(l);
+    expect(Array.from(windows.predictions[0].columns().labelled)).toEqual([0, 1]);
+    expect(Array.from(windows.predictions[1].columns().labelled)).toEqual([1, 0, 1]);
+    expect(Array.from(windows.labelled[0].columns().labels)).toEqual([1, 0]);
+    // A label whose prediction the windows never saw still counts for quality, not for coverage.
+    Object.assign(l, { label: 1, labelTimeMs: 7000, ticket: -1 });
+    windows.pushLabelled(l);
+    expect(windows.labelled[1].size).toBe(3);
+    expect(Array.from(windows.predictions[1].columns().labelled)).toEqual([1, 0, 1]);
+  });
+
+  it('advances and clears every window', () => {
+    const windows = new ModelWindows(specs);
+    windows.pushPrediction({ value: 1, score: 0.7, timeMs: 0 });
+    windows.pushLabelled({
+      value: 1,
+      score: 0.7,
+      label: 1,
+      predictionTimeMs: 0,
+      labelTimeMs: 1000,
+      ticket: 0,
+    });
+    windows.advance(61_000);
+    expect(windows.predictions.map((w) => w.size)).toEqual([1, 0]);
+    expect(windows.labelled.map((w) => w.size)).toEqual([1, 0]);
+    windows.clear();
+    expect(windows.predictions[0].size + windows.labelled[0].size).toBe(0);
+    expect(windows.pushPrediction({ value: 1, score: 0.7, timeMs: 0 })).toBe(0);
+  });
+
+  it('uses the default windows unless told otherwise, and refuses two windows of the same name', () => {
+    expect(new ModelWindows().labelled.map((w) => w.spec)).toEqual(DEFAULT_WINDOWS);
+    expect(() => new ModelWindows([specs[0], { kind: 'count', size: 2 }])).toThrow(
+      'windows[1]: expected a window not listed before, got last_2 again',
+    );
+    expect(() => new ModelWindows([{ kind: 'count', size: -5 }])).toThrow(/^windows\[0\]\.size: /);
+  });
+});
