@@ -1,2 +1,83 @@
 // The exporter package's public surface.
 export {};
+export {
+  categoricalColumnDrift,
+  chiSquareGoodnessOfFit,
+  jensenShannonDistance,
+  ksTwoSample,
+  normedWasserstein,
+  numericColumnDrift,
+  populationStabilityIndex,
+  scoreKind,
+  sortSample,
+  sortedSample,
+  wassersteinDistance,
+  type CategoricalColumnDrift,
+  type ColumnTestOptions,
+  type DriftMethod,
+  type DriftTestResult,
+  type KsResult,
+  type NumericColumnDrift,
+  type Sample,
+  type SortedSample,
+} from './drift';
+export {
+  computeStats,
+  formatStatsTable,
+  OfflineStatsError,
+  readCsvFile,
+  statsNotes,
+  statsToJson,
+  type OfflineStatsOptions,
+  type StatsJson,
+  type StatsReport,
+} from './offline';
+export {
+  DEFAULT_WINDOWS,
+  LabelledWindow,
+  ModelWindows,
+  PredictionWindow,
+  checkWindowSpec,
+  windowName,
+  type LabelledColumns,
+  type LabelledEvent,
+  type PredictionColumns,
+  type PredictionEvent,
+  type WindowSpec,
+} from './windows';
+export {
+  IsotonicCalibration,
+  classificationQuality,
+  estimateClassification,
+  fitIsotonic,
+  labelCoverage,
+  labelDelay,
+  regressionQuality,
+  type Calibration,
+  type ClassificationQuality,
+  type EstimatedClassification,
+  type LabelDelay,
+  type RegressionQuality,
+} from './quality';
+export {
+  ADWIN_DEFAULTS,
+  Adwin,
+  PAGE_HINKLEY_DEFAULTS,
+  PAGE_HINKLEY_FOR_ERROR_RATES,
+  PageHinkley,
+  type AdwinOptions,
+  type DetectorMethod,
+  type DriftDetector,
+  type PageHinkleyOptions,
+} from './detectors';
+export {
+  Exporter,
+  registryReferences,
+  type ExporterOptions,
+  type LabelEvent,
+  type ReferenceSource,
+} from './exporter';
+export { ExporterMetrics, binLabel } from './metrics/exporter-metrics';
+export { FAMILIES, type FamilySpec } from './metrics/families';
+export { ModelMonitor, DEFAULT_DRIFT_WINDOW, type MonitorOptions } from './monitor/model-monitor';
+export { PREDICTION_FEATURE } from './monitor/report';

@@ -4,6 +4,7 @@ import {
   ScaledClock,
   Simulation,
   type DueLabel,
+  type Scenario,
   type SimEvent,
   type World,
 } from '@driftlab/simulator';
@@ -12,6 +13,8 @@ export interface LiveOptions {
   readonly worlds: readonly World[];
   readonly seed: number;
   readonly speed: number;
+  /** A scenario, applied to the simulations of the worlds it names. */
+  readonly scenario?: Scenario;
   /** Stop after this much simulated time (ms); run until aborted without it. */
   readonly until?: number;
   /** Called with each event in time order across worlds (the event object is reused). */
@@ -29,7 +32,14 @@ export interface LiveOptions {
  * the live lab's traffic. Returns the simulated time it stopped at.
  */
 export async function runLive(options: LiveOptions): Promise<number> {
-  const simulations = options.worlds.map((world) => new Simulation({ world, seed: options.seed }));
+  const simulations = options.worlds.map(
+    (world) =>
+      new Simulation({
+        world,
+        seed: options.seed,
+        scenario: options.scenario?.worlds.includes(world.name) ? options.scenario : undefined,
+      }),
+  );
   const start = simulations[0].startTime;
   const clock = new ScaledClock(start, options.speed);
   const end = options.until === undefined ? Infinity : start + options.until;

@@ -190,6 +190,7 @@ describe('driftlab command line', () => {
       '0',
       '--data',
       data,
+      '--no-prometheus',
     );
     expect(code).toBe(0);
     const logs = stderr
@@ -200,7 +201,7 @@ describe('driftlab command line', () => {
       expect.arrayContaining(['trained initial models', 'serving', 'lab started', 'traffic', 'lab stopped']),
     );
     const started = logs.find((l) => l.message === 'lab started');
-    expect(started.components).toEqual(['simulator', 'serving']);
+    expect(started.components).toEqual(['simulator', 'serving', 'exporter']);
     const last = logs[logs.length - 1];
     expect(last.message).toBe('lab stopped');
     // 30 simulated minutes at about 2 requests per second (less at night).

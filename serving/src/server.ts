@@ -5,7 +5,7 @@ import type { Logger } from 'winston';
 import type { World } from '@driftlab/simulator';
 import { ensureModels } from './bootstrap';
 import { RegistryCatalog } from './catalog';
-import { createPredictionApp } from './http/app';
+import { createPredictionApp, type PredictionAppOptions } from './http/app';
 import { FaultInjector } from './http/faults';
 import { DEFAULT_INPUT_POLICY, type InputPolicy } from './http/input-policy';
 import { ServingMetrics } from './http/metrics';
@@ -23,6 +23,12 @@ export interface ServingOptions {
   readonly host?: string;
   readonly policy?: InputPolicy;
   readonly logger?: Logger;
+  /** Receives every answered request's predictions (the exporter, in one process). */
+  readonly onPredictions?: PredictionAppOptions['onPredictions'];
+  /** Other registries published on the same /metrics (the exporter's). */
+  readonly extraRegistries?: PredictionAppOptions['extraRegistries'];
+  /** Adds routes of other components to the same port before the catch-all 404. */
+  readonly mount?: PredictionAppOptions['mount'];
   /** The labelled log retrains read from (owned by the caller, who closes it); without it, retrain answers 409. */
   readonly labelledLog?: LabelledLog;
 }
@@ -54,6 +60,9 @@ export async function startServing(options: ServingOptions): Promise<RunningServ
     metrics,
     logger: options.logger,
     recovery,
+    onPredictions: options.onPredictions,
+    extraRegistries: options.extraRegistries,
+    mount: options.mount,
     policy: options.policy ?? DEFAULT_INPUT_POLICY,
   });
   const server: Server = app.listen(options.port, options.host ?? '127.0.0.1');

@@ -1,15 +1,26 @@
+import { mkdirSync } from 'node:fs';
 import type { Command } from 'commander';
-import { getWorld, type World } from '@driftlab/simulator';
-import { startServing, startTelemetry, type RunningServing } from '@driftlab/serving';
-import { dataDir, registryDir } from '../data-dir';
+import type { Logger } from 'winston';
+import { getWorld, resolveScenario, ScenarioError, type Scenario, type World } from '@driftlab/simulator';
+import {
+  LabelledLog,
+  startServing,
+  startTelemetry,
+  type ReferenceProfile,
+  type FeatureSchema,
+  type RunningServing,
+} from '@driftlab/serving';
+import { Exporter, registryReferences, type ReferenceSource } from '@driftlab/exporter';
+import { dataDir, labelledLogPath, registryDir } from '../data-dir';
 import { CliError, type CliIo } from '../io';
 import { createLogger } from '../logger';
 import { runLive } from '../live';
+import { onPath, startLocalPrometheus, type LocalPrometheus } from '../local-prometheus';
 import { duration, oneOf, portNumber, seedNumber, speedFactor, worldName } from '../parsers';
 import { TrafficSender } from '../traffic-sender';
 
-/** The components `start --only` can run alone; the exporter joins as it arrives. */
-const COMPONENTS = ['simulator', 'serving'] as const;
+/** The components `start --only` can run alone. */
+const COMPONENTS = ['simulator', 'serving', 'exporter'] as const;
 type Component = (typeof COMPONENTS)[number];
 
 interface StartOptions {
@@ -17,19 +28,24 @@ interface StartOptions {
   speed: number;
   seed: number;
   world?: string[];
+  scenario?: string;
   until?: number;
   port: number;
   host: string;
   data?: string;
+  prometheus: boolean;
 }
 
 const REPORT_EVERY_MS = 10 * 60_000;
+const DEFAULT_WORLDS = ['credit', 'fraud', 'delivery'];
+/** How often buffered rows go to the labelled log. */
+const STORE_FLUSH_MS = 1000;
 
 export function registerStart(program: Command, io: CliIo): void {
   program
     .command('start')
     .description(
-      'Run the lab: serving with its models, and live seeded traffic from the simulator sent to it over HTTP.',
+      'Run the lab: serving with its models, the exporter with /metrics, and live seeded traffic from the simulator, in one process.',
     )
     .option('--only <component>', `run one component alone (${COMPONENTS.join(', ')})`, oneOf(COMPONENTS))
     .option('--speed <x>', 'simulated seconds per real second', speedFactor, 60)
@@ -39,80 +55,171 @@ export function registerStart(program: Command, io: CliIo): void {
       'a world to run (repeat for several; default credit, fraud and delivery)',
       (v: string, all: string[] | undefined) => [...(all ?? []), worldName(v)],
     )
+    .option(
+      '--scenario <id|file>',
+      'a scenario to run (a built-in id or a YAML file); its worlds join the run',
+    )
     .option('--until <duration>', 'stop after this much simulated time (e.g. 6h)', duration)
-    .option('--port <n>', 'serving port (0: any free port)', portNumber, 8080)
-    .option('--host <address>', 'serving address', '127.0.0.1')
+    .option('--port <n>', 'the HTTP port for the APIs and /metrics (0: any free port)', portNumber, 8080)
+    .option('--host <address>', 'the address to listen on', '127.0.0.1')
     .option('--data <dir>', 'the lab data directory (default DRIFTLAB_DATA or ./.driftlab)')
+    .option('--no-prometheus', 'do not start a local Prometheus even when one is on PATH')
     .action(async (options: StartOptions) => {
       const log = createLogger(io.stderr);
-      const worlds: World[] = (options.world ?? ['credit', 'fraud', 'delivery']).map((w) => getWorld(w)!);
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      const runs = (c: Component) => options.only === undefined || options.only === c;
-      let serving: RunningServing | undefined;
-      const telemetry = runs('serving') ? startTelemetry({ serviceName: 'driftlab' }) : undefined;
-      if (telemetry?.endpoint) log.info('exporting traces', { endpoint: telemetry.endpoint });
-      try {
-        if (runs('serving')) {
-          serving = await startServing({
-            registryDir: registryDir(dataDir(options.data)),
-            worlds,
-            seed: options.seed,
-            port: options.port,
-            host: options.host,
-            logger: log,
-          }).catch((e: NodeJS.ErrnoException) => {
-            if (e.code === 'EADDRINUSE' || e.code === 'EACCES')
-              throw new CliError(
-                `cannot serve on ${options.host}:${options.port} (${e.code}); choose another --port`,
-              );
-            throw e;
-          });
-        }
-        log.info('lab started', {
-          components: COMPONENTS.filter(runs),
-          speed: options.speed,
-          seed: options.seed,
-          worlds: worlds.map((w) => w.name),
-          ...(serving ? { serving: serving.url } : {}),
-        });
-        if (runs('simulator')) await simulate(options, worlds, log, serving, controller.signal);
-        else
-          await waitFor(
-            controller.signal,
-            options.until === undefined ? undefined : options.until / options.speed,
-          );
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        await serving?.close();
-        await telemetry?.shutdown();
-      }
+      const scenario = loadScenario(options.scenario);
+      const names = new Set([...(options.world ?? DEFAULT_WORLDS), ...(scenario?.worlds ?? [])]);
+      const worlds: World[] = [...names].map((w) => getWorld(w)!);
+      if (options.only === 'exporter')
+        throw new CliError(
+          '--only exporter needs serving to send it predictions over HTTP, which this version does not do yet; run driftlab start without --only',
+        );
+      await runLab(options, worlds, scenario, log);
     });
+}
+
+function loadScenario(idOrFile: string | undefined): Scenario | undefined {
+  if (idOrFile === undefined) return undefined;
+  try {
+    return resolveScenario(idOrFile);
+  } catch (e) {
+    if (e instanceof ScenarioError || e instanceof Error) throw new CliError(`--scenario: ${e.message}`);
+    throw e;
+  }
+}
+
+async function runLab(
+  options: StartOptions,
+  worlds: World[],
+  scenario: Scenario | undefined,
+  log: Logger,
+): Promise<void> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const runs = (c: Component) => options.only === undefined || options.only === c;
+  const data = dataDir(options.data);
+  mkdirSync(data, { recursive: true });
+  const telemetry = runs('serving') ? startTelemetry({ serviceName: 'driftlab' }) : undefined;
+  if (telemetry?.endpoint) log.info('exporting traces', { endpoint: telemetry.endpoint });
+  const labelledLog = runs('serving') ? new LabelledLog(labelledLogPath(data)) : undefined;
+  let serving: RunningServing | undefined;
+  let exporter: Exporter | undefined;
+  let prometheus: LocalPrometheus | undefined;
+  let flushTimer: NodeJS.Timeout | undefined;
+  try {
+    if (runs('exporter') && labelledLog) {
+      // The registry opens with serving; until then no reference is needed (no prediction yet).
+      const references: ReferenceSource = {
+        reference: (
+          model: string,
+          version: number,
+        ): { schema: FeatureSchema; profile: ReferenceProfile } | null =>
+          serving ? fromRegistry(serving)(model, version) : null,
+      };
+      exporter = new Exporter({ references, labelledLog });
+      flushTimer = setInterval(() => exporter!.flush(), STORE_FLUSH_MS).unref();
+    }
+    if (runs('serving'))
+      serving = await startServing({
+        registryDir: registryDir(data),
+        worlds,
+        seed: options.seed,
+        port: options.port,
+        host: options.host,
+        logger: log,
+        labelledLog,
+        onPredictions: exporter ? (batch) => exporter!.observeBatch(batch) : undefined,
+        extraRegistries: exporter ? [exporter.metrics.registry] : undefined,
+      }).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'EADDRINUSE' || e.code === 'EACCES')
+          throw new CliError(
+            `cannot serve on ${options.host}:${options.port} (${e.code}); choose another --port`,
+          );
+        throw e;
+      });
+    if (serving) prometheus = await maybePrometheus(options, serving.url, log);
+    log.info('lab started', {
+      components: COMPONENTS.filter(runs),
+      speed: options.speed,
+      seed: options.seed,
+      worlds: worlds.map((w) => w.name),
+      ...(serving ? { serving: serving.url, metrics: `${serving.url}/metrics` } : {}),
+      ...(prometheus ? { prometheus: prometheus.url } : {}),
+    });
+    if (runs('simulator'))
+      await simulate(options, worlds, scenario, log, serving, exporter, controller.signal);
+    else
+      await waitFor(
+        controller.signal,
+        options.until === undefined ? undefined : options.until / options.speed,
+      );
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    if (flushTimer) clearInterval(flushTimer);
+    // Nothing recorded is lost: the last buffered rows reach the labelled log before it closes.
+    exporter?.flush();
+    await prometheus?.stop();
+    await serving?.close();
+    labelledLog?.close();
+    await telemetry?.shutdown();
+  }
+}
+
+function fromRegistry(serving: RunningServing) {
+  const source = registryReferences(serving.registry);
+  return (model: string, version: number) => source.reference(model, version);
+}
+
+async function maybePrometheus(
+  options: StartOptions,
+  labUrl: string,
+  log: Logger,
+): Promise<LocalPrometheus | undefined> {
+  if (!options.prometheus) return undefined;
+  const binary = onPath('prometheus');
+  if (!binary) {
+    log.info(
+      'no prometheus on PATH: the lab serves /metrics for one to scrape; docker compose up runs the full stack (README)',
+    );
+    return undefined;
+  }
+  try {
+    // Scrape faster when time runs faster, so a fast-forwarded run still draws smooth graphs.
+    const scrapeSeconds = options.speed >= 600 ? 1 : 5;
+    return await startLocalPrometheus(binary, new URL(labUrl).host, scrapeSeconds);
+  } catch (e) {
+    log.warn('local prometheus did not start; the lab runs without it', { error: (e as Error).message });
+    return undefined;
+  }
 }
 
 async function simulate(
   options: StartOptions,
   worlds: World[],
-  log: ReturnType<typeof createLogger>,
+  scenario: Scenario | undefined,
+  log: Logger,
   serving: RunningServing | undefined,
+  exporter: Exporter | undefined,
   signal: AbortSignal,
 ): Promise<void> {
   const sender = serving ? new TrafficSender(serving.url, 64, serving.faults) : undefined;
   const counts: Record<string, number> = Object.fromEntries(worlds.map((w) => [w.name, 0]));
+  let labels = 0;
   let nextReport = NaN;
   const report = (message: string, simulatedTime: number) =>
     log.info(message, {
       simulatedTime: new Date(simulatedTime).toISOString(),
       requests: { ...counts },
+      labels,
       ...(sender ? { answers: { ...sender.counts.answered }, dropped: sender.counts.dropped } : {}),
     });
   const stoppedAt = await runLive({
     worlds,
     seed: options.seed,
     speed: options.speed,
+    scenario,
     until: options.until,
     signal,
     onEvent: (event) => {
@@ -125,6 +232,17 @@ async function simulate(
       counts[event.world.name]++;
       sender?.send(event);
     },
+    onLabel: exporter
+      ? (due, world) => {
+          labels++;
+          exporter.observeLabel({
+            model: world.name,
+            requestId: `${world.name}-${due.id}`,
+            label: due.label,
+            time: due.at,
+          });
+        }
+      : undefined,
   });
   await sender?.drain();
   report('lab stopped', stoppedAt);

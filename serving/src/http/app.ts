@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'winston';
+import { Registry, type OpenMetricsContentType } from 'prom-client';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { FaultInjector } from './faults';
 import { ServingMetrics } from './metrics';
@@ -33,6 +34,10 @@ export interface PredictionAppOptions {
   readonly recovery?: Recovery;
   /** Receives every answered request's predictions (the exporter's input); must not throw. */
   readonly onPredictions?: (batch: PredictionBatch) => void;
+  /** Other OpenMetrics registries served on the same /metrics (the exporter's, in one process). */
+  readonly extraRegistries?: readonly Registry<OpenMetricsContentType>[];
+  /** Adds other components' routes to this app, before its catch-all 404. */
+  readonly mount?: (app: express.Express) => void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -60,8 +65,15 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
     res.json(OPENAPI);
   });
 
+  // prom-client's merge keeps the content type but is typed for the classic format only.
+  const exposed = options.extraRegistries?.length
+    ? (Registry.merge([
+        metrics.registry,
+        ...options.extraRegistries,
+      ] as unknown as Registry[]) as unknown as Registry<OpenMetricsContentType>)
+    : metrics.registry;
   app.get('/metrics', async (req, res) => {
-    const { contentType, body } = await renderMetrics(metrics.registry, req.get('accept'));
+    const { contentType, body } = await renderMetrics(exposed, req.get('accept'));
     res.set('Content-Type', contentType).send(body);
   });
 
@@ -202,6 +214,7 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
     },
   );
 
+  options.mount?.(app);
   app.use((_req, res) => fail(res, 404, 'no such route; see /openapi.json'));
   app.use(bodyErrors);
   app.use(internalErrors);

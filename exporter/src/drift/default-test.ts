@@ -1,0 +1,98 @@
+/*
+ * Which test decides drift for a column, and how its score reads. The default follows Evidently's
+ * choice (evidently.legacy.calculations.stattests.registry._get_default_stattest), except that its
+ * z-test for two-valued columns is not implemented here, so those use chi-square as well:
+ * - reference of at most 1,000 values: numeric columns with more than 5 distinct values (in both
+ *   samples together) → KS, p < 0.05; others → chi-square, p < 0.05;
+ * - larger references: numeric with more than 5 distinct values → normed Wasserstein ≥ 0.1; others
+ *   (categorical, and numeric with at most 5 distinct values) → Jensen–Shannon ≥ 0.1.
+ */
+import type { ChiSquareResult } from './chi-square';
+
+export const DRIFT_METHODS = ['ks', 'chi_square', 'wasserstein', 'jensen_shannon', 'psi'] as const;
+export type DriftMethod = (typeof DRIFT_METHODS)[number];
+export type ColumnType = 'numeric' | 'categorical';
+
+/** Evidently's default thresholds (PSI's 0.1 too). */
+export const DEFAULT_THRESHOLDS: Readonly<Record<DriftMethod, number>> = {
+  ks: 0.05,
+  chi_square: 0.05,
+  wasserstein: 0.1,
+  jensen_shannon: 0.1,
+  psi: 0.1,
+};
+
+/** Columns of a type can be tested with these (KS and Wasserstein need numbers). */
+export const METHODS_FOR: Readonly<Record<ColumnType, readonly DriftMethod[]>> = {
+  numeric: DRIFT_METHODS,
+  categorical: ['chi_square', 'jensen_shannon', 'psi'],
+};
+
+/** Evidently's size limit for "small" references, where tests with p-values are used. */
+export const SMALL_REFERENCE_MAX = 1000;
+/** More distinct values than this make a numeric column continuous enough for KS or Wasserstein. */
+export const FEW_DISTINCT_VALUES = 5;
+
+/** A per-column override; either part may be left out. */
+export interface ColumnTestOptions {
+  readonly method?: DriftMethod;
+  readonly threshold?: number;
+}
+
+export interface DriftTestResult {
+  readonly method: DriftMethod;
+  readonly threshold: number;
+  /** The p-value or distance the decision used; NaN when it could not be computed. */
+  readonly score: number;
+  /** Never true on a NaN score. */
+  readonly drifted: boolean;
+}
+
+/** 'p_value': lower means more drift (drift when below the threshold); 'distance': higher means more. */
+export function scoreKind(method: DriftMethod): 'p_value' | 'distance' {
+  return method === 'ks' || method === 'chi_square' ? 'p_value' : 'distance';
+}
+
+export function isDrifted(method: DriftMethod, score: number, threshold: number): boolean {
+  if (Number.isNaN(score)) return false;
+  return scoreKind(method) === 'p_value' ? score < threshold : score >= threshold;
+}
+
+export function defaultMethod(type: ColumnType, referenceSize: number, distinctValues: number): DriftMethod {
+  const continuous = type === 'numeric' && distinctValues > FEW_DISTINCT_VALUES;
+  if (referenceSize <= SMALL_REFERENCE_MAX) return continuous ? 'ks' : 'chi_square';
+  return continuous ? 'wasserstein' : 'jensen_shannon';
+}
+
+/** The method and threshold for a column: the override where given, the default otherwise. */
+export function chooseTest(
+  type: ColumnType,
+  referenceSize: number,
+  distinctValues: number,
+  options: ColumnTestOptions = {},
+): { method: DriftMethod; threshold: number } {
+  const method = options.method ?? defaultMethod(type, referenceSize, distinctValues);
+  if (!METHODS_FOR[type].includes(method))
+    throw new RangeError(
+      `method "${method}" cannot test a ${type} column; expected one of: ${METHODS_FOR[type].join(', ')}`,
+    );
+  const threshold = options.threshold ?? DEFAULT_THRESHOLDS[method];
+  if (!Number.isFinite(threshold) || threshold < 0)
+    throw new RangeError(`threshold ${threshold} for method "${method}" must be a number ≥ 0`);
+  return { method, threshold };
+}
+
+/** The reason a column's statistics (or its test's score) are NaN, if they are. */
+export function nanReason(
+  referenceCount: number,
+  currentCount: number,
+  method: DriftMethod,
+  chiSquare: ChiSquareResult,
+): { reason?: string } {
+  if (referenceCount === 0 && currentCount === 0) return { reason: 'both samples are empty' };
+  if (referenceCount === 0) return { reason: 'the reference sample is empty' };
+  if (currentCount === 0) return { reason: 'the current sample is empty' };
+  if (method === 'chi_square' && chiSquare.categories < 2)
+    return { reason: 'a single category: chi-square has no degrees of freedom' };
+  return {};
+}

@@ -1,0 +1,100 @@
+/*
+ * Every drift statistic of one numeric column, reference against current, and the test that decides.
+ * The reference may be sorted once (sortSample) and reused for every current window.
+ */
+import { binCounts, decileEdges } from './bins';
+import { chiSquareDrift, type ChiSquareResult } from './chi-square';
+import {
+  chooseTest,
+  isDrifted,
+  nanReason,
+  type ColumnTestOptions,
+  type DriftMethod,
+  type DriftTestResult,
+} from './default-test';
+import { jensenShannonDistance, populationStabilityIndex, proportionsOf } from './divergence';
+import { ksTwoSample, type KsResult } from './ks';
+import { asSortedSample, distinctInUnion, meanAndSd, type Sample } from './sample';
+import { normedWasserstein, wassersteinDistance } from './wasserstein';
+
+export interface NumericColumnDrift {
+  readonly type: 'numeric';
+  /** Finite values compared, and non-finite ones dropped, per sample. */
+  readonly referenceCount: number;
+  readonly currentCount: number;
+  readonly referenceDropped: number;
+  readonly currentDropped: number;
+  /** Distinct values in both samples together (it picks the default test). */
+  readonly distinctValues: number;
+  readonly ks: KsResult;
+  readonly wasserstein: number;
+  /** Population standard deviation of the reference (ddof = 0). */
+  readonly referenceSd: number;
+  /** wasserstein / max(referenceSd, 0.001). */
+  readonly wassersteinNorm: number;
+  /** Over the 10 decile bins, floored at 1e-4. */
+  readonly psi: number;
+  readonly jensenShannon: number;
+  /** Chi-square over the decile bins with a value in either sample. */
+  readonly chiSquare: ChiSquareResult;
+  readonly bins: {
+    readonly edges: number[];
+    /** Raw shares of each bin (not floored); NaN for an empty sample. */
+    readonly reference: number[];
+    readonly current: number[];
+  };
+  readonly test: DriftTestResult;
+  /** Why the statistics are NaN, when they are. */
+  readonly reason?: string;
+}
+
+export function numericColumnDrift(
+  reference: Sample,
+  current: Sample,
+  options: ColumnTestOptions = {},
+): NumericColumnDrift {
+  const ref = asSortedSample(reference);
+  const cur = asSortedSample(current);
+  const distinctValues = distinctInUnion(ref.values, cur.values);
+  const { method, threshold } = chooseTest('numeric', ref.values.length, distinctValues, options);
+  const edges = decileEdges(ref.values);
+  const referenceCounts = binCounts(edges, ref.values);
+  const currentCounts = binCounts(edges, cur.values);
+  const referenceShares = proportionsOf(referenceCounts);
+  // Bins need reference edges: without a reference, current shares mean nothing.
+  const currentShares = ref.values.length > 0 ? proportionsOf(currentCounts) : currentCounts.map(() => NaN);
+  const ks = ksTwoSample(ref, cur);
+  const wasserstein = wassersteinDistance(ref, cur);
+  const referenceSd = meanAndSd(ref.values).sd;
+  const empty = ref.values.length === 0 || cur.values.length === 0;
+  const psi = empty ? NaN : populationStabilityIndex(referenceShares, currentShares);
+  const jensenShannon = empty ? NaN : jensenShannonDistance(referenceShares, currentShares);
+  const chiSquare = chiSquareDrift(referenceCounts, currentCounts);
+  const wassersteinNorm = normedWasserstein(wasserstein, referenceSd);
+  const scores: Record<DriftMethod, number> = {
+    ks: ks.pValue,
+    chi_square: chiSquare.pValue,
+    wasserstein: wassersteinNorm,
+    jensen_shannon: jensenShannon,
+    psi,
+  };
+  const score = scores[method];
+  return {
+    type: 'numeric',
+    referenceCount: ref.values.length,
+    currentCount: cur.values.length,
+    referenceDropped: ref.dropped,
+    currentDropped: cur.dropped,
+    distinctValues,
+    ks,
+    wasserstein,
+    referenceSd,
+    wassersteinNorm,
+    psi,
+    jensenShannon,
+    chiSquare,
+    bins: { edges, reference: referenceShares, current: currentShares },
+    test: { method, threshold, score, drifted: isDrifted(method, score, threshold) },
+    ...nanReason(ref.values.length, cur.values.length, method, chiSquare),
+  };
+}

@@ -1,0 +1,159 @@
+import type {
+  FeatureSchema,
+  LabelledLog,
+  LoggedLabel,
+  LoggedPrediction,
+  ModelRegistry,
+  PredictionBatch,
+  ReferenceProfile,
+} from '@driftlab/serving';
+import type { ColumnTestOptions } from './drift';
+import { ExporterMetrics, type MonitoredModel } from './metrics/exporter-metrics';
+import { ModelMonitor, type MonitorOptions } from './monitor/model-monitor';
+import type { LabelOutcome } from './monitor/pending';
+import { DriftReporter } from './monitor/report';
+
+/** Where the exporter finds a model version's schema and training reference (the registry). */
+export interface ReferenceSource {
+  reference(model: string, version: number): { schema: FeatureSchema; profile: ReferenceProfile } | null;
+}
+
+/** The registry as a reference source, caching what it read (versions never change once written). */
+export function registryReferences(registry: ModelRegistry): ReferenceSource {
+  const cache = new Map<string, { schema: FeatureSchema; profile: ReferenceProfile } | null>();
+  return {
+    reference(model, version) {
+      const key = `${model}@${version}`;
+      if (!cache.has(key)) {
+        try {
+          const v = registry.version(model, version);
+          cache.set(key, {
+            schema: v.featureSchema as unknown as FeatureSchema,
+            profile: v.profile() as ReferenceProfile,
+          });
+        } catch {
+          cache.set(key, null);
+        }
+      }
+      return cache.get(key)!;
+    },
+  };
+}
+
+export interface ExporterOptions {
+  readonly references: ReferenceSource;
+  readonly monitor?: MonitorOptions;
+  /** Per model, per feature: the drift test to use instead of the default. */
+  readonly columnTests?: Readonly<Record<string, Readonly<Record<string, ColumnTestOptions>>>>;
+  /** Where joined predictions are kept for retraining; written in batches. */
+  readonly labelledLog?: LabelledLog;
+  /** Rows buffered before a write to the labelled log (default 500); `flush()` writes the rest. */
+  readonly storeBatch?: number;
+}
+
+/** A label as the simulator delivers it. */
+export interface LabelEvent {
+  readonly model: string;
+  readonly requestId: string;
+  readonly label: number;
+  /** When it arrived, epoch ms (simulated time). */
+  readonly time: number;
+}
+
+/**
+ * The monitoring side: receives served predictions and late labels, keeps per-model window state,
+ * fills the labelled log, and publishes everything at scrape time (`metrics.registry`).
+ */
+export class Exporter {
+  readonly metrics: ExporterMetrics;
+  private readonly models = new Map<string, MonitoredModel>();
+  private readonly storePredictions: LoggedPrediction[] = [];
+  private readonly storeLabels: LoggedLabel[] = [];
+  private readonly storeBatch: number;
+
+  constructor(private readonly options: ExporterOptions) {
+    this.storeBatch = options.storeBatch ?? 500;
+    this.metrics = new ExporterMetrics(() => this.models.values());
+  }
+
+  /** The monitor of `model`, when it has received anything. */
+  monitor(model: string): ModelMonitor | undefined {
+    return this.models.get(model)?.monitor;
+  }
+
+  /** Every instance of an answered request. Never throws: an unknown version is skipped. */
+  observeBatch(batch: PredictionBatch): void {
+    const entry = this.entryFor(batch.model, batch.version);
+    if (!entry) return;
+    const { monitor } = entry;
+    for (let i = 0; i < batch.requestIds.length; i++) {
+      monitor.observe(
+        batch.requestIds[i],
+        batch.version,
+        batch.time,
+        batch.observed[i],
+        batch.faultBits[i] ?? null,
+        batch.unknownFields[i] ?? 0,
+        batch.predictions[i],
+        batch.scores[i],
+      );
+      if (this.options.labelledLog) {
+        this.storePredictions.push({
+          requestId: batch.requestIds[i],
+          model: batch.model,
+          version: batch.version,
+          time: batch.time,
+          features: batch.instances[i] as LoggedPrediction['features'],
+          prediction: batch.predictions[i],
+          score: batch.task === 'classification' ? batch.scores[i] : null,
+        });
+        if (this.storePredictions.length >= this.storeBatch) this.flush();
+      }
+    }
+  }
+
+  /** A late label; its outcome is counted (driftlab_labels_total), never fatal. */
+  observeLabel(event: LabelEvent): LabelOutcome {
+    const entry = this.models.get(event.model);
+    const outcome = entry ? entry.monitor.label(event.requestId, event.label, event.time) : 'unknown';
+    if (!entry) this.unknownModelLabels++;
+    if (outcome === 'joined' && this.options.labelledLog) {
+      this.storeLabels.push({ requestId: event.requestId, label: event.label, time: event.time });
+      if (this.storeLabels.length >= this.storeBatch) this.flush();
+    }
+    return outcome;
+  }
+
+  /** Labels for models the exporter has never seen a prediction of. */
+  unknownModelLabels = 0;
+
+  /** Writes buffered rows to the labelled log (predictions first, so their labels join). */
+  flush(): void {
+    const log = this.options.labelledLog;
+    if (!log) return;
+    if (this.storePredictions.length > 0) log.recordPredictions(this.storePredictions.splice(0));
+    if (this.storeLabels.length > 0) log.recordLabels(this.storeLabels.splice(0));
+  }
+
+  private entryFor(model: string, version: number): MonitoredModel | null {
+    let entry = this.models.get(model);
+    const current = entry?.monitor.referenceProfile;
+    if (entry && current?.version === version) return entry;
+    // A model seen for the first time, or another version serving now (a promotion or a rollback):
+    // its training data becomes the drift reference.
+    const reference = this.options.references.reference(model, version);
+    if (!reference) return entry ?? null;
+    if (!entry) {
+      const monitor = new ModelMonitor(
+        model,
+        reference.schema.task,
+        reference.schema.features,
+        this.options.monitor,
+      );
+      entry = { monitor, drift: new DriftReporter(monitor, this.options.columnTests?.[model]) };
+      this.models.set(model, entry);
+    }
+    entry.monitor.setReference(version, reference.profile);
+    return entry;
+  }
+}

@@ -1,0 +1,205 @@
+import type { ReferenceProfile, SchemaField } from '@driftlab/serving';
+import { Adwin, PageHinkley, PAGE_HINKLEY_FOR_ERROR_RATES, type DriftDetector } from '../detectors';
+import { ModelWindows, DEFAULT_WINDOWS, type WindowSpec } from '../windows';
+import { FeatureWindow } from './feature-window';
+import { PendingPredictions, type LabelOutcome } from './pending';
+
+/*
+ * Everything the exporter tracks about one model: the instances it received (drift and data
+ * quality, against the serving version's training reference), the predictions of each version and
+ * their late labels (windows, quality), and the error stream's change detectors. Per-event work is
+ * a few typed-array writes; statistics are computed at scrape time (report.ts).
+ */
+
+export interface MonitorOptions {
+  /** Quality windows per version (default: last 1,000, last 10,000, last hour). */
+  readonly windows?: readonly WindowSpec[];
+  /** Instances the drift and data-quality window holds (default 1,000). */
+  readonly driftWindow?: number;
+  /** Predictions waiting for a label at most (default 200,000): beyond, the oldest expire. */
+  readonly pendingCapacity?: number;
+  /** Versions whose quality is tracked at once (default 3): the oldest seen is dropped beyond. */
+  readonly versionsKept?: number;
+}
+
+export const DEFAULT_DRIFT_WINDOW = 1000;
+
+/** One model version's predictions, labels and detectors. */
+export interface VersionState {
+  readonly version: number;
+  readonly windows: ModelWindows;
+  readonly detectors: readonly DriftDetector[];
+  predictions: number;
+  labelled: number;
+}
+
+/** Label outcomes counted per model (never fatal). */
+export interface LabelCounts {
+  joined: number;
+  duplicate: number;
+  unknown: number;
+}
+
+export class ModelMonitor {
+  readonly features: FeatureWindow;
+  /** The model's outputs (P(class 1) or the value) over the drift window: prediction drift. */
+  readonly outputs: Float64Array;
+  private outputNext = 0;
+  private outputCount = 0;
+  readonly pending: PendingPredictions;
+  readonly labels: LabelCounts = { joined: 0, duplicate: 0, unknown: 0 };
+  private readonly versionStates = new Map<number, VersionState>();
+  private readonly windowSpecs: readonly WindowSpec[];
+  private readonly versionsKept: number;
+  private reference: { version: number; profile: ReferenceProfile } | null = null;
+  /** The newest event time seen (simulated ms): "now" for time windows. */
+  latestTimeMs = -Infinity;
+  /** Instances observed in all. */
+  observed = 0;
+  /** Instances observed with any input fault or unknown field, in all. */
+  schemaViolations = 0;
+
+  constructor(
+    readonly name: string,
+    readonly task: 'classification' | 'regression',
+    readonly fields: readonly SchemaField[],
+    options: MonitorOptions = {},
+  ) {
+    const driftWindow = options.driftWindow ?? DEFAULT_DRIFT_WINDOW;
+    this.features = new FeatureWindow(fields, driftWindow);
+    this.outputs = new Float64Array(driftWindow);
+    this.pending = new PendingPredictions(options.pendingCapacity);
+    this.windowSpecs = options.windows ?? DEFAULT_WINDOWS;
+    this.versionsKept = options.versionsKept ?? 3;
+    if (!Number.isInteger(this.versionsKept) || this.versionsKept < 1)
+      throw new RangeError(`versionsKept: expected a positive integer, got ${this.versionsKept}`);
+  }
+
+  /** The serving version and its training reference: what drift is measured against. */
+  setReference(version: number, profile: ReferenceProfile): void {
+    if (this.reference?.version === version) return;
+    this.reference = { version, profile };
+  }
+
+  get referenceProfile(): { version: number; profile: ReferenceProfile } | null {
+    return this.reference;
+  }
+
+  versions(): VersionState[] {
+    return [...this.versionStates.values()];
+  }
+
+  /** The model's outputs in the drift window (a fresh array). */
+  outputValues(): Float64Array {
+    return this.outputs.slice(0, this.outputCount);
+  }
+
+  /** One served instance and its prediction. */
+  observe(
+    requestId: string,
+    version: number,
+    timeMs: number,
+    observed: ArrayLike<number>,
+    faultBits: ArrayLike<number> | null,
+    unknownFields: number,
+    value: number,
+    score: number,
+  ): void {
+    this.observed++;
+    if (timeMs > this.latestTimeMs) this.latestTimeMs = timeMs;
+    this.features.push(observed, faultBits, unknownFields);
+    if (unknownFields > 0 || hasFault(faultBits)) this.schemaViolations++;
+    this.outputs[this.outputNext] = score;
+    this.outputNext = this.outputNext + 1 === this.outputs.length ? 0 : this.outputNext + 1;
+    if (this.outputCount < this.outputs.length) this.outputCount++;
+    const state = this.versionState(version);
+    state.predictions++;
+    const event = this.predictionEvent;
+    event.value = value;
+    event.score = score;
+    event.timeMs = timeMs;
+    const ticket = state.windows.pushPrediction(event);
+    this.pending.add(requestId, { version, value, score, timeMs, ticket });
+  }
+
+  /** A late label: joined to its prediction when that is still waiting. */
+  label(requestId: string, label: number, timeMs: number): LabelOutcome {
+    const found = this.pending.take(requestId);
+    if (typeof found === 'string') {
+      this.labels[found]++;
+      return found;
+    }
+    this.labels.joined++;
+    if (timeMs > this.latestTimeMs) this.latestTimeMs = timeMs;
+    const state = this.versionStates.get(found.version);
+    if (!state) return 'joined'; // its version is no longer tracked
+    state.labelled++;
+    const event = this.labelledEvent;
+    event.value = found.value;
+    event.score = found.score;
+    event.label = label;
+    event.predictionTimeMs = found.timeMs;
+    event.labelTimeMs = timeMs;
+    event.ticket = found.ticket;
+    state.windows.pushLabelled(event);
+    const error =
+      this.task === 'classification'
+        ? found.value === label
+          ? 0
+          : 1
+        : this.regressionError(found.value, label);
+    for (const detector of state.detectors) detector.update(error, timeMs);
+    return 'joined';
+  }
+
+  /** Moves time windows to the newest event time (call before reading them). */
+  advance(): void {
+    if (this.latestTimeMs === -Infinity) return;
+    for (const state of this.versionStates.values()) state.windows.advance(this.latestTimeMs);
+  }
+
+  // Reused event records: windows copy fields, never keep the object.
+  private readonly predictionEvent = { value: 0, score: 0, timeMs: 0 };
+  private readonly labelledEvent = {
+    value: 0,
+    score: 0,
+    label: 0,
+    predictionTimeMs: 0,
+    labelTimeMs: 0,
+    ticket: -1,
+  };
+
+  /**
+   * Regression errors for the detectors, scaled into [0, 1] as ADWIN's bound assumes: the absolute
+   * error in units of the training target's standard deviation, capped at 1.
+   */
+  private regressionError(value: number, label: number): number {
+    const target = this.reference?.profile.target;
+    const sd = target && target.kind === 'numeric' && target.sd > 0 ? target.sd : 1;
+    return Math.min(1, Math.abs(value - label) / sd);
+  }
+
+  private versionState(version: number): VersionState {
+    let state = this.versionStates.get(version);
+    if (state) return state;
+    if (this.versionStates.size >= this.versionsKept) {
+      // Drop the oldest version first seen (Map keeps insertion order).
+      this.versionStates.delete(this.versionStates.keys().next().value!);
+    }
+    state = {
+      version,
+      windows: new ModelWindows(this.windowSpecs),
+      detectors: [new Adwin(), new PageHinkley(PAGE_HINKLEY_FOR_ERROR_RATES)],
+      predictions: 0,
+      labelled: 0,
+    };
+    this.versionStates.set(version, state);
+    return state;
+  }
+}
+
+function hasFault(bits: ArrayLike<number> | null): boolean {
+  if (!bits) return false;
+  for (let j = 0; j < bits.length; j++) if (bits[j] !== 0) return true;
+  return false;
+}
