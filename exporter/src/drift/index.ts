@@ -8,7 +8,13 @@ export {
   type Sample,
   type SortedSample,
 } from './sample';
-export { KS_EXACT_MAX_SIZE, ksTwoSample, type KsPValueMethod, type KsResult } from './ks';
+export {
+  KS_EXACT_MAX_SIZE,
+  ksTwoSample,
+  type KsPValueChoice,
+  type KsPValueMethod,
+  type KsResult,
+} from './ks';
 export { kolmogorovSmirnovSf, smirnovSf } from './kstwo';
 export { normedWasserstein, SD_FLOOR, wassersteinDistance } from './wasserstein';
 export { chiSquareSf, logGamma, regularizedGammaP, regularizedGammaQ } from './gamma';

@@ -9,6 +9,12 @@ describe('ksTwoSample against scipy.stats.ks_2samp (fixtures)', () => {
     expectRelativelyClose(result.pValue, c.p_value, 1e-9, 'p-value');
     expect(result.method).toBe(c.method);
   });
+
+  it.each(fixture.ks.map((c) => [c.name, c] as const))("%s, with method='asymp'", (_name, c) => {
+    const result = ksTwoSample(generate(c.reference), generate(c.current), 'asymptotic');
+    expectRelativelyClose(result.pValue, c.asymp_p_value, 1e-9, 'p-value');
+    expect(result.method).toBe('asymptotic');
+  });
 });
 
 describe('ksTwoSample by hand', () => {

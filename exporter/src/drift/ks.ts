@@ -22,8 +22,14 @@ export interface KsResult {
   readonly method: KsPValueMethod | 'none';
 }
 
+/**
+ * How the p-value is computed: 'auto' as ks_2samp's default; 'asymptotic' as its method='asymp',
+ * which the live exporter uses because the exact path costs O(n1·n2) at every scrape.
+ */
+export type KsPValueChoice = 'auto' | 'asymptotic';
+
 /** The KS test of `reference` against `current` (each sorted once by the caller, or sorted here). */
-export function ksTwoSample(reference: Sample, current: Sample): KsResult {
+export function ksTwoSample(reference: Sample, current: Sample, pValue: KsPValueChoice = 'auto'): KsResult {
   const a = asSortedSample(reference).values;
   const b = asSortedSample(current).values;
   const n1 = a.length;
@@ -49,7 +55,7 @@ export function ksTwoSample(reference: Sample, current: Sample): KsResult {
   const minS = Math.min(Math.max(-minDiff, 0), 1);
   const d = minS > maxDiff ? minS : maxDiff;
 
-  if (Math.max(n1, n2) <= KS_EXACT_MAX_SIZE) {
+  if (pValue === 'auto' && Math.max(n1, n2) <= KS_EXACT_MAX_SIZE) {
     const exact = exactPValue(n1, n2, d);
     if (exact.success) return { statistic: exact.d, pValue: clip01(exact.p), method: 'exact' };
     return asymptotic(n1, n2, exact.d);

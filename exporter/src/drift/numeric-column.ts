@@ -13,7 +13,7 @@ import {
   type DriftTestResult,
 } from './default-test';
 import { jensenShannonDistance, populationStabilityIndex, proportionsOf } from './divergence';
-import { ksTwoSample, type KsResult } from './ks';
+import { ksTwoSample, type KsPValueChoice, type KsResult } from './ks';
 import { asSortedSample, distinctInUnion, meanAndSd, type Sample } from './sample';
 import { normedWasserstein, wassersteinDistance } from './wasserstein';
 
@@ -52,6 +52,8 @@ export function numericColumnDrift(
   reference: Sample,
   current: Sample,
   options: ColumnTestOptions = {},
+  /** 'asymptotic' skips the exact KS p-value, whose O(n1·n2) cost the live exporter cannot pay per scrape. */
+  ksPValue: KsPValueChoice = 'auto',
 ): NumericColumnDrift {
   const ref = asSortedSample(reference);
   const cur = asSortedSample(current);
@@ -63,7 +65,7 @@ export function numericColumnDrift(
   const referenceShares = proportionsOf(referenceCounts);
   // Bins need reference edges: without a reference, current shares mean nothing.
   const currentShares = ref.values.length > 0 ? proportionsOf(currentCounts) : currentCounts.map(() => NaN);
-  const ks = ksTwoSample(ref, cur);
+  const ks = ksTwoSample(ref, cur, ksPValue);
   const wasserstein = wassersteinDistance(ref, cur);
   const referenceSd = meanAndSd(ref.values).sd;
   const empty = ref.values.length === 0 || cur.values.length === 0;

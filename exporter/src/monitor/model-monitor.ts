@@ -14,7 +14,7 @@ import { PendingPredictions, type LabelOutcome } from './pending';
 export interface MonitorOptions {
   /** Quality windows per version (default: last 1,000, last 10,000, last hour). */
   readonly windows?: readonly WindowSpec[];
-  /** Instances the drift and data-quality window holds (default 1,000). */
+  /** Instances the drift and data-quality window holds (default 2,000). */
   readonly driftWindow?: number;
   /** Predictions waiting for a label at most (default 200,000): beyond, the oldest expire. */
   readonly pendingCapacity?: number;
@@ -22,7 +22,7 @@ export interface MonitorOptions {
   readonly versionsKept?: number;
 }
 
-export const DEFAULT_DRIFT_WINDOW = 1000;
+export const DEFAULT_DRIFT_WINDOW = 2000;
 
 /** One model version's predictions, labels and detectors. */
 export interface VersionState {

@@ -90,6 +90,7 @@ export class DriftReporter {
         this.sortedReference(reference.version, profile.prediction),
         this.monitor.outputValues(),
         this.testFor(PREDICTION_FEATURE, profile.prediction),
+        'asymptotic',
       ),
       feature: PREDICTION_FEATURE,
     });
@@ -111,6 +112,7 @@ export class DriftReporter {
           this.sortedReference(version, ref),
           window.numericValues(j),
           this.testFor(name, ref),
+          'asymptotic',
         ),
         feature: name,
       };

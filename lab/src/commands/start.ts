@@ -2,14 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Logger } from 'winston';
 import { getWorld, resolveScenario, ScenarioError, type Scenario, type World } from '@driftlab/simulator';
-import {
-  LabelledLog,
-  startServing,
-  startTelemetry,
-  type ReferenceProfile,
-  type FeatureSchema,
-  type RunningServing,
-} from '@driftlab/serving';
+import { LabelledLog, startServing, startTelemetry, type RunningServing } from '@driftlab/serving';
 import { Exporter, registryReferences, type ReferenceSource } from '@driftlab/exporter';
 import { dataDir, labelledLogPath, registryDir } from '../data-dir';
 import { CliError, type CliIo } from '../io';
@@ -107,15 +100,12 @@ async function runLab(
   let exporter: Exporter | undefined;
   let prometheus: LocalPrometheus | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
+  let registryRefs: ReferenceSource | undefined;
   try {
     if (runs('exporter') && labelledLog) {
       // The registry opens with serving; until then no reference is needed (no prediction yet).
       const references: ReferenceSource = {
-        reference: (
-          model: string,
-          version: number,
-        ): { schema: FeatureSchema; profile: ReferenceProfile } | null =>
-          serving ? fromRegistry(serving)(model, version) : null,
+        reference: (model, version) => registryRefs?.reference(model, version) ?? null,
       };
       exporter = new Exporter({ references, labelledLog });
       flushTimer = setInterval(() => exporter!.flush(), STORE_FLUSH_MS).unref();
@@ -138,6 +128,7 @@ async function runLab(
           );
         throw e;
       });
+    if (serving) registryRefs = registryReferences(serving.registry);
     if (serving) prometheus = await maybePrometheus(options, serving.url, log);
     log.info('lab started', {
       components: COMPONENTS.filter(runs),
@@ -165,11 +156,6 @@ async function runLab(
     labelledLog?.close();
     await telemetry?.shutdown();
   }
-}
-
-function fromRegistry(serving: RunningServing) {
-  const source = registryReferences(serving.registry);
-  return (model: string, version: number) => source.reference(model, version);
 }
 
 async function maybePrometheus(

@@ -1,5 +1,6 @@
 import { getWorld, toRecord, Simulation, worldNames, type World } from '@driftlab/simulator';
 import type { ClassificationMetrics, Metrics, RegressionMetrics } from './metrics';
+import { SAMPLE_SIZE } from './profile';
 import { featureSchema } from './schema';
 import { trainModel, trainOnRecords, type LabelledRecord, type TrainedModel } from './train';
 
@@ -89,7 +90,7 @@ describe('trainModel', () => {
       if (f.kind === 'numeric') {
         expect(f.edges).toHaveLength(9);
         expect(f.proportions).toHaveLength(10);
-        expect(f.sample).toHaveLength(1000);
+        expect(f.sample).toHaveLength(SAMPLE_SIZE);
         expect([...f.sample].sort((a, b) => a - b)).toEqual(f.sample);
       } else expect(f.proportions).toHaveLength(f.categories.length);
     }
