@@ -2,3 +2,4 @@
 export { buildProgram, runCli } from './program';
 export type { CliIo } from './io';
 export { runLive, type LiveOptions } from './live';
+export { metricsReference } from './metrics-reference';
