@@ -81,3 +81,4 @@ export { ExporterMetrics, binLabel } from './metrics/exporter-metrics';
 export { FAMILIES, type FamilySpec } from './metrics/families';
 export { ModelMonitor, DEFAULT_DRIFT_WINDOW, type MonitorOptions } from './monitor/model-monitor';
 export { PREDICTION_FEATURE } from './monitor/report';
+export { ConfigError, DEFAULT_MONITORING, monitoringConfig, type MonitoringConfig } from './config';

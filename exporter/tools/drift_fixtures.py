@@ -37,7 +37,7 @@ OFFLINE_FIXTURES = os.path.join(ROOT, "src", "offline", "fixtures")
 
 FLOOR = 1e-4
 SD_FLOOR = 0.001
-THRESHOLDS = {"ks": 0.05, "chi_square": 0.05, "wasserstein": 0.1, "jensen_shannon": 0.1, "psi": 0.1}
+THRESHOLDS = {"ks": 0.05, "chi_square": 0.05, "wasserstein_norm": 0.1, "jensen_shannon": 0.1, "psi": 0.1}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -136,7 +136,7 @@ def default_method(kind, ref_size, distinct):
     continuous = kind == "numeric" and distinct > 5
     if ref_size <= 1000:
         return "ks" if continuous else "chi_square"
-    return "wasserstein" if continuous else "jensen_shannon"
+    return "wasserstein_norm" if continuous else "jensen_shannon"
 
 
 def drifted(method, score, threshold):
@@ -180,7 +180,7 @@ def numeric_column(ref, cur, method=None, threshold=None):
     score = {
         "ks": k["p_value"],
         "chi_square": chi["p_value"],
-        "wasserstein": w_norm,
+        "wasserstein_norm": w_norm,
         "jensen_shannon": result["jensen_shannon"],
         "psi": result["psi"],
     }[method]

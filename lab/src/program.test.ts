@@ -235,6 +235,39 @@ describe('driftlab command line', () => {
     expect(stderr).toContain(`cannot serve on 127.0.0.1:${port} (EADDRINUSE); choose another --port`);
   });
 
+  it('start --monitoring reads a YAML configuration and names a bad field', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'driftlab-lab-'));
+    const bad = join(data, 'bad.yaml');
+    writeFileSync(bad, 'windows:\n  - { count: 500 }\n  - { minutes: 5 }\n');
+    const refused = await run('start', '--monitoring', bad, '--data', data, '--no-prometheus');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `driftlab: --monitoring ${bad}: windows[1]: expected {count: n} or {seconds: s, capacity: n}, got {"minutes":5}\n`,
+    );
+    const good = join(data, 'good.yaml');
+    writeFileSync(
+      good,
+      'windows: [{ count: 200 }]\ndrift_window: 500\ndrift_tests: { sea: { f1: { method: ks } } }\n',
+    );
+    const ran = await run(
+      'start',
+      '--monitoring',
+      good,
+      '--world',
+      'sea',
+      '--speed',
+      '50000',
+      '--until',
+      '10m',
+      '--port',
+      '0',
+      '--data',
+      data,
+      '--no-prometheus',
+    );
+    expect(ran.code).toBe(0);
+  });
+
   it('start --only simulator runs without serving', async () => {
     const { code, stderr } = await run(
       'start',

@@ -40,7 +40,7 @@ describe('categoricalColumnDrift edge cases', () => {
   });
 
   it('refuses a numeric-only method', () => {
-    expect(() => categoricalColumnDrift(['a'], ['a'], { method: 'wasserstein' })).toThrow(
+    expect(() => categoricalColumnDrift(['a'], ['a'], { method: 'wasserstein_norm' })).toThrow(
       /cannot test a categorical/,
     );
   });

@@ -11,7 +11,7 @@ describe('defaultMethod (Evidently’s choice)', () => {
   it.each([
     ['numeric', 1000, 6, 'ks'],
     ['numeric', 1000, 5, 'chi_square'],
-    ['numeric', 1001, 6, 'wasserstein'],
+    ['numeric', 1001, 6, 'wasserstein_norm'],
     ['numeric', 5000, 5, 'jensen_shannon'],
     ['categorical', 200, 40, 'chi_square'],
     ['categorical', 1001, 3, 'jensen_shannon'],
@@ -24,12 +24,12 @@ describe('scoreKind and isDrifted', () => {
   it('reads p-values as drift below the threshold and distances at or above it', () => {
     expect(scoreKind('ks')).toBe('p_value');
     expect(scoreKind('chi_square')).toBe('p_value');
-    expect(scoreKind('wasserstein')).toBe('distance');
+    expect(scoreKind('wasserstein_norm')).toBe('distance');
     expect(scoreKind('jensen_shannon')).toBe('distance');
     expect(scoreKind('psi')).toBe('distance');
     expect(isDrifted('ks', 0.049, 0.05)).toBe(true);
     expect(isDrifted('ks', 0.05, 0.05)).toBe(false);
-    expect(isDrifted('wasserstein', 0.1, 0.1)).toBe(true);
+    expect(isDrifted('wasserstein_norm', 0.1, 0.1)).toBe(true);
     expect(isDrifted('psi', 0.09, 0.1)).toBe(false);
     expect(isDrifted('jensen_shannon', NaN, 0.1)).toBe(false);
     expect(isDrifted('ks', NaN, 0.05)).toBe(false);
@@ -41,7 +41,7 @@ describe('chooseTest', () => {
     expect(chooseTest('numeric', 500, 100)).toEqual({ method: 'ks', threshold: 0.05 });
     expect(chooseTest('numeric', 500, 100, { method: 'psi' })).toEqual({ method: 'psi', threshold: 0.1 });
     expect(chooseTest('numeric', 500, 100, { threshold: 0.01 })).toEqual({ method: 'ks', threshold: 0.01 });
-    expect(DEFAULT_THRESHOLDS.wasserstein).toBe(0.1);
+    expect(DEFAULT_THRESHOLDS.wasserstein_norm).toBe(0.1);
   });
 
   it('refuses a method that cannot test the column, or a bad threshold', () => {

@@ -9,7 +9,7 @@
  */
 import type { ChiSquareResult } from './chi-square';
 
-export const DRIFT_METHODS = ['ks', 'chi_square', 'wasserstein', 'jensen_shannon', 'psi'] as const;
+export const DRIFT_METHODS = ['ks', 'chi_square', 'wasserstein_norm', 'jensen_shannon', 'psi'] as const;
 export type DriftMethod = (typeof DRIFT_METHODS)[number];
 export type ColumnType = 'numeric' | 'categorical';
 
@@ -17,7 +17,7 @@ export type ColumnType = 'numeric' | 'categorical';
 export const DEFAULT_THRESHOLDS: Readonly<Record<DriftMethod, number>> = {
   ks: 0.05,
   chi_square: 0.05,
-  wasserstein: 0.1,
+  wasserstein_norm: 0.1,
   jensen_shannon: 0.1,
   psi: 0.1,
 };
@@ -61,7 +61,7 @@ export function isDrifted(method: DriftMethod, score: number, threshold: number)
 export function defaultMethod(type: ColumnType, referenceSize: number, distinctValues: number): DriftMethod {
   const continuous = type === 'numeric' && distinctValues > FEW_DISTINCT_VALUES;
   if (referenceSize <= SMALL_REFERENCE_MAX) return continuous ? 'ks' : 'chi_square';
-  return continuous ? 'wasserstein' : 'jensen_shannon';
+  return continuous ? 'wasserstein_norm' : 'jensen_shannon';
 }
 
 /** The method and threshold for a column: the override where given, the default otherwise. */

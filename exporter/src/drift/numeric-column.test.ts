@@ -75,10 +75,10 @@ describe('numericColumnDrift edge cases', () => {
 
   it('takes an override of method and threshold', () => {
     const r = numericColumnDrift([1, 2, 3, 4, 5, 6, 7, 8], [2, 3, 4, 5, 6, 7, 8, 9], {
-      method: 'wasserstein',
+      method: 'wasserstein_norm',
       threshold: 2,
     });
-    expect(r.test.method).toBe('wasserstein');
+    expect(r.test.method).toBe('wasserstein_norm');
     expect(r.test.threshold).toBe(2);
     expect(r.test.score).toBe(r.wassersteinNorm);
     expect(r.test.drifted).toBe(false);

@@ -76,7 +76,7 @@ export function numericColumnDrift(
   const scores: Record<DriftMethod, number> = {
     ks: ks.pValue,
     chi_square: chiSquare.pValue,
-    wasserstein: wassersteinNorm,
+    wasserstein_norm: wassersteinNorm,
     jensen_shannon: jensenShannon,
     psi,
   };

@@ -11,11 +11,6 @@ export interface MonitoredModel {
   readonly drift: DriftReporter;
 }
 
-/** The drift method as published: the normed Wasserstein distance is named for what it is. */
-function methodLabel(method: string): string {
-  return method === 'wasserstein' ? 'wasserstein_norm' : method;
-}
-
 /** Numbers as label values: shortest round trip, so "0.05" stays "0.05". */
 function num(x: number): string {
   return String(x);
@@ -149,7 +144,7 @@ export class ExporterMetrics {
 
   private publishColumn(model: string, c: ColumnDrift): void {
     const feature = c.feature;
-    const method = methodLabel(c.test.method);
+    const method = c.test.method;
     this.set('driftScore', { model, feature, method, threshold: num(c.test.threshold) }, c.test.score);
     if (!Number.isNaN(c.test.score))
       this.set('driftDetected', { model, feature, method }, c.test.drifted ? 1 : 0);

@@ -36,7 +36,7 @@ describe('computeStats + statsToJson against the fixture script (numpy / scipy)'
       constant: 'chi_square',
     });
     expect(methods('large')).toMatchObject({
-      age: 'wasserstein',
+      age: 'wasserstein_norm',
       flag: 'jensen_shannon',
       region: 'jensen_shannon',
     });

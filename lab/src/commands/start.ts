@@ -1,9 +1,18 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import type { Command } from 'commander';
 import type { Logger } from 'winston';
 import { getWorld, resolveScenario, ScenarioError, type Scenario, type World } from '@driftlab/simulator';
 import { LabelledLog, startServing, startTelemetry, type RunningServing } from '@driftlab/serving';
-import { Exporter, registryReferences, type ReferenceSource } from '@driftlab/exporter';
+import {
+  ConfigError,
+  DEFAULT_MONITORING,
+  Exporter,
+  monitoringConfig,
+  registryReferences,
+  type MonitoringConfig,
+  type ReferenceSource,
+} from '@driftlab/exporter';
 import { dataDir, labelledLogPath, registryDir } from '../data-dir';
 import { CliError, type CliIo } from '../io';
 import { createLogger } from '../logger';
@@ -27,6 +36,7 @@ interface StartOptions {
   host: string;
   data?: string;
   prometheus: boolean;
+  monitoring?: string;
 }
 
 const REPORT_EVERY_MS = 10 * 60_000;
@@ -57,17 +67,38 @@ export function registerStart(program: Command, io: CliIo): void {
     .option('--host <address>', 'the address to listen on', '127.0.0.1')
     .option('--data <dir>', 'the lab data directory (default DRIFTLAB_DATA or ./.driftlab)')
     .option('--no-prometheus', 'do not start a local Prometheus even when one is on PATH')
+    .option(
+      '--monitoring <file>',
+      'monitoring configuration (YAML or JSON): windows, drift window, drift tests per feature',
+    )
     .action(async (options: StartOptions) => {
       const log = createLogger(io.stderr);
       const scenario = loadScenario(options.scenario);
+      const monitoring = loadMonitoring(options.monitoring);
       const names = new Set([...(options.world ?? DEFAULT_WORLDS), ...(scenario?.worlds ?? [])]);
       const worlds: World[] = [...names].map((w) => getWorld(w)!);
       if (options.only === 'exporter')
         throw new CliError(
           '--only exporter needs serving to send it predictions over HTTP, which this version does not do yet; run driftlab start without --only',
         );
-      await runLab(options, worlds, scenario, log);
+      await runLab(options, worlds, scenario, monitoring, log);
     });
+}
+
+function loadMonitoring(file: string | undefined): MonitoringConfig {
+  if (file === undefined) return DEFAULT_MONITORING;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new CliError(`--monitoring ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return monitoringConfig(raw);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(`--monitoring ${file}: ${e.message}`);
+    throw e;
+  }
 }
 
 function loadScenario(idOrFile: string | undefined): Scenario | undefined {
@@ -84,6 +115,7 @@ async function runLab(
   options: StartOptions,
   worlds: World[],
   scenario: Scenario | undefined,
+  monitoring: MonitoringConfig,
   log: Logger,
 ): Promise<void> {
   const controller = new AbortController();
@@ -107,7 +139,12 @@ async function runLab(
       const references: ReferenceSource = {
         reference: (model, version) => registryRefs?.reference(model, version) ?? null,
       };
-      exporter = new Exporter({ references, labelledLog });
+      exporter = new Exporter({
+        references,
+        labelledLog,
+        monitor: { windows: monitoring.windows, driftWindow: monitoring.driftWindow },
+        columnTests: monitoring.columnTests,
+      });
       flushTimer = setInterval(() => exporter!.flush(), STORE_FLUSH_MS).unref();
     }
     if (runs('serving'))
