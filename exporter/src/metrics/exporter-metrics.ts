@@ -60,9 +60,21 @@ export class ExporterMetrics {
     const now = performance.now();
     if (now - this.lastRefresh < this.refreshMs) return;
     this.lastRefresh = now;
+    // Nothing arrived since the last scrape: the published values still hold.
+    const models = [...this.models()];
+    const state = models
+      .map(
+        ({ monitor: m }) =>
+          `${m.name}:${m.observed}:${m.labels.joined}:${m.labels.duplicate}:${m.labels.unknown}:${m.referenceProfile?.version}`,
+      )
+      .join('|');
+    if (state === this.publishedState) return;
+    this.publishedState = state;
     for (const gauge of this.gauges.values()) gauge.reset();
-    for (const model of this.models()) this.publish(model);
+    for (const model of models) this.publish(model);
   }
+
+  private publishedState = '';
 
   private set(key: FamilyKey, labels: Record<string, string>, value: number): void {
     if (Number.isNaN(value)) return; // absent beats NaN: PromQL comparisons with NaN are always false

@@ -119,7 +119,7 @@ export class ModelMonitor {
     event.score = score;
     event.timeMs = timeMs;
     const ticket = state.windows.pushPrediction(event);
-    this.pending.add(requestId, { version, value, score, timeMs, ticket });
+    this.pending.add(requestId, version, value, score, timeMs, ticket);
   }
 
   /** A late label: joined to its prediction when that is still waiting. */
