@@ -82,3 +82,14 @@ export { FAMILIES, type FamilySpec } from './metrics/families';
 export { ModelMonitor, DEFAULT_DRIFT_WINDOW, type MonitorOptions } from './monitor/model-monitor';
 export { PREDICTION_FEATURE } from './monitor/report';
 export { ConfigError, DEFAULT_MONITORING, monitoringConfig, type MonitoringConfig } from './config';
+export { ingestRoutes } from './http/ingest';
+export { createExporterApp } from './http/app';
+export {
+  batchFromWire,
+  batchToWire,
+  labelFromWire,
+  labelToWire,
+  WireError,
+  type WireBatch,
+  type WireLabel,
+} from './http/wire';

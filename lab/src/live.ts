@@ -31,6 +31,8 @@ export interface LiveOptions {
  * Runs several worlds' simulations against one scaled clock, interleaved in simulated-time order:
  * the live lab's traffic. Returns the simulated time it stopped at.
  */
+const YIELD_EVERY = 64;
+
 export async function runLive(options: LiveOptions): Promise<number> {
   const simulations = options.worlds.map(
     (world) =>
@@ -50,6 +52,7 @@ export async function runLive(options: LiveOptions): Promise<number> {
       options.onLabel!(due, simulations[due.source].world);
   };
   const pending = simulations.map((s) => s.next());
+  let sinceYield = 0;
   for (;;) {
     let k = 0;
     for (let i = 1; i < pending.length; i++) if (pending[i].time < pending[k].time) k = i;
@@ -65,6 +68,12 @@ export async function runLive(options: LiveOptions): Promise<number> {
       deliverUntil(clock.now());
       await sleep(Math.min(wait, 250));
       continue;
+    }
+    // Behind the clock (a high speed), events are all due at once: let I/O run between bursts, or
+    // the requests they start could not complete until the simulator caught up.
+    if (++sinceYield === YIELD_EVERY) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     deliverUntil(event.time);
     options.onEvent(event);

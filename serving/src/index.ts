@@ -18,6 +18,7 @@ export {
   type FieldError,
 } from './http/input-policy';
 export { ServingMetrics } from './http/metrics';
+export { renderMetrics, openMetricsToText } from './http/exposition';
 export { OPENAPI } from './http/openapi';
 export type { ModelCatalog, Prediction, PredictionBatch, ServedModel } from './http/served-model';
 export { faultBit } from './http/validate-instances';

@@ -1,13 +1,27 @@
+import { once } from 'node:events';
 import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import type { Command } from 'commander';
 import type { Logger } from 'winston';
 import { getWorld, resolveScenario, ScenarioError, type Scenario, type World } from '@driftlab/simulator';
-import { LabelledLog, startServing, startTelemetry, type RunningServing } from '@driftlab/serving';
 import {
+  LabelledLog,
+  ModelRegistry,
+  startServing,
+  startTelemetry,
+  type RunningServing,
+} from '@driftlab/serving';
+import {
+  batchToWire,
   ConfigError,
+  createExporterApp,
   DEFAULT_MONITORING,
   Exporter,
+  labelToWire,
+  type WireBatch,
+  type WireLabel,
   monitoringConfig,
   registryReferences,
   type MonitoringConfig,
@@ -20,6 +34,7 @@ import { runLive } from '../live';
 import { onPath, startLocalPrometheus, type LocalPrometheus } from '../local-prometheus';
 import { duration, oneOf, portNumber, seedNumber, speedFactor, worldName } from '../parsers';
 import { TrafficSender } from '../traffic-sender';
+import { EventForwarder } from '../event-forwarder';
 
 /** The components `start --only` can run alone. */
 const COMPONENTS = ['simulator', 'serving', 'exporter'] as const;
@@ -37,6 +52,8 @@ interface StartOptions {
   data?: string;
   prometheus: boolean;
   monitoring?: string;
+  servingUrl?: string;
+  exporterUrl?: string;
 }
 
 const REPORT_EVERY_MS = 10 * 60_000;
@@ -71,18 +88,41 @@ export function registerStart(program: Command, io: CliIo): void {
       '--monitoring <file>',
       'monitoring configuration (YAML or JSON): windows, drift window, drift tests per feature',
     )
+    .option(
+      '--serving-url <url>',
+      'with --only simulator: where serving listens (default DRIFTLAB_SERVING_URL)',
+    )
+    .option(
+      '--exporter-url <url>',
+      'with --only serving or simulator: where the exporter listens (default DRIFTLAB_EXPORTER_URL)',
+    )
     .action(async (options: StartOptions) => {
       const log = createLogger(io.stderr);
       const scenario = loadScenario(options.scenario);
       const monitoring = loadMonitoring(options.monitoring);
       const names = new Set([...(options.world ?? DEFAULT_WORLDS), ...(scenario?.worlds ?? [])]);
       const worlds: World[] = [...names].map((w) => getWorld(w)!);
-      if (options.only === 'exporter')
-        throw new CliError(
-          '--only exporter needs serving to send it predictions over HTTP, which this version does not do yet; run driftlab start without --only',
-        );
+      options.servingUrl = checkedUrl(
+        options.servingUrl ?? process.env.DRIFTLAB_SERVING_URL,
+        '--serving-url',
+      );
+      options.exporterUrl = checkedUrl(
+        options.exporterUrl ?? process.env.DRIFTLAB_EXPORTER_URL,
+        '--exporter-url',
+      );
       await runLab(options, worlds, scenario, monitoring, log);
     });
+}
+
+function checkedUrl(url: string | undefined, flag: string): string | undefined {
+  if (url === undefined || url === '') return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    throw new CliError(`${flag}: expected an http:// or https:// URL, got ${JSON.stringify(url)}`, 2);
+  }
+  return url.replace(/\/+$/, '');
 }
 
 function loadMonitoring(file: string | undefined): MonitoringConfig {
@@ -127,12 +167,15 @@ async function runLab(
   mkdirSync(data, { recursive: true });
   const telemetry = runs('serving') ? startTelemetry({ serviceName: 'driftlab' }) : undefined;
   if (telemetry?.endpoint) log.info('exporting traces', { endpoint: telemetry.endpoint });
-  const labelledLog = runs('serving') ? new LabelledLog(labelledLogPath(data)) : undefined;
+  const labelledLog =
+    runs('serving') || runs('exporter') ? new LabelledLog(labelledLogPath(data)) : undefined;
   let serving: RunningServing | undefined;
   let exporter: Exporter | undefined;
   let prometheus: LocalPrometheus | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
   let registryRefs: ReferenceSource | undefined;
+  let exporterAlone: Server | undefined;
+  let predictionsOut: EventForwarder<WireBatch> | undefined;
   try {
     if (runs('exporter') && labelledLog) {
       // The registry opens with serving; until then no reference is needed (no prediction yet).
@@ -147,6 +190,9 @@ async function runLab(
       });
       flushTimer = setInterval(() => exporter!.flush(), STORE_FLUSH_MS).unref();
     }
+    if (options.only === 'serving' && options.exporterUrl) {
+      predictionsOut = new EventForwarder(`${options.exporterUrl}/v1/events/predictions`, 'batches', log);
+    }
     if (runs('serving'))
       serving = await startServing({
         registryDir: registryDir(data),
@@ -156,7 +202,11 @@ async function runLab(
         host: options.host,
         logger: log,
         labelledLog,
-        onPredictions: exporter ? (batch) => exporter!.observeBatch(batch) : undefined,
+        onPredictions: exporter
+          ? (batch) => exporter!.observeBatch(batch)
+          : predictionsOut
+            ? (batch) => predictionsOut!.push(batchToWire(batch))
+            : undefined,
         extraRegistries: exporter ? [exporter.metrics.registry] : undefined,
       }).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'EADDRINUSE' || e.code === 'EACCES')
@@ -166,13 +216,22 @@ async function runLab(
         throw e;
       });
     if (serving) registryRefs = registryReferences(serving.registry);
-    if (serving) prometheus = await maybePrometheus(options, serving.url, log);
+    let exporterUrl: string | undefined;
+    if (exporter && !serving) {
+      // The exporter alone reads references from the registry serving owns (a shared volume).
+      registryRefs = readOnlyReferences(registryDir(data));
+      exporterAlone = await listen(createExporterApp(exporter), options);
+      exporterUrl = urlOf(exporterAlone);
+    }
+    const scrapeUrl = serving?.url ?? exporterUrl;
+    if (scrapeUrl) prometheus = await maybePrometheus(options, scrapeUrl, log);
     log.info('lab started', {
       components: COMPONENTS.filter(runs),
       speed: options.speed,
       seed: options.seed,
       worlds: worlds.map((w) => w.name),
-      ...(serving ? { serving: serving.url, metrics: `${serving.url}/metrics` } : {}),
+      ...(serving ? { serving: serving.url } : {}),
+      ...(scrapeUrl ? { metrics: `${scrapeUrl}/metrics` } : {}),
       ...(prometheus ? { prometheus: prometheus.url } : {}),
     });
     if (runs('simulator'))
@@ -190,6 +249,11 @@ async function runLab(
     exporter?.flush();
     await prometheus?.stop();
     await serving?.close();
+    await predictionsOut?.close();
+    if (exporterAlone) {
+      exporterAlone.closeAllConnections();
+      await new Promise<void>((resolve) => exporterAlone!.close(() => resolve()));
+    }
     labelledLog?.close();
     await telemetry?.shutdown();
   }
@@ -227,7 +291,17 @@ async function simulate(
   exporter: Exporter | undefined,
   signal: AbortSignal,
 ): Promise<void> {
-  const sender = serving ? new TrafficSender(serving.url, 64, serving.faults) : undefined;
+  // Serving in another process gets the requests but not the per-request faults: those need the
+  // in-process control side (serving/docs/serving.md).
+  const sender = serving
+    ? new TrafficSender(serving.url, 64, serving.faults)
+    : options.servingUrl
+      ? new TrafficSender(options.servingUrl)
+      : undefined;
+  const labelsOut =
+    !exporter && options.exporterUrl
+      ? new EventForwarder<WireLabel>(`${options.exporterUrl}/v1/events/labels`, 'labels', log)
+      : undefined;
   const counts: Record<string, number> = Object.fromEntries(worlds.map((w) => [w.name, 0]));
   let labels = 0;
   let nextReport = NaN;
@@ -255,20 +329,57 @@ async function simulate(
       counts[event.world.name]++;
       sender?.send(event);
     },
-    onLabel: exporter
-      ? (due, world) => {
-          labels++;
-          exporter.observeLabel({
-            model: world.name,
-            requestId: `${world.name}-${due.id}`,
-            label: due.label,
-            time: due.at,
-          });
-        }
-      : undefined,
+    onLabel:
+      exporter || labelsOut
+        ? (due, world) => {
+            labels++;
+            const label = {
+              model: world.name,
+              requestId: `${world.name}-${due.id}`,
+              label: due.label,
+              time: due.at,
+            };
+            if (exporter) exporter.observeLabel(label);
+            else labelsOut!.push(labelToWire(label));
+          }
+        : undefined,
   });
   await sender?.drain();
+  await labelsOut?.close();
   report('lab stopped', stoppedAt);
+}
+
+/** References from a registry another process owns, opened read-only once it exists. */
+function readOnlyReferences(dir: string): ReferenceSource {
+  let source: ReferenceSource | undefined;
+  return {
+    reference(model, version) {
+      if (!source) {
+        try {
+          source = registryReferences(ModelRegistry.open(dir, { readOnly: true }));
+        } catch {
+          return null; // serving has not created it yet
+        }
+      }
+      return source.reference(model, version);
+    },
+  };
+}
+
+async function listen(app: ReturnType<typeof createExporterApp>, options: StartOptions): Promise<Server> {
+  const server = app.listen(options.port, options.host);
+  try {
+    await once(server, 'listening');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot serve on ${options.host}:${options.port} (${code}); choose another --port`);
+  }
+  return server;
+}
+
+function urlOf(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
 }
 
 /** Serving alone runs until stopped (or for `seconds`). */

@@ -1,0 +1,110 @@
+import express from 'express';
+import request from 'supertest';
+import { getWorld } from '@driftlab/simulator';
+import { trainModel } from '@driftlab/serving';
+import { Exporter } from '../exporter';
+import { ingestRoutes } from './ingest';
+import type { WireBatch } from './wire';
+
+const trained = trainModel(getWorld('sea')!, { seed: 1, trainSize: 2000, holdoutSize: 500 });
+const references = { reference: () => ({ schema: trained.schema, profile: trained.profile }) };
+
+function app() {
+  const exporter = new Exporter({ references });
+  const a = express();
+  a.use(ingestRoutes(exporter, '2kb'));
+  return { app: a, exporter };
+}
+
+const batch = (ids: string[]): WireBatch => ({
+  model: 'sea',
+  version: 1,
+  task: 'classification',
+  time: 1_767_571_200_000,
+  request_ids: ids,
+  instances: ids.map(() => ({ f1: 1, f2: 2, f3: 3 })),
+  observed: ids.map(() => [1, null, 3]),
+  fault_bits: ids.map(() => [0, 1, 0]),
+  unknown_fields: ids.map(() => 0),
+  predictions: ids.map(() => 1),
+  scores: ids.map(() => 0.9),
+});
+
+describe('the exporter ingest API', () => {
+  it('records prediction batches and joins labels sent later, counting every outcome', async () => {
+    const { app: a, exporter } = app();
+    await request(a)
+      .post('/v1/events/predictions')
+      .send({ batches: [batch(['a', 'b']), batch(['c'])] })
+      .expect(200, { instances: 3 });
+    const labels = [
+      { model: 'sea', request_id: 'a', label: 1, time: 1_767_571_300_000 },
+      { model: 'sea', request_id: 'a', label: 1, time: 1_767_571_300_000 },
+      { model: 'sea', request_id: 'zz', label: 0, time: 1_767_571_300_000 },
+    ];
+    await request(a)
+      .post('/v1/events/labels')
+      .send({ labels })
+      .expect(200, { joined: 1, duplicate: 1, unknown: 1 });
+    const monitor = exporter.monitor('sea')!;
+    expect(monitor.observed).toBe(3);
+    // null travelled as NaN: f2 counted missing-free values only, and its fault bit arrived.
+    expect(monitor.features.numericValues(1)).toHaveLength(0);
+    expect(monitor.features.failureRate(1, 'missing')).toBe(1);
+  });
+
+  it('answers 400 naming the field, and records nothing of a bad body', async () => {
+    const { app: a, exporter } = app();
+    const bad = { ...batch(['a']), scores: [] };
+    const res = await request(a)
+      .post('/v1/events/predictions')
+      .send({ batches: [batch(['ok']), bad] })
+      .expect(400);
+    expect(res.body.error).toBe(
+      'batches[1].scores: expected a list of 1 (one per request id), got "0 items"',
+    );
+    expect(exporter.monitor('sea')).toBeUndefined();
+    const cases: [string, unknown, RegExp][] = [
+      ['/v1/events/predictions', {}, /^batches: expected a list/],
+      [
+        '/v1/events/predictions',
+        { batches: [{ ...batch(['a']), version: 0 }] },
+        /^batches\[0\]\.version: expected a positive whole number, got 0$/,
+      ],
+      [
+        '/v1/events/predictions',
+        { batches: [{ ...batch(['a']), observed: [['x', 1, 2]] }] },
+        /^batches\[0\]\.observed\[0\]\[0\]: expected a finite number, got "x"$/,
+      ],
+      [
+        '/v1/events/labels',
+        { labels: [{ model: 'sea', request_id: 'a', label: 'yes', time: 1 }] },
+        /^labels\[0\]\.label: expected a finite number, got "yes"$/,
+      ],
+      ['/v1/events/labels', { labels: 'all' }, /^labels: expected a list/],
+    ];
+    for (const [path, body, message] of cases) {
+      const r = await request(a)
+        .post(path)
+        .send(body as object)
+        .expect(400);
+      expect(r.body.error).toMatch(message);
+    }
+  });
+
+  it('answers 400 for malformed JSON and 413 for a body over the limit', async () => {
+    const { app: a } = app();
+    const malformed = await request(a)
+      .post('/v1/events/labels')
+      .set('content-type', 'application/json')
+      .send('{"labels": [')
+      .expect(400);
+    expect(malformed.body.error).toMatch(/^malformed JSON/);
+    await request(a)
+      .post('/v1/events/labels')
+      .send({
+        labels: Array.from({ length: 100 }, () => ({ model: 'sea', request_id: 'x', label: 1, time: 1 })),
+      })
+      .expect(413);
+  });
+});

@@ -1,0 +1,111 @@
+// The lab as docker-compose runs it: simulator, serving and exporter as three processes of the built
+// `driftlab`, talking over HTTP (requests to serving, predictions and labels to the exporter),
+// sharing one data directory. The exporter's /metrics must show the joined traffic.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './support/ports';
+import { sampleValue } from './support/lab-driver';
+import { promtoolCheckMetrics } from './support/promtool';
+
+const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
+
+function driftlab(args: string[]): { child: ChildProcess; stderr: () => string } {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  return { child, stderr: () => stderr };
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await sleep(100);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+describe('the lab split in three processes', () => {
+  it('sends requests to serving, predictions and labels to the exporter, which joins them', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'driftlab-split-'));
+    const [exporterPort, servingPort] = [await freePort(), await freePort()];
+    const exporterUrl = `http://127.0.0.1:${exporterPort}`;
+    const servingUrl = `http://127.0.0.1:${servingPort}`;
+    const common = ['--world', 'sea', '--data', data, '--no-prometheus'];
+    const exporter = driftlab(['start', '--only', 'exporter', '--port', String(exporterPort), ...common]);
+    const serving = driftlab([
+      'start',
+      '--only',
+      'serving',
+      '--port',
+      String(servingPort),
+      '--exporter-url',
+      exporterUrl,
+      ...common,
+    ]);
+    try {
+      await waitFor(`${exporterUrl}/healthz`);
+      await waitFor(`${servingUrl}/readyz`);
+      const simulator = driftlab([
+        'start',
+        '--only',
+        'simulator',
+        '--serving-url',
+        servingUrl,
+        '--exporter-url',
+        exporterUrl,
+        '--speed',
+        '600',
+        '--until',
+        '1h',
+        ...common,
+      ]);
+      const [code] = await once(simulator.child, 'exit');
+      expect(simulator.stderr()).not.toMatch(/"level":"(warn|error)"/);
+      expect(code).toBe(0);
+      const stopped = JSON.parse(simulator.stderr().trimEnd().split('\n').at(-1)!);
+      expect(stopped.message).toBe('lab stopped');
+      // Every request was answered or, when serving lagged, dropped and counted; none vanished.
+      const answered = stopped.answers['200'];
+      expect(answered + stopped.dropped).toBe(stopped.requests.sea);
+      expect(answered).toBeGreaterThan(100);
+      // Every answered prediction reaches the exporter (forwarded in batches), and every label is
+      // joined or, for a request that was dropped, counted unknown.
+      let text = '';
+      for (let i = 0; i < 50; i++) {
+        text = await (await fetch(`${exporterUrl}/metrics`)).text();
+        if (
+          sampleValue(text, 'driftlab_monitored_predictions_total', { model: 'sea', version: '1' }) ===
+          answered
+        )
+          break;
+        await sleep(100);
+      }
+      expect(promtoolCheckMetrics(text)).toBe('');
+      expect(sampleValue(text, 'driftlab_monitored_predictions_total', { model: 'sea', version: '1' })).toBe(
+        answered,
+      );
+      const outcome = (o: string) =>
+        sampleValue(text, 'driftlab_labels_total', { model: 'sea', outcome: o })!;
+      expect(outcome('joined')).toBeGreaterThan(50);
+      expect(outcome('joined')).toBeLessThanOrEqual(answered);
+      expect(outcome('joined') + outcome('unknown')).toBe(stopped.labels);
+      expect(outcome('duplicate')).toBe(0);
+    } finally {
+      for (const p of [serving, exporter]) p.child.kill('SIGINT');
+      await Promise.all(
+        [serving, exporter].map((p) => (p.child.exitCode === null ? once(p.child, 'exit') : null)),
+      );
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
