@@ -23,6 +23,9 @@ const COMMANDS = [
   ['world', 'show'],
 ];
 
+// These tests run the lab for real (HTTP, training, a simulated clock): give them room on a busy machine.
+jest.setTimeout(30_000);
+
 describe('driftlab command line', () => {
   it.each(COMMANDS)('prints help for `%s --help` and exits 0', async (...command) => {
     const { code, stdout } = await run(...command, '--help');
