@@ -1,6 +1,6 @@
 'use strict';
 // A server for the serving benchmark, in a process of its own: node bench/serving-server.js <kind>
-//   ours     — the prediction API (validation, model, metrics, logs off)
+//   ours     — the prediction API as the lab runs it (validation, model, metrics, spans, the exporter)
 //   bare     — a bare node:http server doing the same model computation
 //   constant — an express route that parses the same body and answers a constant
 // Prints the port once listening.
@@ -8,6 +8,7 @@ const http = require('node:http');
 const express = require('express');
 const sim = require('../simulator/dist');
 const serving = require('../serving/dist');
+const exporter = require('../exporter/dist');
 
 const kind = process.argv[2];
 const world = sim.getWorld('credit');
@@ -17,12 +18,23 @@ const predictor = serving.loadModel(trained.artifact);
 
 let server;
 if (kind === 'ours') {
+  // As `driftlab start` runs it: traces recorded (not exported), exemplars, an exporter attached.
+  serving.startTelemetry({ serviceName: 'bench', env: {} });
   const catalog = {
     current: (name) => (name === 'credit' ? model : undefined),
     status: () => ({ versions: [1], serving: 1 }),
     names: () => ['credit'],
   };
-  server = serving.createPredictionApp({ catalog }).listen(0, '127.0.0.1');
+  const monitoring = new exporter.Exporter({
+    references: { reference: () => ({ schema: trained.schema, profile: trained.profile }) },
+  });
+  server = serving
+    .createPredictionApp({
+      catalog,
+      onPredictions: (b) => monitoring.observeBatch(b),
+      extraRegistries: [monitoring.metrics.registry],
+    })
+    .listen(0, '127.0.0.1');
 } else if (kind === 'bare') {
   server = http.createServer((req, res) => {
     let body = '';
