@@ -16,12 +16,9 @@ export function createExporterApp(exporter: Exporter): express.Express {
   });
   app.use(ingestRoutes(exporter));
   app.use((_req, res) => {
-    res
-      .status(404)
-      .json({
-        error:
-          'no such route; the exporter serves /metrics, /healthz and POST /v1/events/{predictions,labels}',
-      });
+    res.status(404).json({
+      error: 'no such route; the exporter serves /metrics, /healthz and POST /v1/events/{predictions,labels}',
+    });
   });
   return app;
 }

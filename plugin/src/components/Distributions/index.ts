@@ -1,0 +1,1 @@
+export { Distributions } from './Distributions';

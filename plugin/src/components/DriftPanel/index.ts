@@ -1,0 +1,1 @@
+export { DriftPanel } from './DriftPanel';

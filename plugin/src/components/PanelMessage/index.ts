@@ -1,0 +1,1 @@
+export { PanelMessage, PanelErrorBoundary } from './PanelMessage';
