@@ -117,10 +117,12 @@ function syntheticExporter() {
 
 async function metrics() {
   const ex = syntheticExporter();
-  const time = async (fn, reps) => {
+  // Times registry.metrics() alone; `prepare` (new events, the pause) runs before the clock starts.
+  const time = async (fn, reps, prepare) => {
     const times = [];
     let body = '';
     for (let i = 0; i < reps; i++) {
+      if (prepare) await prepare(i);
       const t = performance.now();
       body = await fn(i);
       times.push(performance.now() - t);
@@ -128,20 +130,40 @@ async function metrics() {
     times.sort((a, b) => a - b);
     return { ms: times[Math.floor(times.length / 2)], bytes: Buffer.byteLength(body) };
   };
+  const pause = () => new Promise((r) => setTimeout(r, 60)); // past the 50 ms refresh window
+  const render = () => ex.metrics.registry.metrics();
+  let x = 0;
+  // One new instance per model: a new row of zeros (numeric 0, category 0).
+  const newEvent = (m) =>
+    ex.monitor(`model_${m}`).observe(`x${x++}`, 1, Date.now(), new Float64Array(30), null, 0, 1, 0.5);
   // Cold: every model's drift and quality recomputed (new events since the last scrape).
-  const cold = await time(async () => {
+  const cold = await time(render, 9, async () => {
+    for (let m = 0; m < 10; m++) newEvent(m);
+    await pause();
+  });
+  // Warm: nothing new, reports cached; what a scrape costs between events.
+  const warm = await time(render, 9, pause);
+  // Cold after a whole drift window of new instances per model (2,000), all labelled: every window
+  // changed, nothing kept from the last scrape helps (a busy lab between two scrapes).
+  const rng = sim.Rng.root('metrics-bench-full');
+  const refill = () => {
     for (let m = 0; m < 10; m++) {
       const monitor = ex.monitor(`model_${m}`);
-      monitor.observe(`x${Math.random()}`, 1, Date.now(), new Float64Array(30), null, 0, 1, 0.5);
+      const ids = [];
+      for (let i = 0; i < 2000; i++) {
+        const row = Float64Array.from({ length: 30 }, (_, j) =>
+          j < 24 ? rng.normal() : Math.floor(rng.next() * 5),
+        );
+        ids.push(`y${x++}`);
+        monitor.observe(ids[i], 1, Date.now(), row, null, 0, rng.next() < 0.5 ? 1 : 0, rng.next());
+      }
+      for (const id of ids) monitor.label(id, rng.next() < 0.5 ? 1 : 0, Date.now());
     }
-    await new Promise((r) => setTimeout(r, 60)); // past the 50 ms refresh window
-    return ex.metrics.registry.metrics();
-  }, 9);
-  // Warm: nothing new, reports cached; what a scrape costs between events.
-  const warm = await time(async () => {
-    await new Promise((r) => setTimeout(r, 60));
-    return ex.metrics.registry.metrics();
-  }, 9);
+  };
+  const coldFullWindow = await time(render, 5, async () => {
+    refill();
+    await pause();
+  });
   const series = (await ex.metrics.registry.metrics())
     .split('\n')
     .filter((l) => l && !l.startsWith('#')).length;
@@ -160,7 +182,7 @@ async function metrics() {
       Math.random(),
     );
   const baseline = await time(() => plain.metrics(), 9);
-  return { cold, warm, baseline, series };
+  return { cold, warm, coldFullWindow, baseline, series };
 }
 
 async function main() {
@@ -173,7 +195,10 @@ async function main() {
   process.stdout.write(JSON.stringify({ ...result, sink: sink > 0 }) + '\n');
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+
+module.exports = { syntheticExporter };

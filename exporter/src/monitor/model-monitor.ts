@@ -2,7 +2,8 @@ import type { ReferenceProfile, SchemaField } from '@driftlab/serving';
 import { Adwin, PageHinkley, PAGE_HINKLEY_FOR_ERROR_RATES, type DriftDetector } from '../detectors';
 import { ModelWindows, DEFAULT_WINDOWS, type WindowSpec } from '../windows';
 import { FeatureWindow } from './feature-window';
-import { PendingPredictions, type LabelOutcome } from './pending';
+import { DUPLICATE, PendingPredictions, UNKNOWN, type LabelOutcome } from './pending';
+import type { RingState } from './sorted-column';
 
 /*
  * Everything the exporter tracks about one model: the instances it received (drift and data
@@ -16,7 +17,7 @@ export interface MonitorOptions {
   readonly windows?: readonly WindowSpec[];
   /** Instances the drift and data-quality window holds (default 2,000). */
   readonly driftWindow?: number;
-  /** Predictions waiting for a label at most (default 200,000): beyond, the oldest expire. */
+  /** Predictions kept for their label (default 50,000): beyond, the oldest are forgotten (expired if unlabelled). */
   readonly pendingCapacity?: number;
   /** Versions whose quality is tracked at once (default 3): the oldest seen is dropped beyond. */
   readonly versionsKept?: number;
@@ -94,6 +95,17 @@ export class ModelMonitor {
     return this.outputs.slice(0, this.outputCount);
   }
 
+  /** The outputs' ring as it stands (for a SortedColumn). */
+  outputRing(): RingState {
+    return {
+      values: this.outputs,
+      next: this.outputNext,
+      filled: this.outputCount,
+      pushed: this.observed,
+      generation: 0,
+    };
+  }
+
   /** One served instance and its prediction. */
   observe(
     requestId: string,
@@ -124,31 +136,34 @@ export class ModelMonitor {
 
   /** A late label: joined to its prediction when that is still waiting. */
   label(requestId: string, label: number, timeMs: number): LabelOutcome {
-    const found = this.pending.take(requestId);
-    if (typeof found === 'string') {
-      this.labels[found]++;
-      return found;
+    const pending = this.pending;
+    const slot = pending.join(requestId);
+    if (slot === UNKNOWN) {
+      this.labels.unknown++;
+      return 'unknown';
+    }
+    if (slot === DUPLICATE) {
+      this.labels.duplicate++;
+      return 'duplicate';
     }
     this.labels.joined++;
     if (timeMs > this.latestTimeMs) this.latestTimeMs = timeMs;
-    const state = this.versionStates.get(found.version);
+    const state = this.trackedVersion(pending.versionOf(slot));
     if (!state) return 'joined'; // its version is no longer tracked
     state.labelled++;
+    const value = pending.valueOf(slot);
     const event = this.labelledEvent;
-    event.value = found.value;
-    event.score = found.score;
+    event.value = value;
+    event.score = pending.scoreOf(slot);
     event.label = label;
-    event.predictionTimeMs = found.timeMs;
+    event.predictionTimeMs = pending.timeOf(slot);
     event.labelTimeMs = timeMs;
-    event.ticket = found.ticket;
+    event.ticket = pending.ticketOf(slot);
     state.windows.pushLabelled(event);
     const error =
-      this.task === 'classification'
-        ? found.value === label
-          ? 0
-          : 1
-        : this.regressionError(found.value, label);
-    for (const detector of state.detectors) detector.update(error, timeMs);
+      this.task === 'classification' ? (value === label ? 0 : 1) : this.regressionError(value, label);
+    const detectors = state.detectors;
+    for (let i = 0; i < detectors.length; i++) detectors[i].update(error, timeMs);
     return 'joined';
   }
 
@@ -179,12 +194,25 @@ export class ModelMonitor {
     return Math.min(1, Math.abs(value - label) / sd);
   }
 
+  /** The state of a tracked version, or undefined; the last one asked for is at hand. */
+  private trackedVersion(version: number): VersionState | undefined {
+    const last = this.lastState;
+    if (last !== null && last.version === version) return last;
+    const state = this.versionStates.get(version);
+    if (state) this.lastState = state;
+    return state;
+  }
+
+  private lastState: VersionState | null = null;
+
   private versionState(version: number): VersionState {
-    let state = this.versionStates.get(version);
+    let state = this.trackedVersion(version);
     if (state) return state;
     if (this.versionStates.size >= this.versionsKept) {
       // Drop the oldest version first seen (Map keeps insertion order).
-      this.versionStates.delete(this.versionStates.keys().next().value!);
+      const oldest = this.versionStates.keys().next().value!;
+      this.versionStates.delete(oldest);
+      if (this.lastState?.version === oldest) this.lastState = null;
     }
     state = {
       version,
@@ -194,6 +222,7 @@ export class ModelMonitor {
       labelled: 0,
     };
     this.versionStates.set(version, state);
+    this.lastState = state;
     return state;
   }
 }

@@ -1,3 +1,4 @@
+import { quantile } from '@driftlab/serving';
 import { LabelledWindow, ModelWindows } from '../windows';
 import { labelCoverage, labelDelay } from './labels';
 import { expectClose, loadSklearnFixtures } from './testing';
@@ -45,5 +46,23 @@ describe('labelDelay', () => {
       meanSeconds: NaN,
       p95Seconds: NaN,
     });
+  });
+
+  it('finds the p95 without sorting, to the bit what a sort finds, ties and NaN included', () => {
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(random() * (trial < 150 ? 40 : 5000));
+      const grid = [0, 3, 1000][trial % 3];
+      const labelTimesMs = Array.from({ length: n }, () => {
+        const u = random();
+        return trial === 199 && u < 0.01
+          ? NaN
+          : 1e6 + Math.round((grid === 0 ? u : Math.round(u * grid) / grid) * 3.6e6);
+      });
+      const predictionTimesMs = labelTimesMs.map(() => Math.round(random() * 1e6));
+      const delays = Float64Array.from(labelTimesMs, (l, i) => (l - predictionTimesMs[i]) / 1000).sort();
+      expect(labelDelay({ predictionTimesMs, labelTimesMs }).p95Seconds).toBe(quantile(delays, 0.95));
+    }
   });
 });

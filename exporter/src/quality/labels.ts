@@ -48,6 +48,50 @@ export function labelDelay(rows: {
     delays[i] = d;
     sum += d;
   }
-  delays.sort();
-  return { count: n, meanSeconds: sum / n, p95Seconds: quantile(delays, 0.95) };
+  return { count: n, meanSeconds: sum / n, p95Seconds: unsortedQuantile(delays, 0.95) };
+}
+
+/**
+ * `quantile` (numpy's linear interpolation) of values in any order, reordering them in place: the
+ * two order statistics it interpolates between are selected (Hoare's quickselect), not sorted
+ * for, so a window's p95 costs O(n) instead of a sort. NaN has no order: then they are sorted.
+ */
+function unsortedQuantile(values: Float64Array, q: number): number {
+  const n = values.length;
+  for (let i = 0; i < n; i++) if (values[i] !== values[i]) return quantile(values.sort(), q);
+  const pos = q * (n - 1);
+  const lo = Math.floor(pos);
+  select(values, lo);
+  // Everything after `lo` is at least values[lo]: the next order statistic is their minimum.
+  let next = values[lo];
+  if (lo + 1 < n) {
+    next = values[lo + 1];
+    for (let i = lo + 2; i < n; i++) if (values[i] < next) next = values[i];
+  }
+  // As quantile does: a + (b − a)·t, exact when a = b.
+  return values[lo] + (next - values[lo]) * (pos - lo);
+}
+
+/** Reorders `a` so that a[k] is the k-th smallest, smaller ones before it and larger ones after. */
+function select(a: Float64Array, k: number): void {
+  let left = 0;
+  let right = a.length - 1;
+  while (right > left) {
+    const pivot = a[k];
+    let i = left;
+    let j = right;
+    do {
+      while (a[i] < pivot) i++;
+      while (pivot < a[j]) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    } while (i <= j);
+    if (j < k) left = i;
+    if (k < i) right = j;
+  }
 }

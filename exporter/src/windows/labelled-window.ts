@@ -1,6 +1,6 @@
 import type { LabelledEvent } from './events';
-import { RingIndex } from './ring';
-import { windowName, type WindowSpec } from './spec';
+import { RecordRing, WindowCursor } from './ring';
+import { windowCapacity, windowName, type WindowSpec } from './spec';
 
 /** A window's labelled events as plain arrays, oldest first (fresh copies, safe to keep). */
 export interface LabelledColumns {
@@ -11,46 +11,61 @@ export interface LabelledColumns {
   readonly labelTimesMs: Float64Array;
 }
 
+// A labelled prediction's record in the ring.
+const VALUE = 0;
+const SCORE = 1;
+const LABEL = 2;
+const PREDICTION_TIME = 3;
+const LABEL_TIME = 4;
+const WIDTH = 5;
+
+/** The ring labelled predictions are stored in, for windows that share one (ModelWindows). */
+export function labelledRing(capacity: number): RecordRing {
+  return new RecordRing(capacity, WIDTH, LABEL_TIME);
+}
+
 /**
  * Sliding window over labelled predictions, in order of label arrival. Label times from one join are
  * non-decreasing, which is what a ring needs to expire by time; prediction times are not (labels
  * come back with different delays), so they are kept as a column for the label delay, not as the order.
+ *
+ * A window made alone stores its own events. Windows made by ModelWindows share one ring, fed by
+ * ModelWindows.pushLabelled (their own `push` refuses: it would add to all of them).
  */
 export class LabelledWindow {
   readonly spec: WindowSpec;
   readonly name: string;
-  private readonly ring: RingIndex;
-  private readonly values: Float64Array;
-  private readonly scores: Float64Array;
-  private readonly labels: Float64Array;
-  private readonly predictionTimesMs: Float64Array;
+  private readonly ring: RecordRing;
+  private readonly cursor: WindowCursor;
+  private readonly shared: boolean;
 
-  constructor(spec: WindowSpec) {
-    this.ring = new RingIndex(spec);
+  constructor(spec: WindowSpec, sharedRing?: RecordRing) {
     this.spec = spec;
     this.name = windowName(spec);
-    const n = this.ring.capacity;
-    this.values = new Float64Array(n);
-    this.scores = new Float64Array(n);
-    this.labels = new Float64Array(n);
-    this.predictionTimesMs = new Float64Array(n);
+    this.shared = sharedRing !== undefined;
+    this.ring = sharedRing ?? labelledRing(windowCapacity(spec));
+    this.cursor = new WindowCursor(spec, this.ring);
   }
 
   push(event: LabelledEvent): void {
-    const slot = this.ring.claim(event.labelTimeMs);
-    this.values[slot] = event.value;
-    this.scores[slot] = event.score;
-    this.labels[slot] = event.label;
-    this.predictionTimesMs[slot] = event.predictionTimeMs;
+    if (this.shared)
+      throw new Error(`window ${this.name} shares its ring: push through ModelWindows.pushLabelled`);
+    this.admit(event.labelTimeMs);
+    storeLabelled(this.ring, event);
+  }
+
+  /** Counts the event the shared ring is about to store (ModelWindows). */
+  admit(labelTimeMs: number): void {
+    this.cursor.admit(labelTimeMs);
   }
 
   /** Expires what a time window no longer covers at `nowMs` (call at scrape time with the clock's now). */
   advance(nowMs: number): void {
-    this.ring.advance(nowMs);
+    this.cursor.advance(nowMs);
   }
 
   get size(): number {
-    return this.ring.size;
+    return this.cursor.size;
   }
 
   get pushed(): number {
@@ -58,20 +73,37 @@ export class LabelledWindow {
   }
 
   get droppedAtCapacity(): number {
-    return this.ring.droppedAtCapacity;
+    return this.cursor.droppedAtCapacity;
+  }
+
+  /** Changes when the window is cleared: (generation, pushed, size) tell what it holds. */
+  get generation(): number {
+    return this.cursor.generation;
   }
 
   columns(): LabelledColumns {
     return {
-      values: this.ring.chronological(this.values),
-      scores: this.ring.chronological(this.scores),
-      labels: this.ring.chronological(this.labels),
-      predictionTimesMs: this.ring.chronological(this.predictionTimesMs),
-      labelTimesMs: this.ring.chronological(this.ring.timesMs),
+      values: this.cursor.field(VALUE),
+      scores: this.cursor.field(SCORE),
+      labels: this.cursor.field(LABEL),
+      predictionTimesMs: this.cursor.field(PREDICTION_TIME),
+      labelTimesMs: this.cursor.field(LABEL_TIME),
     };
   }
 
   clear(): void {
-    this.ring.clear();
+    if (!this.shared) this.ring.clear();
+    this.cursor.clear();
   }
+}
+
+/** Writes a labelled prediction into the next record of `ring`. */
+export function storeLabelled(ring: RecordRing, event: LabelledEvent): void {
+  const at = ring.claim() * WIDTH;
+  const records = ring.records;
+  records[at + VALUE] = event.value;
+  records[at + SCORE] = event.score;
+  records[at + LABEL] = event.label;
+  records[at + PREDICTION_TIME] = event.predictionTimeMs;
+  records[at + LABEL_TIME] = event.labelTimeMs;
 }

@@ -1,5 +1,7 @@
 import type { LabelledEvent, PredictionEvent } from './events';
+import { LabelledWindow } from './labelled-window';
 import { ModelWindows } from './model-windows';
+import { PredictionWindow } from './prediction-window';
 import { DEFAULT_WINDOWS } from './spec';
 
 describe('ModelWindows', () => {
@@ -77,5 +79,60 @@ describe('ModelWindows', () => {
       'windows[1]: expected a window not listed before, got last_2 again',
     );
     expect(() => new ModelWindows([{ kind: 'count', size: -5 }])).toThrow(/^windows\[0\]\.size: /);
+  });
+});
+
+describe('ModelWindows sharing one ring per stream', () => {
+  it('gives every window what a window of its own would hold, and refuses pushes past it', () => {
+    const specs = [
+      { kind: 'count', size: 3 },
+      { kind: 'time', spanSeconds: 10, capacity: 5 },
+    ] as const;
+    const windows = new ModelWindows(specs);
+    const alone = specs.map((spec) => new PredictionWindow(spec));
+    const aloneLabelled = specs.map((spec) => new LabelledWindow(spec));
+    for (let i = 0; i < 12; i++) {
+      const p = { value: i % 2, score: i / 12, timeMs: 2000 * i };
+      const ticket = windows.pushPrediction(p);
+      alone.forEach((w) => expect(w.push(p)).toBe(ticket));
+      if (i % 3 === 2) {
+        const l = {
+          ...p,
+          label: 1,
+          predictionTimeMs: p.timeMs - 2000,
+          labelTimeMs: p.timeMs,
+          ticket: ticket - 1,
+        };
+        windows.pushLabelled(l);
+        aloneLabelled.forEach((w) => w.push(l));
+        alone.forEach((w) => w.markLabelled(l.ticket));
+      }
+    }
+    windows.advance(30_000);
+    alone.forEach((w) => w.advance(30_000));
+    aloneLabelled.forEach((w) => w.advance(30_000));
+    windows.predictions.forEach((w, k) => {
+      expect(w.columns()).toEqual(alone[k].columns());
+      expect([w.size, w.labelledCount(), w.droppedAtCapacity]).toEqual([
+        alone[k].size,
+        alone[k].labelledCount(),
+        alone[k].droppedAtCapacity,
+      ]);
+    });
+    windows.labelled.forEach((w, k) => expect(w.columns()).toEqual(aloneLabelled[k].columns()));
+    expect(() => windows.predictions[0].push({ value: 1, score: 1, timeMs: 0 })).toThrow(/ModelWindows/);
+    expect(() =>
+      windows.labelled[1].push({
+        value: 1,
+        score: 1,
+        label: 1,
+        predictionTimeMs: 0,
+        labelTimeMs: 0,
+        ticket: -1,
+      }),
+    ).toThrow(/ModelWindows/);
+    const generation = windows.predictions[1].generation;
+    windows.clear();
+    expect(windows.predictions[1].generation).toBeGreaterThan(generation);
   });
 });

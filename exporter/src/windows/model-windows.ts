@@ -1,17 +1,24 @@
 import type { LabelledEvent, PredictionEvent } from './events';
-import { LabelledWindow } from './labelled-window';
-import { PredictionWindow } from './prediction-window';
-import { checkWindowSpec, DEFAULT_WINDOWS, windowName, type WindowSpec } from './spec';
+import { labelledRing, LabelledWindow, storeLabelled } from './labelled-window';
+import { markPrediction, predictionRing, PredictionWindow, storePrediction } from './prediction-window';
+import type { RecordRing } from './ring';
+import { checkWindowSpec, DEFAULT_WINDOWS, windowCapacity, windowName, type WindowSpec } from './spec';
 
 /**
  * All the windows of one model version: for each spec, one window of predictions (labelled or not)
  * and one of labelled predictions. The ingest side calls `pushPrediction` when a prediction is
  * served and `pushLabelled` when its label has been joined to it; metrics are computed from the
  * windows' `columns()` at scrape time, after `advance(now)`.
+ *
+ * Every window sees every event, so the prediction windows share one ring of records (as large as
+ * the largest) and so do the labelled windows: an event is written once, and a label marks its
+ * prediction once, whatever the number of windows.
  */
 export class ModelWindows {
   readonly predictions: readonly PredictionWindow[];
   readonly labelled: readonly LabelledWindow[];
+  private readonly predictionRing: RecordRing;
+  private readonly labelledRing: RecordRing;
 
   constructor(specs: readonly WindowSpec[] = DEFAULT_WINDOWS) {
     const names = new Set<string>();
@@ -22,8 +29,11 @@ export class ModelWindows {
         throw new RangeError(`windows[${i}]: expected a window not listed before, got ${name} again`);
       names.add(name);
     });
-    this.predictions = specs.map((spec) => new PredictionWindow(spec));
-    this.labelled = specs.map((spec) => new LabelledWindow(spec));
+    const capacity = Math.max(1, ...specs.map(windowCapacity));
+    this.predictionRing = predictionRing(capacity);
+    this.labelledRing = labelledRing(capacity);
+    this.predictions = specs.map((spec) => new PredictionWindow(spec, this.predictionRing));
+    this.labelled = specs.map((spec) => new LabelledWindow(spec, this.labelledRing));
   }
 
   /**
@@ -32,18 +42,17 @@ export class ModelWindows {
    */
   pushPrediction(event: PredictionEvent): number {
     const windows = this.predictions;
-    let ticket = -1;
-    for (let i = 0; i < windows.length; i++) ticket = windows[i].push(event);
-    return ticket;
+    for (let i = 0; i < windows.length; i++) windows[i].admit(event.timeMs);
+    return storePrediction(this.predictionRing, event);
   }
 
   /** Adds a labelled prediction to every labelled window and marks its label arrived (by ticket). */
   pushLabelled(event: LabelledEvent): void {
     const labelled = this.labelled;
-    for (let i = 0; i < labelled.length; i++) labelled[i].push(event);
-    if (event.ticket < 0) return;
-    const predictions = this.predictions;
-    for (let i = 0; i < predictions.length; i++) predictions[i].markLabelled(event.ticket);
+    for (let i = 0; i < labelled.length; i++) labelled[i].admit(event.labelTimeMs);
+    storeLabelled(this.labelledRing, event);
+    // A prediction that left a window never comes back into it: marking it in the ring is enough.
+    if (event.ticket >= 0) markPrediction(this.predictionRing, event.ticket);
   }
 
   /** Moves every window's clock to `nowMs`: time windows drop what is older than their span. */
@@ -54,6 +63,8 @@ export class ModelWindows {
 
   /** Forgets everything (a reset of the monitoring state, e.g. a new reference). */
   clear(): void {
+    this.predictionRing.clear();
+    this.labelledRing.clear();
     for (const w of this.predictions) w.clear();
     for (const w of this.labelled) w.clear();
   }

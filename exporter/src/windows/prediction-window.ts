@@ -1,6 +1,6 @@
 import type { PredictionEvent } from './events';
-import { RingIndex } from './ring';
-import { windowName, type WindowSpec } from './spec';
+import { RecordRing, WindowCursor } from './ring';
+import { windowCapacity, windowName, type WindowSpec } from './spec';
 
 /** A window's predictions as plain arrays, oldest first (fresh copies, safe to keep). */
 export interface PredictionColumns {
@@ -11,54 +11,67 @@ export interface PredictionColumns {
   readonly labelled: Uint8Array;
 }
 
+// A prediction's record in the ring; whether its label arrived is the ring's flag.
+const VALUE = 0;
+const SCORE = 1;
+const TIME = 2;
+const WIDTH = 3;
+
+/** The ring predictions are stored in, for windows that share one (ModelWindows). */
+export function predictionRing(capacity: number): RecordRing {
+  return new RecordRing(capacity, WIDTH, TIME);
+}
+
 /**
  * Sliding window over predictions as they are served, labelled or not: the input of the label-free
  * performance estimate and of label coverage. `push` returns a ticket (the push's sequence number);
  * whoever joins labels keeps it with the pending request and passes it back to `markLabelled`.
+ *
+ * A window made alone stores its own predictions. Windows made by ModelWindows share one ring, fed
+ * by ModelWindows.pushPrediction (their own `push` refuses: it would add to all of them).
  */
 export class PredictionWindow {
   readonly spec: WindowSpec;
   readonly name: string;
-  private readonly ring: RingIndex;
-  private readonly values: Float64Array;
-  private readonly scores: Float64Array;
-  private readonly labelled: Uint8Array;
+  private readonly ring: RecordRing;
+  private readonly cursor: WindowCursor;
+  private readonly shared: boolean;
 
-  constructor(spec: WindowSpec) {
-    this.ring = new RingIndex(spec);
+  constructor(spec: WindowSpec, sharedRing?: RecordRing) {
     this.spec = spec;
     this.name = windowName(spec);
-    const n = this.ring.capacity;
-    this.values = new Float64Array(n);
-    this.scores = new Float64Array(n);
-    this.labelled = new Uint8Array(n);
+    this.shared = sharedRing !== undefined;
+    this.ring = sharedRing ?? predictionRing(windowCapacity(spec));
+    this.cursor = new WindowCursor(spec, this.ring);
   }
 
   /** Adds a prediction; returns its ticket. */
   push(event: PredictionEvent): number {
-    const ticket = this.ring.pushed;
-    const slot = this.ring.claim(event.timeMs);
-    this.values[slot] = event.value;
-    this.scores[slot] = event.score;
-    this.labelled[slot] = 0;
-    return ticket;
+    if (this.shared)
+      throw new Error(`window ${this.name} shares its ring: push through ModelWindows.pushPrediction`);
+    this.admit(event.timeMs);
+    return storePrediction(this.ring, event);
   }
 
   /** Records that the label of prediction `ticket` arrived; false when it already left the window. */
   markLabelled(ticket: number): boolean {
-    const slot = this.ring.slotOfSequence(ticket);
-    if (slot < 0) return false;
-    this.labelled[slot] = 1;
+    if (!this.cursor.holds(ticket)) return false;
+    this.ring.flags[this.ring.slotOf(ticket)] = 1;
     return true;
+  }
+
+  /** Counts the prediction the shared ring is about to store (ModelWindows). */
+  admit(timeMs: number): void {
+    this.cursor.admit(timeMs);
   }
 
   /** Expires what a time window no longer covers at `nowMs` (call at scrape time with the clock's now). */
   advance(nowMs: number): void {
-    this.ring.advance(nowMs);
+    this.cursor.advance(nowMs);
   }
 
   get size(): number {
-    return this.ring.size;
+    return this.cursor.size;
   }
 
   get pushed(): number {
@@ -66,19 +79,57 @@ export class PredictionWindow {
   }
 
   get droppedAtCapacity(): number {
-    return this.ring.droppedAtCapacity;
+    return this.cursor.droppedAtCapacity;
+  }
+
+  /** Changes when the window is cleared: (generation, pushed, size) tell what it holds. */
+  get generation(): number {
+    return this.cursor.generation;
+  }
+
+  /** Held predictions whose label has arrived (what `columns().labelled` would count, without the copies). */
+  labelledCount(): number {
+    const labelled = this.cursor.flags();
+    let count = 0;
+    for (let i = 0; i < labelled.length; i++) if (labelled[i] !== 0) count++;
+    return count;
   }
 
   columns(): PredictionColumns {
     return {
-      values: this.ring.chronological(this.values),
-      scores: this.ring.chronological(this.scores),
-      timesMs: this.ring.chronological(this.ring.timesMs),
-      labelled: this.ring.chronologicalBytes(this.labelled),
+      values: this.cursor.field(VALUE),
+      scores: this.cursor.field(SCORE),
+      timesMs: this.cursor.field(TIME),
+      labelled: this.cursor.flags(),
     };
   }
 
   clear(): void {
-    this.ring.clear();
+    if (!this.shared) this.ring.clear();
+    this.cursor.clear();
   }
+}
+
+/** Writes a prediction into the next record of `ring` (a new one: not labelled yet); returns its ticket. */
+export function storePrediction(ring: RecordRing, event: PredictionEvent): number {
+  const ticket = ring.pushed;
+  const slot = ring.claim();
+  const at = slot * WIDTH;
+  const records = ring.records;
+  records[at + VALUE] = event.value;
+  records[at + SCORE] = event.score;
+  records[at + TIME] = event.timeMs;
+  ring.flags[slot] = 0;
+  return ticket;
+}
+
+/** Marks prediction `ticket` of `ring` labelled, when the ring still holds it. */
+export function markPrediction(ring: RecordRing, ticket: number): void {
+  if (
+    Number.isInteger(ticket) &&
+    ticket >= ring.pushed - ring.capacity &&
+    ticket >= 0 &&
+    ticket < ring.pushed
+  )
+    ring.flags[ring.slotOf(ticket)] = 1;
 }

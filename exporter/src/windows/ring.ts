@@ -1,40 +1,132 @@
 import { checkWindowSpec, windowCapacity, windowSpanMs, type WindowSpec } from './spec';
 
 /*
- * The index arithmetic shared by every window: a fixed ring of `capacity` slots plus the event time
- * of each slot. Columns live in the windows that use a RingIndex; they write to the slot `claim`
- * returns. Nothing here allocates after construction, so a push costs a few stores.
+ * The storage and index arithmetic shared by every window.
  *
- * Sequence numbers: the n-th push ever (from 0) is written to slot n mod capacity, so a caller that
- * kept the number of a push can find its slot again while the event is still held.
+ * A RecordRing holds the last `capacity` events of one stream as fixed records of `width` doubles,
+ * one after the other: a push writes one run of memory, however many fields and windows there
+ * are. (Windows used to keep a typed array per field each, so a model's six windows wrote some
+ * thirty arrays per event, more streams than a CPU's prefetchers follow.) Sequence numbers: the
+ * n-th push (from 0) goes to slot n mod capacity, so a caller that kept the number of a push can
+ * find its record again while the ring still holds it.
+ *
+ * A WindowCursor is one window over a ring: how many of the ring's latest records it holds, by
+ * count and by time. Several windows of one stream (the last 1,000 predictions, the last 10,000,
+ * the last hour) share one ring as large as the largest of them, each with its own cursor.
  */
-export class RingIndex {
+export class RecordRing {
+  readonly records: Float64Array;
+  /** A byte per slot beside the records (predictions: label arrived), apart so that marks stay compact. */
+  readonly flags: Uint8Array;
+  private nextSlot = 0;
+  private pushedTotal = 0;
+  private clears = 0;
+
+  constructor(
+    readonly capacity: number,
+    readonly width: number,
+    /** The field holding the event time (ms), by which time windows expire. */
+    readonly timeField: number,
+  ) {
+    this.records = new Float64Array(capacity * width);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  /** Records pushed since construction or `clear`; also the sequence number of the next push. */
+  get pushed(): number {
+    return this.pushedTotal;
+  }
+
+  /** How many times the ring was cleared. */
+  get generation(): number {
+    return this.clears;
+  }
+
+  /** The slot of the next push, whose record (from `slot * width` in `records`) the caller fills; counts the push. */
+  claim(): number {
+    const slot = this.nextSlot;
+    this.nextSlot = slot + 1 === this.capacity ? 0 : slot + 1;
+    this.pushedTotal++;
+    return slot;
+  }
+
+  /** The slot of push `sequence` (one the ring still holds). */
+  slotOf(sequence: number): number {
+    return sequence % this.capacity;
+  }
+
+  /** The offset of the record of push `sequence` (one the ring still holds). */
+  offsetOf(sequence: number): number {
+    return (sequence % this.capacity) * this.width;
+  }
+
+  /** The event time of push `sequence` (one the ring still holds). */
+  timeOf(sequence: number): number {
+    return this.records[this.offsetOf(sequence) + this.timeField];
+  }
+
+  /** Field `field` of the last `count` records, oldest first, in a new array. */
+  field(field: number, count: number): Float64Array {
+    const out = new Float64Array(count);
+    const { records, width, capacity } = this;
+    let at = count === 0 ? 0 : this.offsetOf(this.pushedTotal - count);
+    const end = capacity * width;
+    for (let i = 0; i < count; i++) {
+      out[i] = records[at + field];
+      at += width;
+      if (at === end) at = 0;
+    }
+    return out;
+  }
+
+  /** The flags of the last `count` records, oldest first, in a new array. */
+  flagsOf(count: number): Uint8Array {
+    const out = new Uint8Array(count);
+    if (count === 0) return out;
+    const start = this.slotOf(this.pushedTotal - count);
+    const first = Math.min(count, this.capacity - start);
+    out.set(this.flags.subarray(start, start + first));
+    out.set(this.flags.subarray(0, count - first), first);
+    return out;
+  }
+
+  /** Forgets every record; sequence numbers start again from 0. */
+  clear(): void {
+    this.nextSlot = 0;
+    this.pushedTotal = 0;
+    this.clears++;
+  }
+}
+
+/**
+ * One window over a RecordRing: it holds the ring's latest `size` records, by RingIndex's old
+ * rules. A count window holds the last N. A time window holds the events of (now − span, now],
+ * now being the latest time seen; events leave in push order (one pushed late with an older time
+ * waits for those before it), and beyond its capacity the oldest go early (counted as dropped).
+ */
+export class WindowCursor {
   readonly capacity: number;
   /** How long an event stays, in ms; Infinity for a count window. */
   readonly spanMs: number;
-  /** Event time of each slot, in ms; read through `slotAt`. */
-  readonly timesMs: Float64Array;
-  private next = 0;
   private held = 0;
-  private pushedTotal = 0;
   private dropped = 0;
   private newest = -Infinity;
+  private clears = 0;
 
-  constructor(spec: WindowSpec) {
+  constructor(
+    spec: WindowSpec,
+    private readonly ring: RecordRing,
+  ) {
     checkWindowSpec(spec);
     this.capacity = windowCapacity(spec);
     this.spanMs = windowSpanMs(spec);
-    this.timesMs = new Float64Array(this.capacity);
+    if (this.capacity > ring.capacity)
+      throw new RangeError(`a window of ${this.capacity} events cannot share a ring of ${ring.capacity}`);
   }
 
-  /** Events held now. */
+  /** Events held now: the ring's last `size`. */
   get size(): number {
     return this.held;
-  }
-
-  /** Events pushed since construction or `clear`; also the sequence number of the next push. */
-  get pushed(): number {
-    return this.pushedTotal;
   }
 
   /** Time-window events pushed out by the capacity before their time was up (0 for count windows). */
@@ -42,27 +134,27 @@ export class RingIndex {
     return this.dropped;
   }
 
-  /** The latest time seen by `claim` or `advance` (ms), −Infinity before any. */
+  /** The latest time seen by `admit` or `advance` (ms), −Infinity before any. */
   get nowMs(): number {
     return this.newest;
   }
 
+  /** Changes whenever the cursor or its ring is cleared. */
+  get generation(): number {
+    return this.clears + this.ring.generation;
+  }
+
   /**
-   * The slot for a new event at `timeMs`: expires events that are now too old, then takes the next
-   * slot, overwriting the oldest event when the ring is full.
+   * Takes in the event at `timeMs` the ring is about to store (call before `ring.claim`): expires
+   * events now too old, then counts the new one, dropping the oldest when the window is full.
    */
-  claim(timeMs: number): number {
+  admit(timeMs: number): void {
     if (timeMs > this.newest) {
       this.newest = timeMs;
       if (this.spanMs !== Infinity) this.expire();
     }
-    const slot = this.next;
     if (this.held < this.capacity) this.held++;
     else if (this.spanMs !== Infinity) this.dropped++;
-    this.timesMs[slot] = timeMs;
-    this.next = slot + 1 === this.capacity ? 0 : slot + 1;
-    this.pushedTotal++;
-    return slot;
   }
 
   /** Moves the window's clock to `nowMs` (never back) and expires what fell out of a time window. */
@@ -73,62 +165,37 @@ export class RingIndex {
     }
   }
 
-  /** The slot of the i-th event held, 0 being the oldest. */
-  slotAt(i: number): number {
-    const s = this.oldestSlot() + i;
-    return s >= this.capacity ? s - this.capacity : s;
+  /** Whether push `sequence` is held now. */
+  holds(sequence: number): boolean {
+    const pushed = this.ring.pushed;
+    return Number.isInteger(sequence) && sequence >= pushed - this.held && sequence < pushed;
   }
 
-  /** The slot still holding the push numbered `sequence`, or −1 when it has left (or never was). */
-  slotOfSequence(sequence: number): number {
-    if (
-      !Number.isInteger(sequence) ||
-      sequence < this.pushedTotal - this.held ||
-      sequence >= this.pushedTotal
-    )
-      return -1;
-    return sequence % this.capacity;
+  /** Field `field` of the held events, oldest first, in a new array. */
+  field(field: number): Float64Array {
+    return this.ring.field(field, this.held);
   }
 
-  /** The held values of `column` (one of this ring's columns), oldest first, in a new array. */
-  chronological(column: Float64Array): Float64Array {
-    return this.copyHeld(column, new Float64Array(this.held));
+  /** The flags of the held events, oldest first, in a new array. */
+  flags(): Uint8Array {
+    return this.ring.flagsOf(this.held);
   }
 
-  /** `chronological` for a byte column (flags). */
-  chronologicalBytes(column: Uint8Array): Uint8Array {
-    return this.copyHeld(column, new Uint8Array(this.held));
-  }
-
-  /** Forgets every event and the clock; counts start again from 0. */
+  /** Forgets the events (the ring keeps its records) and the clock. */
   clear(): void {
-    this.next = 0;
     this.held = 0;
-    this.pushedTotal = 0;
     this.dropped = 0;
     this.newest = -Infinity;
+    this.clears++;
   }
 
-  private oldestSlot(): number {
-    const s = this.next - this.held;
-    return s < 0 ? s + this.capacity : s;
-  }
-
-  private copyHeld<T extends Float64Array | Uint8Array>(column: T, out: T): T {
-    const start = this.oldestSlot();
-    const firstPart = Math.min(this.held, this.capacity - start);
-    out.set(column.subarray(start, start + firstPart));
-    out.set(column.subarray(0, this.held - firstPart), firstPart);
-    return out;
-  }
-
-  // Events leave in ring order: one pushed late with an older time waits for those before it.
   private expire(): void {
     const cutoff = this.newest - this.spanMs;
-    let slot = this.oldestSlot();
-    while (this.held > 0 && this.timesMs[slot] <= cutoff) {
+    const ring = this.ring;
+    let oldest = ring.pushed - this.held;
+    while (this.held > 0 && ring.timeOf(oldest) <= cutoff) {
       this.held--;
-      slot = slot + 1 === this.capacity ? 0 : slot + 1;
+      oldest++;
     }
   }
 }

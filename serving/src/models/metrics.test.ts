@@ -80,6 +80,50 @@ describe('rocAuc', () => {
     expect(rocAuc([1, 1], [0.2, 0.8])).toBeNull();
     expect(rocAuc([], [])).toBeNull();
   });
+
+  it('gives exactly what ranking all rows by one index sort gives, ties and odd labels included', () => {
+    // The rank-sum over one sort of row indices (ties by index), as rocAuc was first written.
+    const byIndexSort = (labels: number[], scores: number[]): number | null => {
+      const n = labels.length;
+      const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b] || a - b);
+      let positives = 0;
+      let rankSum = 0;
+      for (let start = 0; start < n;) {
+        let end = start + 1;
+        while (end < n && scores[order[end]] === scores[order[start]]) end++;
+        const rank = (start + 1 + end) / 2;
+        for (let k = start; k < end; k++) {
+          if (labels[order[k]] === 1) {
+            positives++;
+            rankSum += rank;
+          }
+        }
+        start = end;
+      }
+      const negatives = n - positives;
+      if (positives === 0 || negatives === 0) return null;
+      return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+    };
+    let seed = 12345;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + Math.floor(random() * (trial < 250 ? 60 : 3000));
+      // Coarse scores give many ties; some trials mix in −0, ±Infinity and labels other than 0/1.
+      const grid = [2, 10, 1000, 0][trial % 4];
+      const scores = Array.from({ length: n }, () => {
+        const u = random();
+        if (trial % 5 === 0 && u < 0.05) return [-0, 0, Infinity, -Infinity][Math.floor(u * 80)];
+        return grid === 0 ? u : Math.round(u * grid) / grid;
+      });
+      const labels = Array.from({ length: n }, () =>
+        trial % 7 === 0 && random() < 0.1 ? 2 : random() < 0.3 ? 1 : 0,
+      );
+      expect(rocAuc(labels, Float64Array.from(scores))).toBe(byIndexSort(labels, scores));
+    }
+    // A NaN score: the index sort's answer, whatever it is.
+    const scores = [0.3, NaN, 0.7, 0.1, 0.9];
+    expect(rocAuc([1, 0, 1, 0, 0], scores)).toBe(byIndexSort([1, 0, 1, 0, 0], scores));
+  });
 });
 
 describe('regressionMetrics', () => {

@@ -135,9 +135,57 @@ export function logLoss(labels: ArrayLike<number>, probabilities: ArrayLike<numb
   return sum / n;
 }
 
-/** Area under the ROC curve by the rank-sum of the positives, ties averaged; null with one class. */
+/**
+ * Area under the ROC curve by the rank-sum of the positives, ties averaged; null with one class.
+ * The scores of positives and of negatives are sorted apart (typed-array sorts, no comparator:
+ * several times faster than sorting indices with one) and walked together by distinct score, each
+ * positive adding its tie group's mean rank in ascending order, so the sum is the same float as
+ * sorting all indices. A NaN score has no rank order: then the index sort decides, as it always did.
+ */
 export function rocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>): number | null {
   const n = sameLength(labels, scores);
+  let positives = 0;
+  for (let i = 0; i < n; i++) {
+    const s = scores[i];
+    if (s !== s) return rocAucByIndexSort(labels, scores, n);
+    if (labels[i] === 1) positives++;
+  }
+  const negatives = n - positives;
+  if (positives === 0 || negatives === 0) return null;
+  const pos = new Float64Array(positives);
+  const neg = new Float64Array(negatives);
+  for (let i = 0, p = 0, q = 0; i < n; i++) {
+    if (labels[i] === 1) pos[p++] = scores[i];
+    else neg[q++] = scores[i];
+  }
+  pos.sort();
+  neg.sort();
+  let rankSum = 0;
+  let i = 0;
+  let j = 0;
+  for (let start = 0; start < n;) {
+    const x = j >= negatives || (i < positives && pos[i] <= neg[j]) ? pos[i] : neg[j];
+    let tiedPositives = 0;
+    let end = start;
+    while (i < positives && pos[i] === x) {
+      i++;
+      tiedPositives++;
+      end++;
+    }
+    while (j < negatives && neg[j] === x) {
+      j++;
+      end++;
+    }
+    // Ranks start+1 .. end (1-based) share their mean.
+    const rank = (start + 1 + end) / 2;
+    for (let k = 0; k < tiedPositives; k++) rankSum += rank;
+    start = end;
+  }
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
+
+/** rocAuc by sorting row indices by score (ties by index), for scores a typed sort cannot order. */
+function rocAucByIndexSort(labels: ArrayLike<number>, scores: ArrayLike<number>, n: number): number | null {
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b] || a - b);
   let positives = 0;
   let rankSum = 0;

@@ -1,0 +1,174 @@
+import { Counter, Gauge, Registry } from 'prom-client';
+import {
+  categoricalProfile,
+  numericProfile,
+  type FeatureSchema,
+  type ReferenceProfile,
+  type SchemaField,
+} from '@driftlab/serving';
+import { Exporter } from '../exporter';
+import { binLabel, binLabels } from './exporter-metrics';
+
+let seed = 17;
+const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+
+// Label values prom-client must escape: a quote, a backslash, a newline.
+const categories = ['plain', 'say "hi"', 'back\\slash', 'two\nlines'];
+const fields: SchemaField[] = [
+  { name: 'amount', kind: 'numeric', min: 0, max: 100, decimals: 2, unit: '' },
+  { name: 'odd "name"', kind: 'categorical', categories },
+];
+const schema: FeatureSchema = {
+  world: 'test',
+  task: 'classification',
+  target: { name: 'y', classes: ['no', 'yes'] },
+  features: fields,
+};
+const profile: ReferenceProfile = {
+  size: 2000,
+  features: [
+    numericProfile(
+      'amount',
+      Array.from({ length: 2000 }, () => random() * 100),
+    ),
+    categoricalProfile(
+      'odd "name"',
+      categories,
+      Array.from({ length: 2000 }, () => Math.floor(random() * 3)),
+    ),
+  ],
+  target: categoricalProfile('y', ['0', '1'], [0, 1]),
+  prediction: numericProfile(
+    'prediction',
+    Array.from({ length: 2000 }, () => random()),
+  ),
+};
+
+function exporterWithTraffic(): Exporter {
+  const exporter = new Exporter({ references: { reference: () => ({ schema, profile }) } });
+  let id = 0;
+  for (const model of ['credit', 'churn']) {
+    const n = 300;
+    const rows = Array.from({ length: n }, () => [random() * 120, Math.floor(random() * 4)]);
+    const ids = rows.map(() => `r${id++}`);
+    const scores = rows.map(() => random());
+    exporter.observeBatch({
+      model,
+      version: 1,
+      task: 'classification',
+      time: 1_700_000_000_000 + id,
+      requestIds: ids,
+      instances: rows,
+      observed: rows.map((r) => Float64Array.from(r)),
+      faultBits: rows.map(() => new Uint8Array(2)),
+      unknownFields: rows.map(() => 0),
+      predictions: scores.map((s) => (s > 0.5 ? 1 : 0)),
+      scores,
+    });
+    for (const requestId of ids.slice(0, 200))
+      exporter.observeLabel({ model, requestId, label: random() < 0.4 ? 1 : 0, time: 1_700_000_100_000 });
+    exporter.observeLabel({ model, requestId: 'nobody', label: 1, time: 1_700_000_100_000 });
+  }
+  return exporter;
+}
+
+/** The same series rendered by prom-client's own gauges and counters, labels as objects. */
+async function renderedByPromClient(registry: Registry): Promise<string> {
+  const reference = new Registry();
+  reference.setContentType(Registry.OPENMETRICS_CONTENT_TYPE as never);
+  for (const metric of registry.getMetricsAsArray()) {
+    const family = metric as unknown as {
+      get(): Promise<{
+        name: string;
+        help: string;
+        type: string;
+        values: { labels: Record<string, string>; value: number }[];
+      }>;
+    };
+    const { name, help, type, values } = await family.get();
+    const config = {
+      name: type === 'counter' ? `${name.replace(/_total$/, '')}_total` : name,
+      help,
+      labelNames: (metric as unknown as { labelNames: string[] }).labelNames,
+      registers: [reference],
+    };
+    if (type === 'counter') {
+      const counter = new Counter(config);
+      for (const v of values) counter.inc(v.labels, v.value);
+    } else {
+      const gauge = new Gauge(config);
+      for (const v of values) gauge.set(v.labels, v.value);
+    }
+  }
+  return reference.metrics();
+}
+
+describe('ExporterMetrics', () => {
+  it('writes exactly what prom-client writes for the same series, escapes included', async () => {
+    const exporter = exporterWithTraffic();
+    const registry = exporter.metrics.registry;
+    const text = await registry.metrics();
+    expect(text).toBe(await renderedByPromClient(registry as unknown as Registry));
+    expect(text).toContain('feature="odd \\"name\\"",sample="current",bin="two\\nlines"');
+    expect(text).toContain('driftlab_labels_total{model="credit",outcome="unknown"} 1');
+    // In a merged registry (as serving exposes it) too.
+    const merged = Registry.merge([registry as unknown as Registry]);
+    expect(await merged.metrics()).toBe(text);
+  });
+
+  it('keeps counters and moves gauges between scrapes, and reuses the values while nothing arrives', async () => {
+    const exporter = exporterWithTraffic();
+    const registry = exporter.metrics.registry;
+    const first = await registry.metrics();
+    const sample = (text: string, line: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(line))!
+          .split(' ')
+          .pop(),
+      );
+    expect(sample(first, 'driftlab_labels_total{model="credit",outcome="joined"}')).toBe(200);
+    exporter.observeLabel({ model: 'credit', requestId: 'r250', label: 1, time: 1_700_000_200_000 });
+    await new Promise((r) => setTimeout(r, 60));
+    const second = await registry.metrics();
+    expect(sample(second, 'driftlab_labels_total{model="credit",outcome="joined"}')).toBe(201);
+    expect(
+      sample(second, 'driftlab_window_labelled_predictions{model="credit",version="1",window="last_1000"}'),
+    ).toBe(201);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await registry.metrics()).toBe(second);
+    const json = await registry.getMetricsAsJSON();
+    const bins = json.find((m) => m.name === 'driftlab_drift_bin_proportion')!;
+    expect(bins.values[0].labels).toEqual({
+      model: 'credit',
+      feature: 'amount',
+      sample: 'reference',
+      bin: expect.any(String),
+    });
+  });
+});
+
+describe('binLabels', () => {
+  it('writes edges to 6 significant digits, more where edges would merge, and leaves out empty bins', () => {
+    expect(binLabels([1.23456789, 2.5, 2.5, 2.5, 1234567.891])).toEqual([
+      '(-inf, 1.23457]',
+      '(1.23457, 2.5]',
+      null,
+      null,
+      '(2.5, 1234570]',
+      '(1234570, +inf)',
+    ]);
+    // 1.0000001 and 1.0000002 need 8 digits: every edge gets them.
+    expect(binLabels([0.000012345678, 1.0000001, 1.0000002])).toEqual([
+      '(-inf, 0.000012345678]',
+      '(0.000012345678, 1.0000001]',
+      '(1.0000001, 1.0000002]',
+      '(1.0000002, +inf)',
+    ]);
+    // Edges exact to the last digit: the same as binLabel.
+    const edges = [0.1, 0.2, 0.30000000000000004];
+    expect(binLabels(edges).slice(1, 3)).toEqual(['(0.1, 0.2]', '(0.2, 0.3]']);
+    expect(binLabel(edges, 3)).toBe('(0.30000000000000004, +inf)');
+  });
+});

@@ -1,0 +1,176 @@
+import {
+  categoricalProfile,
+  numericProfile,
+  type FeatureProfile,
+  type ReferenceProfile,
+  type SchemaField,
+} from '@driftlab/serving';
+import {
+  categoricalCountsDrift,
+  defaultMethod,
+  numericColumnDrift,
+  sortedSample,
+  type ColumnTestOptions,
+} from '../drift';
+import { UNSEEN_CATEGORY } from './feature-window';
+import { ModelMonitor } from './model-monitor';
+import { DriftReporter, PREDICTION_FEATURE, qualityReport, type ColumnDrift } from './report';
+import { classificationQuality, estimateClassification, labelCoverage, labelDelay } from '../quality';
+
+let seed = 3;
+const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+
+const fields: SchemaField[] = [
+  { name: 'income', kind: 'numeric', min: -10, max: 10, decimals: 2, unit: '' },
+  { name: 'visits', kind: 'numeric', min: 0, max: 10, decimals: 0, unit: '' },
+  { name: 'region', kind: 'categorical', categories: ['north', 'south', 'east'] },
+];
+
+function profile(shift: number): ReferenceProfile {
+  const rows = 3000;
+  const features: FeatureProfile[] = [
+    numericProfile(
+      'income',
+      Array.from({ length: rows }, () => normal() + shift),
+    ),
+    // Few distinct values: tied decile edges, the Jensen–Shannon default.
+    numericProfile(
+      'visits',
+      Array.from({ length: rows }, () => Math.floor(random() * 4)),
+    ),
+    categoricalProfile(
+      'region',
+      fields[2].kind === 'categorical' ? fields[2].categories : [],
+      Array.from({ length: rows }, () => Math.floor(random() * 3)),
+    ),
+  ];
+  return {
+    size: rows,
+    features,
+    target: categoricalProfile('y', ['0', '1'], [0, 1]),
+    prediction: numericProfile(
+      'prediction',
+      Array.from({ length: rows }, () => random()),
+    ),
+  };
+}
+
+/** The report as first written: every column from the window's values, sorted afresh. */
+function straightforward(
+  monitor: ModelMonitor,
+  reference: ReferenceProfile,
+  tests: Record<string, ColumnTestOptions>,
+): ColumnDrift[] {
+  const test = (name: string, ref: FeatureProfile): ColumnTestOptions => {
+    if (tests[name]?.method) return tests[name];
+    const distinct = ref.kind === 'numeric' ? new Set(ref.sample).size : ref.categories.length;
+    return { ...tests[name], method: defaultMethod(ref.kind, ref.count, distinct) };
+  };
+  const columns: ColumnDrift[] = monitor.fields.map((field, j) => {
+    const ref = reference.features.find((f) => f.name === field.name)!;
+    if (ref.kind === 'numeric')
+      return {
+        ...numericColumnDrift(
+          sortedSample(Float64Array.from(ref.sample)),
+          monitor.features.numericValues(j),
+          test(field.name, ref),
+          'asymptotic',
+        ),
+        feature: field.name,
+      };
+    return {
+      ...categoricalCountsDrift(
+        [...ref.categories, UNSEEN_CATEGORY],
+        [...ref.proportions.map((p) => p * ref.count), 0],
+        monitor.features.categoryCounts(j),
+        test(field.name, ref),
+      ),
+      feature: field.name,
+    };
+  });
+  columns.push({
+    ...numericColumnDrift(
+      sortedSample(Float64Array.from(reference.prediction.sample)),
+      monitor.outputValues(),
+      test(PREDICTION_FEATURE, reference.prediction),
+      'asymptotic',
+    ),
+    feature: PREDICTION_FEATURE,
+  });
+  return columns;
+}
+
+describe('DriftReporter', () => {
+  it('reports what the window gives, scrape after scrape, through few and many new instances', () => {
+    const monitor = new ModelMonitor('m', 'classification', fields, { driftWindow: 200 });
+    const tests: Record<string, ColumnTestOptions> = { income: { threshold: 0.2 } };
+    const reporter = new DriftReporter(monitor, tests);
+    const references = [profile(0), profile(0.5)];
+    let id = 0;
+    const observe = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const u = random();
+        // Some values missing (NaN), some categories unseen (−1), some outputs not finite.
+        const row = [
+          u < 0.03 ? NaN : normal(),
+          Math.floor(random() * 5),
+          u > 0.97 ? -1 : Math.floor(random() * 3),
+        ];
+        const score = u < 0.01 ? NaN : random();
+        monitor.observe(`r${id++}`, 1, id, row, null, 0, score > 0.5 ? 1 : 0, score);
+      }
+    };
+    expect(reporter.report()).toBeNull();
+    for (const [step, n] of [0, 1, 5, 3, 60, 1, 250, 7, 199, 2, 0, 13].entries()) {
+      const version = step < 6 ? 1 : 2;
+      monitor.setReference(version, references[version - 1]);
+      observe(n);
+      const report = reporter.report()!;
+      expect(report.referenceVersion).toBe(version);
+      expect(report.currentSize).toBe(monitor.features.count);
+      expect(report.columns).toEqual(straightforward(monitor, references[version - 1], tests));
+    }
+  });
+});
+
+describe('qualityReport', () => {
+  it('recomputes a window only when it changed, and gives what computing everything gives', () => {
+    const monitor = new ModelMonitor('m', 'classification', fields, {
+      windows: [
+        { kind: 'count', size: 50 },
+        { kind: 'time', spanSeconds: 60, capacity: 80 },
+      ],
+    });
+    let id = 0;
+    let time = 0;
+    const pending: string[] = [];
+    for (let step = 0; step < 40; step++) {
+      for (let i = 0, n = Math.floor(random() * 12); i < n; i++) {
+        const score = random();
+        time += 1000;
+        monitor.observe(`r${id}`, 1, time, [normal(), 1, 0], null, 0, score > 0.5 ? 1 : 0, score);
+        pending.push(`r${id++}`);
+      }
+      // Labels now and then, so that some scrapes see new predictions and no new label.
+      if (step % 3 === 0)
+        for (const requestId of pending.splice(0, Math.floor(random() * pending.length)))
+          monitor.label(requestId, random() < 0.5 ? 1 : 0, time + 500);
+      const [version] = qualityReport(monitor);
+      const state = monitor.versions()[0];
+      version.windows.forEach((w, k) => {
+        const predictions = state.windows.predictions[k].columns();
+        const labelled = state.windows.labelled[k].columns();
+        expect(w).toEqual({
+          window: state.windows.predictions[k].name,
+          predictions: predictions.values.length,
+          labelled: labelled.values.length,
+          coverage: labelCoverage(predictions),
+          delay: labelDelay(labelled),
+          realized: classificationQuality(labelled),
+          estimated: estimateClassification(predictions),
+        });
+      });
+    }
+  });
+});
