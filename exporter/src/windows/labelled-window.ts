@@ -1,6 +1,7 @@
 import type { LabelledEvent } from './events';
-import { RecordRing, WindowCursor } from './ring';
-import { windowCapacity, windowName, type WindowSpec } from './spec';
+import { RecordRing } from './ring';
+import { RingWindow } from './ring-window';
+import { windowCapacity, type WindowSpec } from './spec';
 
 /** A window's labelled events as plain arrays, oldest first (fresh copies, safe to keep). */
 export interface LabelledColumns {
@@ -32,53 +33,15 @@ export function labelledRing(capacity: number): RecordRing {
  * A window made alone stores its own events. Windows made by ModelWindows share one ring, fed by
  * ModelWindows.pushLabelled (their own `push` refuses: it would add to all of them).
  */
-export class LabelledWindow {
-  readonly spec: WindowSpec;
-  readonly name: string;
-  private readonly ring: RecordRing;
-  private readonly cursor: WindowCursor;
-  private readonly shared: boolean;
-
+export class LabelledWindow extends RingWindow {
   constructor(spec: WindowSpec, sharedRing?: RecordRing) {
-    this.spec = spec;
-    this.name = windowName(spec);
-    this.shared = sharedRing !== undefined;
-    this.ring = sharedRing ?? labelledRing(windowCapacity(spec));
-    this.cursor = new WindowCursor(spec, this.ring);
+    super(spec, sharedRing ?? labelledRing(windowCapacity(spec)), sharedRing !== undefined);
   }
 
   push(event: LabelledEvent): void {
-    if (this.shared)
-      throw new Error(`window ${this.name} shares its ring: push through ModelWindows.pushLabelled`);
+    this.checkOwnRing('pushLabelled');
     this.admit(event.labelTimeMs);
     storeLabelled(this.ring, event);
-  }
-
-  /** Counts the event the shared ring is about to store (ModelWindows). */
-  admit(labelTimeMs: number): void {
-    this.cursor.admit(labelTimeMs);
-  }
-
-  /** Expires what a time window no longer covers at `nowMs` (call at scrape time with the clock's now). */
-  advance(nowMs: number): void {
-    this.cursor.advance(nowMs);
-  }
-
-  get size(): number {
-    return this.cursor.size;
-  }
-
-  get pushed(): number {
-    return this.ring.pushed;
-  }
-
-  get droppedAtCapacity(): number {
-    return this.cursor.droppedAtCapacity;
-  }
-
-  /** Changes when the window is cleared: (generation, pushed, size) tell what it holds. */
-  get generation(): number {
-    return this.cursor.generation;
   }
 
   columns(): LabelledColumns {
@@ -89,11 +52,6 @@ export class LabelledWindow {
       predictionTimesMs: this.cursor.field(PREDICTION_TIME),
       labelTimesMs: this.cursor.field(LABEL_TIME),
     };
-  }
-
-  clear(): void {
-    if (!this.shared) this.ring.clear();
-    this.cursor.clear();
   }
 }
 

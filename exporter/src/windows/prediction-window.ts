@@ -1,6 +1,7 @@
 import type { PredictionEvent } from './events';
-import { RecordRing, WindowCursor } from './ring';
-import { windowCapacity, windowName, type WindowSpec } from './spec';
+import { RecordRing } from './ring';
+import { RingWindow } from './ring-window';
+import { windowCapacity, type WindowSpec } from './spec';
 
 /** A window's predictions as plain arrays, oldest first (fresh copies, safe to keep). */
 export interface PredictionColumns {
@@ -30,25 +31,14 @@ export function predictionRing(capacity: number): RecordRing {
  * A window made alone stores its own predictions. Windows made by ModelWindows share one ring, fed
  * by ModelWindows.pushPrediction (their own `push` refuses: it would add to all of them).
  */
-export class PredictionWindow {
-  readonly spec: WindowSpec;
-  readonly name: string;
-  private readonly ring: RecordRing;
-  private readonly cursor: WindowCursor;
-  private readonly shared: boolean;
-
+export class PredictionWindow extends RingWindow {
   constructor(spec: WindowSpec, sharedRing?: RecordRing) {
-    this.spec = spec;
-    this.name = windowName(spec);
-    this.shared = sharedRing !== undefined;
-    this.ring = sharedRing ?? predictionRing(windowCapacity(spec));
-    this.cursor = new WindowCursor(spec, this.ring);
+    super(spec, sharedRing ?? predictionRing(windowCapacity(spec)), sharedRing !== undefined);
   }
 
   /** Adds a prediction; returns its ticket. */
   push(event: PredictionEvent): number {
-    if (this.shared)
-      throw new Error(`window ${this.name} shares its ring: push through ModelWindows.pushPrediction`);
+    this.checkOwnRing('pushPrediction');
     this.admit(event.timeMs);
     return storePrediction(this.ring, event);
   }
@@ -58,33 +48,6 @@ export class PredictionWindow {
     if (!this.cursor.holds(ticket)) return false;
     this.ring.flags[this.ring.slotOf(ticket)] = 1;
     return true;
-  }
-
-  /** Counts the prediction the shared ring is about to store (ModelWindows). */
-  admit(timeMs: number): void {
-    this.cursor.admit(timeMs);
-  }
-
-  /** Expires what a time window no longer covers at `nowMs` (call at scrape time with the clock's now). */
-  advance(nowMs: number): void {
-    this.cursor.advance(nowMs);
-  }
-
-  get size(): number {
-    return this.cursor.size;
-  }
-
-  get pushed(): number {
-    return this.ring.pushed;
-  }
-
-  get droppedAtCapacity(): number {
-    return this.cursor.droppedAtCapacity;
-  }
-
-  /** Changes when the window is cleared: (generation, pushed, size) tell what it holds. */
-  get generation(): number {
-    return this.cursor.generation;
   }
 
   /** Held predictions whose label has arrived (what `columns().labelled` would count, without the copies). */
@@ -102,11 +65,6 @@ export class PredictionWindow {
       timesMs: this.cursor.field(TIME),
       labelled: this.cursor.flags(),
     };
-  }
-
-  clear(): void {
-    if (!this.shared) this.ring.clear();
-    this.cursor.clear();
   }
 }
 
