@@ -6,7 +6,7 @@ import { categoryCounts } from './bins';
 import { chiSquareDrift, type ChiSquareResult } from './chi-square';
 import {
   chooseTest,
-  isDrifted,
+  testResult,
   nanReason,
   type ColumnTestOptions,
   type DriftMethod,
@@ -80,7 +80,6 @@ export function categoricalCountsDrift(
     jensen_shannon: jensenShannon,
     psi,
   };
-  const score = scores[method]!;
   return {
     type: 'categorical',
     referenceCount,
@@ -89,7 +88,7 @@ export function categoricalCountsDrift(
     psi,
     jensenShannon,
     bins: { categories: seen, reference: referenceShares, current: currentShares },
-    test: { method, threshold, score, drifted: isDrifted(method, score, threshold) },
+    test: testResult(method, threshold, scores),
     ...nanReason(referenceCount, currentCount, method, chiSquare),
   };
 }

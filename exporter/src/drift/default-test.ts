@@ -96,3 +96,13 @@ export function nanReason(
     return { reason: 'a single category: chi-square has no degrees of freedom' };
   return {};
 }
+
+/** The decision of a column's test: the chosen method's score among those computed, against its threshold. */
+export function testResult(
+  method: DriftMethod,
+  threshold: number,
+  scores: Partial<Record<DriftMethod, number>>,
+): DriftTestResult {
+  const score = scores[method] ?? NaN;
+  return { method, threshold, score, drifted: isDrifted(method, score, threshold) };
+}

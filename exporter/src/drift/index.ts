@@ -33,6 +33,7 @@ export {
   defaultMethod,
   DRIFT_METHODS,
   isDrifted,
+  testResult,
   METHODS_FOR,
   scoreKind,
   type ColumnTestOptions,

@@ -6,7 +6,7 @@ import { binCounts, decileEdges } from './bins';
 import { chiSquareDrift, type ChiSquareResult } from './chi-square';
 import {
   chooseTest,
-  isDrifted,
+  testResult,
   nanReason,
   type ColumnTestOptions,
   type DriftMethod,
@@ -80,7 +80,6 @@ export function numericColumnDrift(
     jensen_shannon: jensenShannon,
     psi,
   };
-  const score = scores[method];
   return {
     type: 'numeric',
     referenceCount: ref.values.length,
@@ -96,7 +95,7 @@ export function numericColumnDrift(
     jensenShannon,
     chiSquare,
     bins: { edges, reference: referenceShares, current: currentShares },
-    test: { method, threshold, score, drifted: isDrifted(method, score, threshold) },
+    test: testResult(method, threshold, scores),
     ...nanReason(ref.values.length, cur.values.length, method, chiSquare),
   };
 }

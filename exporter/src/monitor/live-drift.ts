@@ -4,7 +4,7 @@ import {
   chiSquareSf,
   chooseTest,
   decileEdges,
-  isDrifted,
+  testResult,
   kolmogorovSmirnovSf,
   meanAndSd,
   normedWasserstein,
@@ -270,7 +270,6 @@ export function liveNumericDrift(
     jensen_shannon: jensenShannon,
     psi,
   };
-  const score = scores[method];
   return {
     type: 'numeric',
     referenceCount: n1,
@@ -286,7 +285,7 @@ export function liveNumericDrift(
     jensenShannon,
     chiSquare,
     bins: { edges, reference: referenceShares, current: currentShares },
-    test: { method, threshold, score, drifted: isDrifted(method, score, threshold) },
+    test: testResult(method, threshold, scores),
     ...nanReason(n1, n2, method, chiSquare),
   };
 }
