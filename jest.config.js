@@ -6,10 +6,11 @@ module.exports = {
     '<rootDir>/simulator/src',
     '<rootDir>/serving/src',
     '<rootDir>/exporter/src',
+    '<rootDir>/provisioning/src',
     '<rootDir>/lab/src',
     '<rootDir>/tests',
   ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  moduleNameMapper: { '^@driftlab/(simulator|serving|exporter|lab)$': '<rootDir>/$1/src/index.ts' },
+  moduleNameMapper: { '^@driftlab/(simulator|serving|exporter|provisioning|lab)$': '<rootDir>/$1/src/index.ts' },
 };

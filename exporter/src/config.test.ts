@@ -26,10 +26,10 @@ describe('monitoringConfig', () => {
   });
 
   it.each([
-    [[], '(top level): expected a mapping of windows, drift_window, drift_tests, got []'],
+    [[], '(top level): expected a mapping of windows, drift_window, drift_tests, quality_targets, got []'],
     [
       { window: [] },
-      '(top level).window: expected one of the fields windows, drift_window, drift_tests, got "window"',
+      '(top level).window: expected one of the fields windows, drift_window, drift_tests, quality_targets, got "window"',
     ],
     [{ windows: [] }, 'windows: expected a non-empty list of windows, got []'],
     [{ windows: [{ count: 0 }] }, 'windows[0].count: expected a positive whole number, got 0'],
@@ -50,6 +50,22 @@ describe('monitoringConfig', () => {
     [
       { drift_tests: { credit: 3 } },
       'drift_tests.credit: expected a mapping of feature to {method, threshold}, got 3',
+    ],
+    [
+      { quality_targets: { credit: { accuracy: 1.2 } } },
+      'quality_targets.credit.accuracy: expected a number in (0, 1], got 1.2',
+    ],
+    [
+      { quality_targets: { delivery: { mean_absolute_error: -1 } } },
+      'quality_targets.delivery.mean_absolute_error: expected a positive number, got -1',
+    ],
+    [
+      { quality_targets: { credit: { f1: 0.5 } } },
+      'quality_targets.credit.f1: expected one of the fields accuracy, mean_absolute_error, got "f1"',
+    ],
+    [
+      { quality_targets: { credit: { accuracy: 0.8, mean_absolute_error: 3 } } },
+      'quality_targets.credit: expected one of {accuracy: n} or {mean_absolute_error: n}',
     ],
   ])('names the field and what was expected: %j', (raw, message) => {
     expect(() => monitoringConfig(raw)).toThrow(ConfigError);

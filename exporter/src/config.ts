@@ -1,5 +1,6 @@
 import { DRIFT_METHODS, type ColumnTestOptions, type DriftMethod } from './drift';
 import { DEFAULT_DRIFT_WINDOW } from './monitor/model-monitor';
+import { QUALITY_TARGET_METRICS, type QualityTarget } from './quality-target';
 import { checkWindowSpec, DEFAULT_WINDOWS, type WindowSpec } from './windows';
 
 /*
@@ -13,6 +14,9 @@ import { checkWindowSpec, DEFAULT_WINDOWS, type WindowSpec } from './windows';
  *   drift_tests:                  # per model and feature, instead of the default test
  *     credit:
  *       annual_income: { method: ks, threshold: 0.01 }
+ *   quality_targets:              # per model, instead of the default from its holdout metrics
+ *     credit: { accuracy: 0.8 }
+ *     delivery: { mean_absolute_error: 9 }
  *
  * Every field is optional; a bad one is reported with its path and what was expected.
  */
@@ -21,12 +25,15 @@ export interface MonitoringConfig {
   readonly windows: readonly WindowSpec[];
   readonly driftWindow: number;
   readonly columnTests: Readonly<Record<string, Readonly<Record<string, ColumnTestOptions>>>>;
+  /** Per model, the quality its alerts and dashboards hold it to (see quality-target.ts). */
+  readonly qualityTargets: Readonly<Record<string, QualityTarget>>;
 }
 
 export const DEFAULT_MONITORING: MonitoringConfig = {
   windows: DEFAULT_WINDOWS,
   driftWindow: DEFAULT_DRIFT_WINDOW,
   columnTests: {},
+  qualityTargets: {},
 };
 
 export class ConfigError extends Error {
@@ -96,8 +103,12 @@ function columnTest(v: unknown, at: string): ColumnTestOptions {
 export function monitoringConfig(raw: unknown): MonitoringConfig {
   if (raw === undefined || raw === null) return DEFAULT_MONITORING;
   if (!isObject(raw))
-    throw new ConfigError('(top level)', 'a mapping of windows, drift_window, drift_tests', raw);
-  unknownKeys(raw, ['windows', 'drift_window', 'drift_tests'], '(top level)');
+    throw new ConfigError(
+      '(top level)',
+      'a mapping of windows, drift_window, drift_tests, quality_targets',
+      raw,
+    );
+  unknownKeys(raw, ['windows', 'drift_window', 'drift_tests', 'quality_targets'], '(top level)');
   const windows = raw.windows === undefined ? DEFAULT_WINDOWS : raw.windows;
   if (!Array.isArray(windows) || windows.length === 0)
     throw new ConfigError('windows', 'a non-empty list of windows', windows);
@@ -126,5 +137,24 @@ export function monitoringConfig(raw: unknown): MonitoringConfig {
         columnTests[model][feature] = columnTest(test, `drift_tests.${model}.${feature}`);
     }
   }
-  return { windows: specs, driftWindow, columnTests };
+  return { windows: specs, driftWindow, columnTests, qualityTargets: qualityTargets(raw.quality_targets) };
+}
+
+function qualityTargets(v: unknown): Record<string, QualityTarget> {
+  if (v === undefined) return {};
+  const expected = `a mapping of model to {${QUALITY_TARGET_METRICS.join(' or ')}: number}`;
+  if (!isObject(v)) throw new ConfigError('quality_targets', expected, v);
+  const targets: Record<string, QualityTarget> = {};
+  for (const [model, target] of Object.entries(v)) {
+    const at = `quality_targets.${model}`;
+    if (!isObject(target) || Object.keys(target).length !== 1)
+      throw new ConfigError(at, `one of {${QUALITY_TARGET_METRICS.join(': n} or {')}: n}`, target);
+    unknownKeys(target, QUALITY_TARGET_METRICS, at);
+    const [metric, value] = Object.entries(target)[0];
+    const ratio = metric === 'accuracy';
+    if (typeof value !== 'number' || !(value > 0) || (ratio && value > 1))
+      throw new ConfigError(`${at}.${metric}`, ratio ? 'a number in (0, 1]' : 'a positive number', value);
+    targets[model] = { metric: metric as QualityTarget['metric'], value };
+  }
+  return targets;
 }

@@ -12,15 +12,23 @@ import { ExporterMetrics, type MonitoredModel } from './metrics/exporter-metrics
 import { ModelMonitor, type MonitorOptions } from './monitor/model-monitor';
 import type { LabelOutcome } from './monitor/pending';
 import { DriftReporter } from './monitor/report';
+import { targetFromHoldout, type QualityTarget } from './quality-target';
 
 /** Where the exporter finds a model version's schema and training reference (the registry). */
+/** What the exporter needs of a model version: its schema, training profile and holdout metrics. */
+export interface Reference {
+  readonly schema: FeatureSchema;
+  readonly profile: ReferenceProfile;
+  readonly holdout?: Readonly<Record<string, unknown>>;
+}
+
 export interface ReferenceSource {
-  reference(model: string, version: number): { schema: FeatureSchema; profile: ReferenceProfile } | null;
+  reference(model: string, version: number): Reference | null;
 }
 
 /** The registry as a reference source, caching what it read (versions never change once written). */
 export function registryReferences(registry: ModelRegistry): ReferenceSource {
-  const cache = new Map<string, { schema: FeatureSchema; profile: ReferenceProfile } | null>();
+  const cache = new Map<string, Reference | null>();
   return {
     reference(model, version) {
       const key = `${model}@${version}`;
@@ -30,6 +38,7 @@ export function registryReferences(registry: ModelRegistry): ReferenceSource {
           cache.set(key, {
             schema: v.featureSchema as unknown as FeatureSchema,
             profile: v.profile() as ReferenceProfile,
+            holdout: v.metrics.holdout as Record<string, unknown> | undefined,
           });
         } catch {
           cache.set(key, null);
@@ -45,6 +54,8 @@ export interface ExporterOptions {
   readonly monitor?: MonitorOptions;
   /** Per model, per feature: the drift test to use instead of the default. */
   readonly columnTests?: Readonly<Record<string, Readonly<Record<string, ColumnTestOptions>>>>;
+  /** Per model, a quality target instead of the one from the serving version's holdout metrics. */
+  readonly qualityTargets?: Readonly<Record<string, QualityTarget>>;
   /** Where joined predictions are kept for retraining; written in batches. */
   readonly labelledLog?: LabelledLog;
   /** Rows buffered before a write to the labelled log (default 500); `flush()` writes the rest. */
@@ -150,10 +161,15 @@ export class Exporter {
         reference.schema.features,
         this.options.monitor,
       );
-      entry = { monitor, drift: new DriftReporter(monitor, this.options.columnTests?.[model]) };
+      entry = {
+        monitor,
+        drift: new DriftReporter(monitor, this.options.columnTests?.[model]),
+        target: null,
+      };
       this.models.set(model, entry);
     }
     entry.monitor.setReference(version, reference.profile);
+    entry.target = this.options.qualityTargets?.[model] ?? targetFromHoldout(reference.holdout);
     return entry;
   }
 }

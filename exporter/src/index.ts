@@ -82,6 +82,13 @@ export { FAMILIES, type FamilySpec } from './metrics/families';
 export { ModelMonitor, DEFAULT_DRIFT_WINDOW, type MonitorOptions } from './monitor/model-monitor';
 export { PREDICTION_FEATURE } from './monitor/report';
 export { ConfigError, DEFAULT_MONITORING, monitoringConfig, type MonitoringConfig } from './config';
+export {
+  ACCURACY_TOLERANCE,
+  ERROR_TOLERANCE,
+  QUALITY_TARGET_METRICS,
+  targetFromHoldout,
+  type QualityTarget,
+} from './quality-target';
 export { ingestRoutes } from './http/ingest';
 export { createExporterApp } from './http/app';
 export {

@@ -13,3 +13,8 @@ export function registryDir(data: string): string {
 export function labelledLogPath(data: string): string {
   return join(data, 'labelled.sqlite');
 }
+
+/** The lab's record of alerts, incidents and actions (lab/src/record). */
+export function labRecordPath(data: string): string {
+  return join(data, 'lab-record.sqlite');
+}

@@ -51,6 +51,7 @@ export async function startServing(options: ServingOptions): Promise<RunningServ
   const catalog = new RegistryCatalog(registry);
   const faults = new FaultInjector();
   const metrics = new ServingMetrics();
+  metrics.registryState.attach(registry);
   const recovery = new Recovery(registry, options.worlds, options.labelledLog ?? null, () =>
     catalog.refresh(),
   );

@@ -2,6 +2,7 @@ import { Registry, type Metric, type OpenMetricsContentType } from 'prom-client'
 import { Adwin } from '../detectors';
 import { type ColumnDrift, type DriftReporter, qualityReport } from '../monitor/report';
 import { QUALITY_CHECK_NAMES, type QualityCheck } from '../monitor/feature-window';
+import type { QualityTarget } from '../quality-target';
 import type { ModelMonitor } from '../monitor/model-monitor';
 import { FAMILIES, type FamilyKey, type FamilySpec } from './families';
 
@@ -9,6 +10,8 @@ import { FAMILIES, type FamilyKey, type FamilySpec } from './families';
 export interface MonitoredModel {
   readonly monitor: ModelMonitor;
   readonly drift: DriftReporter;
+  /** The quality the serving version is held to (null: its holdout metrics say nothing usable). */
+  target: QualityTarget | null;
 }
 
 /** Numbers as label values: shortest round trip, so "0.05" stays "0.05". */
@@ -269,9 +272,14 @@ export class ExporterMetrics {
     m.totals.set(s, total);
   }
 
-  private publish({ monitor, drift }: MonitoredModel): void {
+  private publish({ monitor, drift, target }: MonitoredModel): void {
     const model = monitor.name;
     const m = this.modelSeries(model);
+    if (target)
+      this.set(
+        this.series(m.gauges, `target:${target.metric}`, 'qualityTarget', () => ({ model, metric: target.metric })),
+        target.value,
+      );
     for (const [outcome, n] of Object.entries(monitor.labels))
       this.count(m, `labels:${outcome}`, 'labels', () => ({ model, outcome }), n);
     this.count(m, 'labels:expired', 'labels', () => ({ model, outcome: 'expired' }), monitor.pending.expired);

@@ -135,6 +135,13 @@ export const FAMILIES = {
     labels: ['model', 'feature', 'sample', 'bin'],
     unit: 'ratio (0–1)',
   },
+  qualityTarget: {
+    name: 'driftlab_model_quality_target',
+    type: 'gauge',
+    help: 'The quality the serving version is held to (metric: accuracy, at least; mean_absolute_error, at most): from the monitoring configuration, else 5 accuracy points below, or a quarter more error than, its holdout.',
+    labels: ['model', 'metric'],
+    unit: 'as the metric',
+  },
   referenceVersion: {
     name: 'driftlab_drift_reference_version',
     type: 'gauge',

@@ -1,5 +1,6 @@
 import { Counter, Histogram, Registry, type LabelValues, type OpenMetricsContentType } from 'prom-client';
 import type { InputFault } from './input-policy';
+import { RegistryMetrics } from './registry-metrics';
 
 /** Latency buckets in seconds: fine below 100 ms, where a healthy toy model lives, coarse above. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -18,6 +19,8 @@ export class ServingMetrics {
   readonly duration: Histogram<'model' | 'version'>;
   readonly inputFaults: Counter<'model' | 'feature' | 'fault'>;
   readonly predictions: Counter<'model' | 'version'>;
+  /** Versions, deployments, retrains and gate results, read from the model registry at scrape time. */
+  readonly registryState: RegistryMetrics;
 
   constructor() {
     this.registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
@@ -54,6 +57,7 @@ export class ServingMetrics {
       labelNames: ['model', 'version'],
       registers,
     });
+    this.registryState = new RegistryMetrics(this.registry);
   }
 
   /** Records one answered request: its latency (with the trace id as exemplar), count and error. */

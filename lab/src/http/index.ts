@@ -1,0 +1,1 @@
+export { createLabApp, labRoutes, type LabControl } from './lab-routes';

@@ -1,0 +1,61 @@
+import express, { type ErrorRequestHandler } from 'express';
+import { renderMetrics } from '@driftlab/serving';
+import { parseAlertmanagerPayload, PayloadError, type AlertTracker, type LabMetrics } from '../alerts';
+import type { LabRecord } from '../record';
+
+export interface LabControl {
+  readonly record: LabRecord;
+  readonly alerts: AlertTracker;
+  readonly metrics: LabMetrics;
+}
+
+/** Alerts shown by GET /v1/alerts. */
+const LISTED_ALERT_EVENTS = 200;
+
+/**
+ * The lab's control side over HTTP: Alertmanager's webhook (alerts become lab events) and the
+ * list of those events. In one process these routes sit beside serving's; alone
+ * (`start --only simulator`) they are an app of their own with /healthz and /metrics.
+ */
+export function labRoutes(lab: LabControl): express.Router {
+  const router = express.Router();
+  router.post('/v1/alerts', express.json({ limit: '1mb' }), (req, res) => {
+    let alerts;
+    try {
+      alerts = parseAlertmanagerPayload(req.body);
+    } catch (e) {
+      if (e instanceof PayloadError) return void res.status(400).json({ error: e.message });
+      throw e;
+    }
+    res.json({ received: alerts.length, recorded: lab.alerts.receive(alerts) });
+  });
+  router.get('/v1/alerts', (_req, res) => {
+    res.json({ events: lab.record.events({ prefix: 'alert.', limit: LISTED_ALERT_EVENTS }) });
+  });
+  const errors: ErrorRequestHandler = (err, _req, res, next) => {
+    const e = err as { type?: string; message?: string; limit?: number };
+    if (e.type === 'entity.parse.failed') res.status(400).json({ error: `malformed JSON: ${e.message}` });
+    else if (e.type === 'entity.too.large')
+      res.status(413).json({ error: `request body larger than ${e.limit} bytes` });
+    else next(err);
+  };
+  router.use(errors);
+  return router;
+}
+
+export function createLabApp(lab: LabControl): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/metrics', async (req, res) => {
+    const { contentType, body } = await renderMetrics(lab.metrics.registry, req.get('accept'));
+    res.set('Content-Type', contentType).send(body);
+  });
+  app.use(labRoutes(lab));
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'no such route; the lab serves /metrics, /healthz and /v1/alerts' });
+  });
+  return app;
+}

@@ -1,0 +1,1 @@
+export { LabRecord, type LabEvent, type NewLabEvent } from './lab-record';

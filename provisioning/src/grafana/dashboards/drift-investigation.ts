@@ -1,0 +1,206 @@
+import {
+  datasourceVariable,
+  dashboard,
+  DRIFT_PANEL,
+  labelVariable,
+  type PanelSpec,
+  type PromQuery,
+} from '../builder';
+import { RATE, studentAnnotations } from './common';
+
+const M = '$model';
+const F = '$feature';
+
+/** The drift panel's queries (plugin/src/README.md, "Queries"). */
+const driftQueries = (features: string): PromQuery[] => [
+  { expr: `driftlab_drift_score{model=~"${M}", feature=~"${features}"}` },
+  { expr: `driftlab_drift_bin_proportion{model=~"${M}", feature=~"${features}"}`, instant: true },
+  { expr: `driftlab_drift_statistic{model=~"${M}", feature=~"${features}"}`, instant: true },
+  { expr: `driftlab_drift_sample_size{model=~"${M}"}`, instant: true },
+  { expr: `driftlab_drift_detected{model=~"${M}", feature=~"${features}"}`, instant: true },
+];
+
+const driftPanel = (mode: string, title: string, description: string, w: number, h: number): PanelSpec => ({
+  type: DRIFT_PANEL,
+  title,
+  description,
+  unit: 'none',
+  w,
+  h,
+  min: 0,
+  max: 2,
+  thresholds: [
+    { color: 'green', value: null },
+    { color: 'yellow', value: 0.7 },
+    { color: 'red', value: 1 },
+  ],
+  queries: driftQueries(mode === 'distributions' ? F : '.*'),
+  options: {
+    mode,
+    method: 'auto',
+    sort: 'severity-desc',
+    topN: 0,
+    showPValues: true,
+    colorBy: 'severity',
+    showAnnotations: true,
+    lectureMode: false,
+  },
+});
+
+const series = (spec: Omit<PanelSpec, 'type'>): PanelSpec => ({
+  type: 'timeseries',
+  custom: { drawStyle: 'line', lineWidth: 2, fillOpacity: 0, showPoints: 'never', spanNulls: true },
+  options: {
+    legend: { displayMode: 'table', placement: 'right', showLegend: true, calcs: ['lastNotNull'] },
+    tooltip: { mode: 'multi', sort: 'desc' },
+  },
+  ...spec,
+});
+
+export const driftInvestigation = dashboard({
+  uid: 'driftlab-drift',
+  title: 'Drift investigation',
+  description:
+    "Which features of a model drifted, how far, since when, and how their distributions moved; data quality beside it. Severity 1 is a drift test's threshold.",
+  tags: ['driftlab', 'drift'],
+  variables: [
+    datasourceVariable(),
+    labelVariable({
+      name: 'model',
+      label: 'Model',
+      query: 'label_values(driftlab_drift_score, model)',
+      description: 'The model to investigate.',
+    }),
+    labelVariable({
+      name: 'feature',
+      label: 'Feature',
+      query: `label_values(driftlab_drift_score{model=~"${M}"}, feature)`,
+      multi: true,
+      description:
+        "The features shown in the distributions and time series ((prediction) is the model's output).",
+    }),
+  ],
+  annotations: studentAnnotations(M),
+  rows: [
+    {
+      title: 'Which features drifted',
+      panels: [
+        driftPanel(
+          'overview',
+          'Drift overview',
+          'Features ranked by drift severity (1 = the test threshold), and the distributions of the selected feature: click a row.',
+          24,
+          12,
+        ),
+        driftPanel(
+          'ranking',
+          'Drift ranking',
+          'Every feature sorted by severity; hover a row for "why is this red?": the rule, p-value and sample sizes.',
+          12,
+          10,
+        ),
+        driftPanel(
+          'timeline',
+          'Drift timeline',
+          'Features × time: when each feature started to drift, with the alerts and deployments marked.',
+          12,
+          10,
+        ),
+      ],
+    },
+    {
+      title: 'Distributions and scores',
+      panels: [
+        driftPanel(
+          'distributions',
+          'Distributions: training vs now',
+          'Reference (training data of the serving version) against the current window, per bin or category, for the selected features.',
+          12,
+          10,
+        ),
+        {
+          type: 'bargauge',
+          title: 'Bin proportions',
+          description:
+            'Share of the reference and of the current window in each bin of the selected features.',
+          unit: 'percentunit',
+          w: 12,
+          h: 10,
+          min: 0,
+          max: 1,
+          queries: [
+            {
+              expr: `driftlab_drift_bin_proportion{model=~"${M}", feature=~"${F}"}`,
+              legend: '{{feature}} {{bin}} {{sample}}',
+              instant: true,
+            },
+          ],
+          options: {
+            orientation: 'horizontal',
+            displayMode: 'basic',
+            reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+            showUnfilled: true,
+            valueMode: 'color',
+            namePlacement: 'left',
+            sizing: 'auto',
+          },
+        },
+        series({
+          title: 'Drift scores over time',
+          description:
+            "Each test's score: a p-value (ks, chi_square: drift below the threshold) or a distance (wasserstein_norm, jensen_shannon, psi: drift at or above it).",
+          unit: 'none',
+          w: 12,
+          h: 9,
+          queries: [
+            {
+              expr: `driftlab_drift_score{model=~"${M}", feature=~"${F}"}`,
+              legend: '{{feature}} {{method}} (threshold {{threshold}})',
+            },
+          ],
+        }),
+        series({
+          title: 'Drift sample sizes',
+          description: 'Rows behind the statistics: the reference (training data) and the current window.',
+          unit: 'none',
+          w: 12,
+          h: 9,
+          queries: [{ expr: `driftlab_drift_sample_size{model=~"${M}"}`, legend: '{{sample}}' }],
+        }),
+      ],
+    },
+    {
+      title: 'Data quality',
+      panels: [
+        series({
+          title: 'Failed checks',
+          description:
+            'Share of the current window whose value failed a check: missing, type_violation, out_of_range, unseen_category.',
+          unit: 'percentunit',
+          w: 12,
+          h: 9,
+          min: 0,
+          queries: [
+            {
+              expr: `driftlab_data_quality_ratio{model=~"${M}", feature=~"${F}"}`,
+              legend: '{{feature}} {{check}}',
+            },
+          ],
+        }),
+        series({
+          title: 'Schema violations',
+          description: 'Instances per second received with any input fault or an unknown field.',
+          unit: 'suffix: /s',
+          w: 12,
+          h: 9,
+          queries: [
+            {
+              expr: `sum(rate(driftlab_schema_violations_total{model=~"${M}"}[${RATE}])) or on () (sum(rate(driftlab_monitored_predictions_total{model=~"${M}"}[${RATE}])) * 0)`,
+              legend: 'violations',
+            },
+          ],
+        }),
+      ],
+    },
+  ],
+});

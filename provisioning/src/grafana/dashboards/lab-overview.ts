@@ -1,0 +1,225 @@
+import { datasourceVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
+import { ABOVE_ZERO, errorRatio, latencyQuantile, RATE, studentAnnotations } from './common';
+
+const M = '$model';
+
+/** Big numbers for a projector: one tile per model, background-coloured, legible at 1920 × 1080. */
+const stat = (spec: Omit<PanelSpec, 'type' | 'w' | 'h'> & { w?: number }): PanelSpec => ({
+  type: 'stat',
+  w: spec.w ?? 6,
+  h: 7,
+  ...spec,
+  options: {
+    reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+    orientation: 'horizontal',
+    textMode: 'value_and_name',
+    colorMode: 'background',
+    graphMode: 'none',
+    justifyMode: 'center',
+    wideLayout: true,
+    showPercentChange: false,
+    text: { titleSize: 22, valueSize: 48 },
+    ...spec.options,
+  },
+});
+
+export const labOverview = dashboard({
+  uid: 'driftlab-overview',
+  title: 'Lab overview',
+  description: 'Every model at a glance, for the lecture screen (kiosk mode at 1920 × 1080).',
+  tags: ['driftlab', 'overview'],
+  variables: [
+    datasourceVariable(),
+    labelVariable({
+      name: 'model',
+      label: 'Model',
+      query: 'label_values(driftlab_predictions_total, model)',
+      multi: true,
+      description: 'The models shown (all by default).',
+    }),
+  ],
+  annotations: studentAnnotations(M),
+  rows: [
+    {
+      title: 'Quality',
+      panels: [
+        stat({
+          title: 'Accuracy vs target',
+          description:
+            "Realized accuracy over the last 1,000 labelled predictions minus the model's target (classifiers): red below the target.",
+          unit: 'percentunit',
+          decimals: 1,
+          thresholds: ABOVE_ZERO,
+          queries: [
+            {
+              expr: `max by (model) (driftlab_model_accuracy{model=~"${M}", window="last_1000"} and on (model, version) driftlab_model_serving_version_info) - on (model) driftlab_model_quality_target{metric="accuracy"}`,
+              legend: '{{model}}',
+              instant: true,
+            },
+          ],
+        }),
+        stat({
+          title: 'Accuracy',
+          description: 'Realized accuracy over the last 1,000 labelled predictions (classifiers).',
+          unit: 'percentunit',
+          decimals: 1,
+          color: { mode: 'fixed', fixedColor: 'blue' },
+          queries: [
+            {
+              expr: `max by (model) (driftlab_model_accuracy{model=~"${M}", window="last_1000"} and on (model, version) driftlab_model_serving_version_info)`,
+              legend: '{{model}}',
+              instant: true,
+            },
+          ],
+        }),
+        stat({
+          title: 'Estimated accuracy vs target',
+          description:
+            "Label-free accuracy estimate (from the model's confidence) over the last 1,000 predictions minus the target: it moves before the labels arrive.",
+          unit: 'percentunit',
+          decimals: 1,
+          thresholds: ABOVE_ZERO,
+          queries: [
+            {
+              expr: `max by (model) (driftlab_model_estimated_accuracy{model=~"${M}", window="last_1000"} and on (model, version) driftlab_model_serving_version_info) - on (model) driftlab_model_quality_target{metric="accuracy"}`,
+              legend: '{{model}}',
+              instant: true,
+            },
+          ],
+        }),
+        stat({
+          title: 'Error vs target',
+          description:
+            'Regressors: mean absolute error over the last 1,000 labelled predictions as a share of the target; red above 100 %.',
+          unit: 'percentunit',
+          decimals: 0,
+          thresholds: [
+            { color: 'green', value: null },
+            { color: 'red', value: 1 },
+          ],
+          queries: [
+            {
+              expr: `max by (model) (driftlab_model_mean_absolute_error{model=~"${M}", window="last_1000"} and on (model, version) driftlab_model_serving_version_info) / on (model) driftlab_model_quality_target{metric="mean_absolute_error"}`,
+              legend: '{{model}}',
+              instant: true,
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      title: 'Serving',
+      panels: [
+        stat({
+          title: 'p95 latency',
+          description: '95th percentile of the time to answer a prediction request.',
+          unit: 's',
+          thresholds: [
+            { color: 'green', value: null },
+            { color: 'orange', value: 0.05 },
+            { color: 'red', value: 0.1 },
+          ],
+          queries: [{ expr: latencyQuantile(0.95, M), legend: '{{model}}' }],
+          options: { reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false } },
+        }),
+        stat({
+          title: 'Predictions per second',
+          description: 'Instances predicted per second (a request can carry several).',
+          unit: 'suffix: /s',
+          decimals: 0,
+          color: { mode: 'fixed', fixedColor: 'blue' },
+          queries: [
+            {
+              expr: `sum by (model) (rate(driftlab_predictions_total{model=~"${M}"}[${RATE}]))`,
+              legend: '{{model}}',
+            },
+          ],
+        }),
+        stat({
+          title: 'Error rate',
+          description: 'Share of prediction requests answered with a server error (5xx).',
+          unit: 'percentunit',
+          decimals: 1,
+          thresholds: [
+            { color: 'green', value: null },
+            { color: 'red', value: 0.05 },
+          ],
+          queries: [{ expr: errorRatio(M), legend: '{{model}}' }],
+        }),
+        stat({
+          title: 'Serving version',
+          description: 'The model version each model serves now.',
+          unit: 'none',
+          decimals: 0,
+          color: { mode: 'fixed', fixedColor: 'purple' },
+          queries: [
+            { expr: `driftlab_model_serving_version{model=~"${M}"}`, legend: '{{model}}', instant: true },
+          ],
+          options: { text: { titleSize: 22, valueSize: 48 }, textMode: 'value_and_name' },
+        }),
+      ],
+    },
+    {
+      title: 'Drift and alerts',
+      panels: [
+        stat({
+          title: 'Drifted features',
+          description:
+            "Features (and the model's output) whose drift test says drift now, against the serving version's training data.",
+          unit: 'none',
+          decimals: 0,
+          w: 8,
+          thresholds: [
+            { color: 'green', value: null },
+            { color: 'red', value: 1 },
+          ],
+          queries: [
+            {
+              expr: `sum by (model) (max by (model, feature) (driftlab_drift_detected{model=~"${M}"}))`,
+              legend: '{{model}}',
+              instant: true,
+            },
+          ],
+        }),
+        stat({
+          title: 'Firing alerts',
+          description: 'Alerts firing now, per model.',
+          unit: 'none',
+          decimals: 0,
+          w: 8,
+          thresholds: [
+            { color: 'green', value: null },
+            { color: 'red', value: 1 },
+          ],
+          queries: [
+            {
+              expr: `(count by (model) (ALERTS{alertstate="firing", model=~"${M}"}) or (driftlab_model_serving_version{model=~"${M}"} * 0))`,
+              legend: '{{model}}',
+              instant: true,
+            },
+          ],
+        }),
+        {
+          type: 'alertlist',
+          title: 'Alerts',
+          description: 'The alert rules firing or pending, from Prometheus.',
+          unit: 'none',
+          w: 8,
+          h: 7,
+          options: {
+            viewMode: 'list',
+            groupMode: 'default',
+            groupBy: [],
+            maxItems: 10,
+            sortOrder: 1,
+            dashboardAlerts: false,
+            alertName: '',
+            alertInstanceLabelFilter: '',
+            datasource: 'Prometheus',
+            stateFilter: { firing: true, pending: true, noData: false, normal: false, error: true },
+          },
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,216 @@
+import { datasourceVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
+import { errorRatio, latencyQuantile, RATE, studentAnnotations } from './common';
+
+const M = '$model';
+
+const series = (spec: Omit<PanelSpec, 'type' | 'w' | 'h'> & { w?: number; h?: number }): PanelSpec => ({
+  type: 'timeseries',
+  w: spec.w ?? 12,
+  h: spec.h ?? 8,
+  custom: { drawStyle: 'line', lineWidth: 2, fillOpacity: 10, showPoints: 'never', spanNulls: true },
+  options: {
+    legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
+    tooltip: { mode: 'multi', sort: 'desc' },
+  },
+  ...spec,
+});
+
+export const modelHealth = dashboard({
+  uid: 'driftlab-model-health',
+  title: 'Model health',
+  description: 'One model: traffic, errors and latency; realized and estimated quality; labels; versions.',
+  tags: ['driftlab', 'model'],
+  variables: [
+    datasourceVariable(),
+    labelVariable({
+      name: 'model',
+      label: 'Model',
+      query: 'label_values(driftlab_predictions_total, model)',
+      description: 'The model to look at.',
+    }),
+  ],
+  annotations: studentAnnotations(M),
+  rows: [
+    {
+      title: 'Traffic',
+      panels: [
+        series({
+          title: 'Requests by status',
+          description: 'Prediction requests per second by HTTP status.',
+          unit: 'reqps',
+          w: 8,
+          queries: [
+            {
+              expr: `sum by (status) (rate(driftlab_prediction_requests_total{model=~"${M}"}[${RATE}]))`,
+              legend: '{{status}}',
+            },
+          ],
+        }),
+        series({
+          title: 'Server error rate',
+          description: 'Share of prediction requests answered with a 5xx status.',
+          unit: 'percentunit',
+          w: 8,
+          min: 0,
+          queries: [{ expr: errorRatio(M), legend: 'errors' }],
+        }),
+        series({
+          title: 'Latency',
+          description:
+            'Time to answer a prediction request: median, 95th and 99th percentiles. Exemplars (dots) link to the trace of a request.',
+          unit: 's',
+          w: 8,
+          queries: [
+            { expr: latencyQuantile(0.5, M), legend: 'p50' },
+            { expr: latencyQuantile(0.95, M), legend: 'p95' },
+            { expr: latencyQuantile(0.99, M), legend: 'p99', exemplar: true },
+          ],
+        }),
+        series({
+          title: 'Latency objective misses',
+          description:
+            'Share of requests slower than the objective (100 ms) over 5 minutes and 1 hour; the budget is 1 %.',
+          unit: 'percentunit',
+          min: 0,
+          queries: [
+            {
+              expr: `model:driftlab_prediction_latency_slo_misses:ratio_rate5m{model=~"${M}"}`,
+              legend: '5m',
+            },
+            {
+              expr: `model:driftlab_prediction_latency_slo_misses:ratio_rate1h{model=~"${M}"}`,
+              legend: '1h',
+            },
+          ],
+        }),
+        series({
+          title: 'Input faults',
+          description:
+            'Input values per second that broke the feature schema (missing, wrong type, unseen category, out of range, unknown field).',
+          unit: 'suffix: /s',
+          queries: [
+            {
+              expr: `sum by (feature, fault) (rate(driftlab_input_faults_total{model=~"${M}"}[${RATE}])) or on () (sum(rate(driftlab_predictions_total{model=~"${M}"}[${RATE}])) * 0)`,
+              legend: '{{feature}} {{fault}}',
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      title: 'Quality',
+      panels: [
+        series({
+          title: 'Accuracy: realized, estimated and target',
+          description:
+            'Classifiers: realized accuracy over the last 1,000 labelled predictions, the label-free estimate over the last 1,000 predictions, and the target.',
+          unit: 'percentunit',
+          queries: [
+            {
+              expr: `driftlab_model_accuracy{model=~"${M}", window="last_1000"}`,
+              legend: 'realized (v{{version}})',
+            },
+            {
+              expr: `driftlab_model_estimated_accuracy{model=~"${M}", window="last_1000"}`,
+              legend: 'estimated (v{{version}})',
+            },
+            { expr: `driftlab_model_quality_target{model=~"${M}", metric="accuracy"}`, legend: 'target' },
+          ],
+        }),
+        series({
+          title: 'Mean absolute error and target',
+          description:
+            'Regressors: mean absolute error over the last 1,000 labelled predictions, and the target.',
+          unit: 'none',
+          queries: [
+            {
+              expr: `driftlab_model_mean_absolute_error{model=~"${M}", window="last_1000"}`,
+              legend: 'MAE (v{{version}})',
+            },
+            {
+              expr: `driftlab_model_quality_target{model=~"${M}", metric="mean_absolute_error"}`,
+              legend: 'target',
+            },
+          ],
+        }),
+        series({
+          title: 'Concept drift: error estimate',
+          description:
+            "ADWIN's estimate of the current error rate (classifiers) or scaled error (regressors); detections are marked by the counter below.",
+          unit: 'percentunit',
+          w: 8,
+          queries: [{ expr: `driftlab_concept_drift_error_estimate{model=~"${M}"}`, legend: 'v{{version}}' }],
+        }),
+        series({
+          title: 'Concept drift detections',
+          description: 'Changes the online detectors (ADWIN, Page–Hinkley) found in the error stream.',
+          unit: 'none',
+          w: 8,
+          custom: { drawStyle: 'bars', fillOpacity: 60, lineWidth: 1, showPoints: 'never' },
+          queries: [
+            {
+              expr: `sum by (detector) (increase(driftlab_concept_drift_detections_total{model=~"${M}"}[${RATE}]))`,
+              legend: '{{detector}}',
+            },
+          ],
+        }),
+        series({
+          title: 'Labelled predictions in window',
+          description:
+            'How many predictions of each window have their ground truth (realized quality needs them).',
+          unit: 'none',
+          w: 8,
+          queries: [
+            {
+              expr: `sum by (window) (driftlab_window_labelled_predictions{model=~"${M}"})`,
+              legend: '{{window}}',
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      title: 'Labels and versions',
+      panels: [
+        series({
+          title: 'Label coverage',
+          description: "Share of each window's predictions whose ground truth has arrived.",
+          unit: 'percentunit',
+          w: 8,
+          min: 0,
+          max: 1,
+          queries: [
+            { expr: `max by (window) (driftlab_label_coverage_ratio{model=~"${M}"})`, legend: '{{window}}' },
+          ],
+        }),
+        series({
+          title: 'Label delay (p95)',
+          description: 'Time from prediction to ground truth, 95th percentile, in simulated time.',
+          unit: 's',
+          w: 8,
+          queries: [
+            {
+              expr: `max by (window) (driftlab_label_delay_seconds{model=~"${M}", statistic="p95"})`,
+              legend: '{{window}}',
+            },
+          ],
+        }),
+        series({
+          title: 'Serving version',
+          description: 'The version serving over time: steps are promotions and rollbacks.',
+          unit: 'none',
+          w: 8,
+          decimals: 0,
+          custom: {
+            drawStyle: 'line',
+            lineInterpolation: 'stepAfter',
+            lineWidth: 2,
+            fillOpacity: 0,
+            showPoints: 'never',
+          },
+          queries: [{ expr: `driftlab_model_serving_version{model=~"${M}"}`, legend: 'version' }],
+        }),
+      ],
+    },
+  ],
+});

@@ -1,0 +1,116 @@
+import { builtInAnnotations, datasourceVariable, dashboard, DRIFT_PANEL, type PanelSpec } from '../builder';
+import { studentAnnotations } from './common';
+
+/*
+ * The tutor's view, in the Tutor folder that students cannot open (`driftlab grafana setup`).
+ * Incidents and their answer keys are annotations the lab posts to this dashboard only
+ * (dashboard-scoped annotations are readable only by who can open the dashboard); tag-wide
+ * annotations would be readable by every viewer of the organisation.
+ */
+
+const series = (spec: Omit<PanelSpec, 'type'>): PanelSpec => ({
+  type: 'timeseries',
+  custom: { drawStyle: 'line', lineWidth: 2, fillOpacity: 0, showPoints: 'never', spanNulls: true },
+  options: {
+    legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
+    tooltip: { mode: 'multi', sort: 'desc' },
+  },
+  ...spec,
+});
+
+export const tutor = dashboard({
+  uid: 'driftlab-tutor',
+  title: 'Tutor: incidents and alerts',
+  description:
+    'For tutors only: incidents with their answer keys (annotations), what fired, and how every model is doing.',
+  tags: ['driftlab-tutor'],
+  variables: [datasourceVariable()],
+  annotations: [
+    // This dashboard's own annotations: the incidents the lab injected, with their answer keys.
+    { ...builtInAnnotations(), name: 'Incidents', hide: false, iconColor: 'orange' },
+    ...studentAnnotations().slice(1),
+  ],
+  rows: [
+    {
+      title: 'What fired',
+      panels: [
+        {
+          type: 'table',
+          title: 'Alerts firing',
+          description: 'Every alert firing now, with its labels.',
+          unit: 'none',
+          w: 12,
+          h: 8,
+          queries: [{ expr: 'ALERTS{alertstate="firing"}', instant: true }],
+          transformations: [{ id: 'labelsToFields', options: { mode: 'columns' } }],
+          options: { showHeader: true, cellHeight: 'sm' },
+        },
+        series({
+          title: 'Alerts received by the lab',
+          description:
+            'Alert notifications Alertmanager delivered to the lab (the record), by alert and status.',
+          unit: 'none',
+          decimals: 0,
+          w: 12,
+          h: 8,
+          queries: [
+            {
+              expr: 'sum by (alertname, status) (driftlab_alerts_received_total)',
+              legend: '{{alertname}} {{status}}',
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      title: 'Every model',
+      panels: [
+        series({
+          title: 'Accuracy minus target',
+          description:
+            'Realized (last 1,000 labelled) accuracy minus the target, per classifier: below 0 misses it.',
+          unit: 'percentunit',
+          w: 12,
+          h: 9,
+          queries: [
+            {
+              expr: 'max by (model) (driftlab_model_accuracy{window="last_1000"} and on (model, version) driftlab_model_serving_version_info) - on (model) driftlab_model_quality_target{metric="accuracy"}',
+              legend: '{{model}}',
+            },
+          ],
+        }),
+        {
+          type: DRIFT_PANEL,
+          title: 'Drift ranking, all models',
+          description: 'Every feature of every model ranked by drift severity (1 = its test threshold).',
+          unit: 'none',
+          w: 12,
+          h: 9,
+          min: 0,
+          max: 2,
+          thresholds: [
+            { color: 'green', value: null },
+            { color: 'yellow', value: 0.7 },
+            { color: 'red', value: 1 },
+          ],
+          queries: [
+            { expr: 'driftlab_drift_score' },
+            { expr: 'driftlab_drift_statistic', instant: true },
+            { expr: 'driftlab_drift_sample_size', instant: true },
+            { expr: 'driftlab_drift_detected', instant: true },
+          ],
+          options: {
+            mode: 'ranking',
+            method: 'auto',
+            sort: 'severity-desc',
+            topN: 15,
+            showPValues: true,
+            colorBy: 'severity',
+            showAnnotations: true,
+            lectureMode: false,
+          },
+        },
+      ],
+    },
+  ],
+});

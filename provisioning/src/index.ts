@@ -1,0 +1,19 @@
+export { generatedFiles, PROVISIONING_DIR, staleFiles, writeGeneratedFiles } from './files';
+export {
+  localAlertmanagerConfig,
+  localPrometheusConfig,
+  type LocalAlertmanagerOptions,
+  type LocalPrometheusOptions,
+  type LocalTargets,
+} from './local';
+export { DASHBOARDS } from './grafana/dashboards';
+export { SCHEMA_VERSION, PROMETHEUS_UID, ALERTMANAGER_UID, DRIFT_PANEL } from './grafana/builder';
+export {
+  ALERT_RULES,
+  alertNames,
+  LATENCY_SLO,
+  RECORDING_RULES,
+  type AlertRule,
+  type RecordingRule,
+  type RuleGroup,
+} from './prometheus/rules';

@@ -1,0 +1,219 @@
+/*
+ * The Prometheus rules, as typed data: `npm run provisioning` renders them to
+ * provisioning/prometheus/rules/*.yml (a test fails when those files are out of date), and the
+ * end-to-end test evaluates every expression against a lab. Each alert names its `signals`: the
+ * parts of its expression that must return data whenever the lab runs, firing or not (an alert
+ * expression returns nothing while all is well, so the test checks what it compares instead).
+ */
+
+export interface RecordingRule {
+  readonly record: string;
+  readonly expr: string;
+}
+
+export interface AlertRule {
+  readonly alert: string;
+  readonly expr: string;
+  /** Sub-expressions of `expr` that return data in a running lab (see above). */
+  readonly signals: readonly string[];
+  readonly for: string;
+  readonly severity: 'page' | 'ticket';
+  readonly summary: string;
+  readonly description: string;
+  /** What a student does about it, in one or two sentences. */
+  readonly runbook: string;
+}
+
+export interface RuleGroup<R> {
+  readonly name: string;
+  readonly interval?: string;
+  readonly rules: readonly R[];
+}
+
+/** The latency objective: 99 % of prediction requests answered within 100 ms (a histogram bucket). */
+export const LATENCY_SLO = { threshold: '0.1', objective: 0.99 } as const;
+const ERROR_BUDGET = +(1 - LATENCY_SLO.objective).toFixed(6);
+
+const sloWindows = ['5m', '30m', '1h', '6h'] as const;
+
+const latencyRatio = (w: string) =>
+  `1 - (sum by (model) (rate(driftlab_prediction_duration_seconds_bucket{le="${LATENCY_SLO.threshold}"}[${w}])) / sum by (model) (rate(driftlab_prediction_duration_seconds_count[${w}])))`;
+
+export const RECORDING_RULES: readonly RuleGroup<RecordingRule>[] = [
+  {
+    name: 'driftlab-serving',
+    rules: [
+      {
+        record: 'model:driftlab_prediction_requests:rate5m',
+        expr: 'sum by (model) (rate(driftlab_prediction_requests_total[5m]))',
+      },
+      {
+        record: 'model:driftlab_prediction_server_errors:ratio_rate5m',
+        expr: 'sum by (model) (rate(driftlab_prediction_requests_total{status=~"5.."}[5m])) / sum by (model) (rate(driftlab_prediction_requests_total[5m]))',
+      },
+      ...sloWindows.map((w) => ({
+        record: `model:driftlab_prediction_latency_slo_misses:ratio_rate${w}`,
+        expr: latencyRatio(w),
+      })),
+    ],
+  },
+];
+
+const burn = (long: string, short: string, factor: number) =>
+  `(model:driftlab_prediction_latency_slo_misses:ratio_rate${long} > ${+(factor * ERROR_BUDGET).toFixed(6)} and model:driftlab_prediction_latency_slo_misses:ratio_rate${short} > ${+(factor * ERROR_BUDGET).toFixed(6)})`;
+
+/**
+ * Per-version series keep a retired version's last values: quality alerts look at the serving
+ * version only, once its window holds enough labelled predictions to say anything.
+ */
+const SERVING = 'and on (model, version) driftlab_model_serving_version_info';
+const SERVING_AND_FILLED = `${SERVING} and on (model, version, window) driftlab_window_labelled_predictions >= 200`;
+
+export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
+  {
+    name: 'driftlab-models',
+    rules: [
+      {
+        alert: 'FeatureDriftHigh',
+        expr: 'max by (model, feature) (driftlab_drift_detected) == 1',
+        signals: ['max by (model, feature) (driftlab_drift_detected)'],
+        for: '1m',
+        severity: 'ticket',
+        summary: 'Drift in {{ $labels.model }} / {{ $labels.feature }}',
+        description:
+          "The current window of {{ $labels.feature }} differs from the serving version's training data beyond its drift test's threshold.",
+        runbook:
+          'Open Drift investigation for the model: which features, since when, and how the distributions moved. Covariate drift with stable quality needs watching; falling quality needs a retrain on recent labelled data.',
+      },
+      {
+        alert: 'AccuracyBelowTarget',
+        expr: `min by (model) (driftlab_model_accuracy{window="last_1000"} ${SERVING_AND_FILLED}) < on (model) driftlab_model_quality_target{metric="accuracy"}`,
+        signals: [
+          'driftlab_model_accuracy{window="last_1000"}',
+          'driftlab_window_labelled_predictions',
+          'driftlab_model_serving_version_info',
+          'driftlab_model_quality_target{metric="accuracy"}',
+        ],
+        for: '2m',
+        severity: 'page',
+        summary: '{{ $labels.model }} accuracy below its target',
+        description:
+          "Realized accuracy over the last 1,000 labelled predictions is {{ $value | humanizePercentage }}, below the model's target.",
+        runbook:
+          'Check Model health: did the estimate drop too (drift) or only the realized accuracy (concept change or bad labels)? Roll back if a new version caused it; retrain on recent labelled data after a concept change.',
+      },
+      {
+        alert: 'ErrorAboveTarget',
+        expr: `min by (model) (driftlab_model_mean_absolute_error{window="last_1000"} ${SERVING_AND_FILLED}) > on (model) driftlab_model_quality_target{metric="mean_absolute_error"}`,
+        signals: [
+          'driftlab_model_mean_absolute_error{window="last_1000"}',
+          'driftlab_model_quality_target{metric="mean_absolute_error"}',
+        ],
+        for: '2m',
+        severity: 'page',
+        summary: '{{ $labels.model }} error above its target',
+        description:
+          "Mean absolute error over the last 1,000 labelled predictions is {{ $value }}, above the model's target.",
+        runbook:
+          'Check Model health and Drift investigation: a shifted input or a changed relationship? Retrain on recent labelled data, or roll back if a new version caused it.',
+      },
+      {
+        alert: 'EstimatedAccuracyDrop',
+        expr: `min by (model) (driftlab_model_estimated_accuracy{window="last_1000"} ${SERVING} and on (model, version, window) driftlab_window_predictions >= 200) < on (model) driftlab_model_quality_target{metric="accuracy"}`,
+        signals: [
+          'driftlab_model_estimated_accuracy{window="last_1000"}',
+          'driftlab_model_quality_target{metric="accuracy"}',
+        ],
+        for: '2m',
+        severity: 'ticket',
+        summary: '{{ $labels.model }} estimated accuracy below its target',
+        description:
+          "The label-free estimate (from the model's own confidence) over the last 1,000 predictions is {{ $value | humanizePercentage }}: quality is likely falling before the labels say so.",
+        runbook:
+          'Labels arrive late: act on the estimate. Look for the drifted features in Drift investigation.',
+      },
+      {
+        alert: 'DataQualityFaults',
+        expr: 'max by (model, feature, check) (driftlab_data_quality_ratio) > 0.02',
+        signals: ['max by (model, feature, check) (driftlab_data_quality_ratio)'],
+        for: '1m',
+        severity: 'ticket',
+        summary: '{{ $labels.model }} / {{ $labels.feature }}: {{ $labels.check }} values',
+        description:
+          'More than 2 % of the current window of {{ $labels.feature }} failed the {{ $labels.check }} check ({{ $value | humanizePercentage }}).',
+        runbook:
+          'A broken upstream feed or a changed input format: Drift investigation shows which feature and check. Repair the input transform; do not retrain on broken inputs.',
+      },
+      {
+        alert: 'LabelStarvation',
+        expr: `max by (model) (driftlab_label_coverage_ratio{window="last_10000"} ${SERVING} and on (model, version, window) driftlab_window_predictions >= 2000) < 0.4`,
+        signals: ['driftlab_label_coverage_ratio{window="last_10000"}', 'driftlab_window_predictions'],
+        for: '2m',
+        severity: 'ticket',
+        summary: '{{ $labels.model }} gets too few labels',
+        description:
+          'Only {{ $value | humanizePercentage }} of the last 10,000 predictions have their ground truth: realized quality figures cannot be trusted.',
+        runbook:
+          'Rely on the label-free estimate meanwhile and fix the feedback pipeline; do not retrain on the few labels that trickle in.',
+      },
+    ],
+  },
+  {
+    name: 'driftlab-serving',
+    rules: [
+      {
+        alert: 'LatencySLOBurnFast',
+        expr: burn('1h', '5m', 14.4),
+        signals: [
+          'model:driftlab_prediction_latency_slo_misses:ratio_rate1h',
+          'model:driftlab_prediction_latency_slo_misses:ratio_rate5m',
+        ],
+        for: '2m',
+        severity: 'page',
+        summary: '{{ $labels.model }} is burning its latency budget fast',
+        description: `More than ${(14.4 * ERROR_BUDGET * 100).toFixed(1)} % of requests over the last hour and the last 5 minutes took longer than ${Number(LATENCY_SLO.threshold) * 1000} ms (objective: ${LATENCY_SLO.objective * 100} % within it): at this rate a 30-day budget lasts 2 days.`,
+        runbook:
+          'Check Model health for the latency and the version: a slow dependency or a new version? Roll back if a deployment caused it.',
+      },
+      {
+        alert: 'LatencySLOBurnSlow',
+        expr: burn('6h', '30m', 6),
+        signals: [
+          'model:driftlab_prediction_latency_slo_misses:ratio_rate6h',
+          'model:driftlab_prediction_latency_slo_misses:ratio_rate30m',
+        ],
+        for: '5m',
+        severity: 'ticket',
+        summary: '{{ $labels.model }} is burning its latency budget',
+        description: `More than ${(6 * ERROR_BUDGET * 100).toFixed(1)} % of requests over the last 6 hours and 30 minutes took longer than ${Number(LATENCY_SLO.threshold) * 1000} ms: at this rate a 30-day budget lasts 5 days.`,
+        runbook: 'Look at latency over the last hours in Model health and find what changed.',
+      },
+      {
+        alert: 'PredictionErrorRate',
+        expr: 'model:driftlab_prediction_server_errors:ratio_rate5m > 0.05',
+        signals: ['model:driftlab_prediction_server_errors:ratio_rate5m'],
+        for: '1m',
+        severity: 'page',
+        summary: '{{ $labels.model }} answers with server errors',
+        description:
+          '{{ $value | humanizePercentage }} of prediction requests failed with a 5xx status over 5 minutes.',
+        runbook: 'Check Model health for errors by status; restart or roll back the serving version.',
+      },
+      {
+        alert: 'ModelDown',
+        expr: 'up{job="driftlab-serving"} == 0',
+        signals: ['up{job="driftlab-serving"}'],
+        for: '30s',
+        severity: 'page',
+        summary: 'Serving is down ({{ $labels.instance }})',
+        description: 'Prometheus cannot scrape the serving component: no model answers predictions.',
+        runbook: 'Restart the serving service (docker compose restart serving) and read its logs.',
+      },
+    ],
+  },
+];
+
+/** Every alert rule's name. */
+export function alertNames(): string[] {
+  return ALERT_RULES.flatMap((g) => g.rules.map((r) => r.alert));
+}
