@@ -52,6 +52,13 @@ describe("serving's /metrics", () => {
     const families = [...text.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]);
     expect(families.sort()).toEqual([
       'driftlab_input_faults_total',
+      'driftlab_model_deployments_total',
+      'driftlab_model_last_deployment_timestamp_seconds',
+      'driftlab_model_promotion_gate_results_total',
+      'driftlab_model_retrains_total',
+      'driftlab_model_serving_version',
+      'driftlab_model_serving_version_info',
+      'driftlab_model_versions',
       'driftlab_prediction_duration_seconds',
       'driftlab_prediction_errors_total',
       'driftlab_prediction_requests_total',

@@ -59,6 +59,8 @@ describe('the lab split in three processes', () => {
         'start',
         '--only',
         'simulator',
+        '--port',
+        String(await freePort()),
         '--serving-url',
         servingUrl,
         '--exporter-url',

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import type { Command } from 'commander';
+import type { Express } from 'express';
 import type { Logger } from 'winston';
 import { getWorld, resolveScenario, ScenarioError, type Scenario, type World } from '@driftlab/simulator';
 import {
@@ -27,7 +28,11 @@ import {
   type MonitoringConfig,
   type ReferenceSource,
 } from '@driftlab/exporter';
-import { dataDir, labelledLogPath, registryDir } from '../data-dir';
+import { alertNames } from '@driftlab/provisioning';
+import { AlertTracker, LabMetrics } from '../alerts';
+import { dataDir, labelledLogPath, labRecordPath, registryDir } from '../data-dir';
+import { createLabApp, labRoutes, type LabControl } from '../http';
+import { LabRecord } from '../record';
 import { CliError, type CliIo } from '../io';
 import { createLogger } from '../logger';
 import { runLive } from '../live';
@@ -175,6 +180,9 @@ async function runLab(
   let flushTimer: NodeJS.Timeout | undefined;
   let registryRefs: ReferenceSource | undefined;
   let exporterAlone: Server | undefined;
+  let labAlone: Server | undefined;
+  // The lab's control side (the record, Alertmanager's webhook) lives with the simulator.
+  const lab = runs('simulator') ? openLabControl(data, worlds) : undefined;
   let predictionsOut: EventForwarder<WireBatch> | undefined;
   try {
     if (runs('exporter') && labelledLog) {
@@ -187,6 +195,7 @@ async function runLab(
         labelledLog,
         monitor: { windows: monitoring.windows, driftWindow: monitoring.driftWindow },
         columnTests: monitoring.columnTests,
+        qualityTargets: monitoring.qualityTargets,
       });
       flushTimer = setInterval(() => exporter!.flush(), STORE_FLUSH_MS).unref();
     }
@@ -207,7 +216,11 @@ async function runLab(
           : predictionsOut
             ? (batch) => predictionsOut!.push(batchToWire(batch))
             : undefined,
-        extraRegistries: exporter ? [exporter.metrics.registry] : undefined,
+        extraRegistries: [
+          ...(exporter ? [exporter.metrics.registry] : []),
+          ...(lab ? [lab.metrics.registry] : []),
+        ],
+        mount: lab ? (app) => app.use(labRoutes(lab)) : undefined,
       }).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'EADDRINUSE' || e.code === 'EACCES')
           throw new CliError(
@@ -223,7 +236,8 @@ async function runLab(
       exporterAlone = await listen(createExporterApp(exporter), options);
       exporterUrl = urlOf(exporterAlone);
     }
-    const scrapeUrl = serving?.url ?? exporterUrl;
+    if (lab && !serving) labAlone = await listen(createLabApp(lab), options);
+    const scrapeUrl = serving?.url ?? exporterUrl ?? (labAlone ? urlOf(labAlone) : undefined);
     if (scrapeUrl) prometheus = await maybePrometheus(options, scrapeUrl, log);
     log.info('lab started', {
       components: COMPONENTS.filter(runs),
@@ -250,11 +264,13 @@ async function runLab(
     await prometheus?.stop();
     await serving?.close();
     await predictionsOut?.close();
-    if (exporterAlone) {
-      exporterAlone.closeAllConnections();
-      await new Promise<void>((resolve) => exporterAlone!.close(() => resolve()));
+    for (const server of [exporterAlone, labAlone]) {
+      if (!server) continue;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
     labelledLog?.close();
+    lab?.record.close();
     await telemetry?.shutdown();
   }
 }
@@ -366,7 +382,13 @@ function readOnlyReferences(dir: string): ReferenceSource {
   };
 }
 
-async function listen(app: ReturnType<typeof createExporterApp>, options: StartOptions): Promise<Server> {
+function openLabControl(data: string, worlds: readonly World[]): LabControl {
+  const record = new LabRecord(labRecordPath(data));
+  const metrics = new LabMetrics(new Set(alertNames()), new Set(worlds.map((w) => w.name)));
+  return { record, metrics, alerts: new AlertTracker(record, metrics) };
+}
+
+async function listen(app: Express, options: StartOptions): Promise<Server> {
   const server = app.listen(options.port, options.host);
   try {
     await once(server, 'listening');

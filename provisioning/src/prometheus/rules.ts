@@ -49,7 +49,8 @@ export const RECORDING_RULES: readonly RuleGroup<RecordingRule>[] = [
       },
       {
         record: 'model:driftlab_prediction_server_errors:ratio_rate5m',
-        expr: 'sum by (model) (rate(driftlab_prediction_requests_total{status=~"5.."}[5m])) / sum by (model) (rate(driftlab_prediction_requests_total[5m]))',
+        // 0 (not nothing) while no request has failed, so the error-rate panels and alert have data.
+        expr: '(sum by (model) (rate(driftlab_prediction_requests_total{status=~"5.."}[5m])) or sum by (model) (rate(driftlab_prediction_requests_total[5m])) * 0) / sum by (model) (rate(driftlab_prediction_requests_total[5m]))',
       },
       ...sloWindows.map((w) => ({
         record: `model:driftlab_prediction_latency_slo_misses:ratio_rate${w}`,
