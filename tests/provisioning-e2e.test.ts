@@ -103,7 +103,18 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'driftlab-e2e-'));
   const data = join(dir, 'data');
   // An earlier credit version to roll back to (the lab trains and serves version 2 at start).
-  await run(process.execPath, [BIN, 'models', 'train', 'credit', '--seed', '8', '--events', '5000', '--data', data]);
+  await run(process.execPath, [
+    BIN,
+    'models',
+    'train',
+    'credit',
+    '--seed',
+    '8',
+    '--events',
+    '5000',
+    '--data',
+    data,
+  ]);
 
   // The generated rules, with short `for:` durations.
   const rulesDir = join(dir, 'rules');
@@ -152,7 +163,11 @@ beforeAll(async () => {
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   lab.stderr!.setEncoding('utf8').on('data', (s: string) => (labLog = (labLog + s).slice(-50_000)));
-  await waitUntil('the lab answers', async () => ((await fetch(`${labUrl}/readyz`)).ok ? true : undefined), 60);
+  await waitUntil(
+    'the lab answers',
+    async () => ((await fetch(`${labUrl}/readyz`)).ok ? true : undefined),
+    60,
+  );
 });
 
 afterAll(async () => {
@@ -178,7 +193,9 @@ describe('the provisioned stack, end to end', () => {
       '/api/v1/alerts',
     );
     expect(
-      alerts.alerts.some((a) => a.labels.alertname === 'FeatureDriftHigh' && a.labels.feature === 'annual_income'),
+      alerts.alerts.some(
+        (a) => a.labels.alertname === 'FeatureDriftHigh' && a.labels.feature === 'annual_income',
+      ),
     ).toBe(true);
   });
 
@@ -201,7 +218,10 @@ describe('the provisioned stack, end to end', () => {
     );
     // The gauge holds the last resolved FeatureDriftHigh of credit (any feature).
     const durations = (await alertEvents())
-      .filter((e) => e.action === 'alert.resolved' && e.params.alertname === 'FeatureDriftHigh' && e.model === 'credit')
+      .filter(
+        (e) =>
+          e.action === 'alert.resolved' && e.params.alertname === 'FeatureDriftHigh' && e.model === 'credit',
+      )
       .map((e) => e.params.durationSeconds);
     expect(durations).toContain(Number(recorded));
   });
@@ -229,7 +249,8 @@ describe('the provisioned stack, end to end', () => {
     };
 
     for (const group of RECORDING_RULES)
-      for (const rule of group.rules) if (!(await rangeHasData(rule.record))) empty.push(`recording rule ${rule.record}`);
+      for (const rule of group.rules)
+        if (!(await rangeHasData(rule.record))) empty.push(`recording rule ${rule.record}`);
     for (const group of ALERT_RULES)
       for (const rule of group.rules)
         for (const signal of rule.signals) {
@@ -269,7 +290,10 @@ function panelsOf(dashboard: Dashboard): Panel[] {
 }
 
 /** Each query variable's values, as Grafana would list them (label_values through the series API). */
-async function variableValues(dashboard: Dashboard, prometheus: RunningPrometheus): Promise<Record<string, string[]>> {
+async function variableValues(
+  dashboard: Dashboard,
+  prometheus: RunningPrometheus,
+): Promise<Record<string, string[]>> {
   const values: Record<string, string[]> = {};
   for (const v of (dashboard.templating?.list ?? []) as VariableModel[]) {
     if (v.type !== 'query') continue;
@@ -290,13 +314,21 @@ async function variableValues(dashboard: Dashboard, prometheus: RunningPrometheu
  * (their default, All), single-value ones as each value in turn (a panel may show data for the
  * classifiers only, or the regressors only), Grafana's interval variables at this test's 1 s scrape.
  */
-function* substitutions(expr: string, dashboard: Dashboard, values: Record<string, string[]>): Generator<string> {
-  const base = expr.replace(/\$__rate_interval/g, '4s').replace(/\$__interval/g, '2s').replace(/\$__range/g, '5m');
+function* substitutions(
+  expr: string,
+  dashboard: Dashboard,
+  values: Record<string, string[]>,
+): Generator<string> {
+  const base = expr
+    .replace(/\$__rate_interval/g, '4s')
+    .replace(/\$__interval/g, '2s')
+    .replace(/\$__range/g, '5m');
   const variables = ((dashboard.templating?.list ?? []) as VariableModel[]).filter((v) => v.type === 'query');
   const multi = variables.filter((v) => v.multi);
   const single = variables.filter((v) => !v.multi && base.includes(`$${v.name}`));
   let withMulti = base;
-  for (const v of multi) withMulti = withMulti.replaceAll(`$${v.name}`, `(${(values[v.name] ?? []).join('|')})`);
+  for (const v of multi)
+    withMulti = withMulti.replaceAll(`$${v.name}`, `(${(values[v.name] ?? []).join('|')})`);
   if (single.length === 0) {
     yield withMulti;
     return;

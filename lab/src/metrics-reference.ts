@@ -1,4 +1,6 @@
+import type { OpenMetricsContentType, Registry } from 'prom-client';
 import { ServingMetrics } from '@driftlab/serving';
+import { LabMetrics } from './alerts';
 import { FAMILIES } from '@driftlab/exporter';
 
 /*
@@ -21,9 +23,8 @@ function unitFromName(name: string): string {
   return '';
 }
 
-function servingRows(): Row[] {
-  const metrics = new ServingMetrics();
-  return metrics.registry.getMetricsAsArray().map((m) => {
+function registryRows(registry: Registry<OpenMetricsContentType>): Row[] {
+  return registry.getMetricsAsArray().map((m) => {
     const raw = m as unknown as { name: string; help: string; type: string; labelNames: string[] };
     // prom-client drops _total from counter names in OpenMetrics registries; the series keep it.
     const name = raw.type === 'counter' && !raw.name.endsWith('_total') ? `${raw.name}_total` : raw.name;
@@ -69,10 +70,14 @@ predictions; \`last_3600s\`: the last hour of simulated time); \`method\` is the
 
 ## Serving
 
-${table(servingRows())}
+${table(registryRows(new ServingMetrics().registry))}
 
 ## Exporter
 
 ${table(exporterRows())}
+
+## Lab (control side)
+
+${table(registryRows(new LabMetrics().registry))}
 `;
 }

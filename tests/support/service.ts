@@ -47,7 +47,8 @@ export async function startService(spec: ServiceSpec): Promise<RunningService> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     await sleep(100);
-    if (child.exitCode !== null) throw new Error(`${spec.binaries[0]} exited (${child.exitCode}):\n${stderr}`);
+    if (child.exitCode !== null)
+      throw new Error(`${spec.binaries[0]} exited (${child.exitCode}):\n${stderr}`);
     const ready = await fetch(`${url}${spec.readyPath}`).then(
       (r) => r.ok,
       () => false,

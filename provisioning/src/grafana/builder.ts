@@ -1,4 +1,11 @@
-import type { AnnotationQuery, Dashboard, DataSourceRef, FieldColor, Panel, VariableModel } from '@grafana/schema';
+import type {
+  AnnotationQuery,
+  Dashboard,
+  DataSourceRef,
+  FieldColor,
+  Panel,
+  VariableModel,
+} from '@grafana/schema';
 
 /*
  * A small typed builder for the lab's dashboards, on @grafana/schema's own types (the JSON model
