@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, type CliIo } from './io';
+import { registerGrafana } from './commands/grafana';
 import { registerModels } from './commands/models';
 import { registerScenario } from './commands/scenario';
 import { registerSimulate } from './commands/simulate';
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIo): Command {
   registerWorld(program, io);
   registerModels(program, io);
   registerStats(program, io);
+  registerGrafana(program, io);
   return program;
 }
 
