@@ -267,8 +267,11 @@ describe('the provisioned stack, end to end', () => {
           (p.targets ?? []).map((t) => ({ where: `${file}: panel "${p.title}"`, expr: String(t.expr) })),
         ),
         ...(dashboard.annotations?.list ?? [])
-          .filter((a) => (a as { expr?: string }).expr)
-          .map((a) => ({ where: `${file}: annotation "${a.name}"`, expr: (a as { expr: string }).expr })),
+          .map((a) => ({
+            where: `${file}: annotation "${a.name}"`,
+            expr: (a as unknown as { expr?: string }).expr,
+          }))
+          .filter((a): a is { where: string; expr: string } => a.expr !== undefined),
       ];
       for (const { where, expr } of expressions) {
         let any = false;

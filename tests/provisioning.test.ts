@@ -135,9 +135,9 @@ describe('provisioning', () => {
         ...panelsOf(json).flatMap((p) => [p.datasource, ...(p.targets ?? []).map((t) => t.datasource)]),
         ...((json.templating?.list ?? []) as VariableModel[]).map((v) => v.datasource),
         ...(json.annotations?.list ?? []).map((a) => a.datasource),
-      ].filter((r) => r !== undefined && r !== null);
+      ].filter((r): r is { uid?: string } => r !== undefined && r !== null);
       for (const ref of refs) {
-        const resolved = ref!.uid === '${datasource}' ? uid : ref!.uid;
+        const resolved = ref.uid === '${datasource}' ? uid : ref.uid;
         // Grafana's own annotations need no provisioned datasource.
         if (resolved === '-- Grafana --') continue;
         expect(datasources.map((d) => d.uid)).toContain(resolved);

@@ -36,7 +36,7 @@ import { LabRecord } from '../record';
 import { CliError, type CliIo } from '../io';
 import { createLogger } from '../logger';
 import { runLive } from '../live';
-import { onPath, startLocalPrometheus, type LocalPrometheus } from '../local-prometheus';
+import { grafanaPasswordFile, startLocalStack, type LocalStack } from '../local-stack';
 import { duration, oneOf, portNumber, seedNumber, speedFactor, worldName } from '../parsers';
 import { TrafficSender } from '../traffic-sender';
 import { EventForwarder } from '../event-forwarder';
@@ -88,7 +88,10 @@ export function registerStart(program: Command, io: CliIo): void {
     .option('--port <n>', 'the HTTP port for the APIs and /metrics (0: any free port)', portNumber, 8080)
     .option('--host <address>', 'the address to listen on', '127.0.0.1')
     .option('--data <dir>', 'the lab data directory (default DRIFTLAB_DATA or ./.driftlab)')
-    .option('--no-prometheus', 'do not start a local Prometheus even when one is on PATH')
+    .option(
+      '--no-prometheus',
+      'do not start a local Prometheus, Alertmanager and Grafana even when they are on PATH',
+    )
     .option(
       '--monitoring <file>',
       'monitoring configuration (YAML or JSON): windows, drift window, drift tests per feature',
@@ -176,7 +179,7 @@ async function runLab(
     runs('serving') || runs('exporter') ? new LabelledLog(labelledLogPath(data)) : undefined;
   let serving: RunningServing | undefined;
   let exporter: Exporter | undefined;
-  let prometheus: LocalPrometheus | undefined;
+  let stack: LocalStack | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
   let registryRefs: ReferenceSource | undefined;
   let exporterAlone: Server | undefined;
@@ -238,7 +241,15 @@ async function runLab(
     }
     if (lab && !serving) labAlone = await listen(createLabApp(lab), options);
     const scrapeUrl = serving?.url ?? exporterUrl ?? (labAlone ? urlOf(labAlone) : undefined);
-    if (scrapeUrl) prometheus = await maybePrometheus(options, scrapeUrl, log);
+    // The local monitoring stack watches a whole lab: one process, with the webhook in it.
+    if (serving && exporter && lab && options.prometheus)
+      stack = await startLocalStack({
+        labUrl: serving.url,
+        // Scrape faster when time runs faster, so a fast-forwarded run still draws smooth graphs.
+        scrapeSeconds: options.speed >= 600 ? 1 : 5,
+        dataDir: data,
+        log,
+      });
     log.info('lab started', {
       components: COMPONENTS.filter(runs),
       speed: options.speed,
@@ -246,7 +257,16 @@ async function runLab(
       worlds: worlds.map((w) => w.name),
       ...(serving ? { serving: serving.url } : {}),
       ...(scrapeUrl ? { metrics: `${scrapeUrl}/metrics` } : {}),
-      ...(prometheus ? { prometheus: prometheus.url } : {}),
+      ...(stack?.prometheus ? { prometheus: stack.prometheus.url } : {}),
+      ...(stack?.alertmanager ? { alertmanager: stack.alertmanager.url } : {}),
+      ...(stack?.grafana
+        ? {
+            grafana: stack.grafana.url,
+            grafanaAdminPassword: process.env.GRAFANA_ADMIN_PASSWORD
+              ? 'GRAFANA_ADMIN_PASSWORD'
+              : grafanaPasswordFile(data),
+          }
+        : {}),
     });
     if (runs('simulator'))
       await simulate(options, worlds, scenario, log, serving, exporter, controller.signal);
@@ -261,7 +281,7 @@ async function runLab(
     if (flushTimer) clearInterval(flushTimer);
     // Nothing recorded is lost: the last buffered rows reach the labelled log before it closes.
     exporter?.flush();
-    await prometheus?.stop();
+    await stack?.stop();
     await serving?.close();
     await predictionsOut?.close();
     for (const server of [exporterAlone, labAlone]) {
@@ -272,29 +292,6 @@ async function runLab(
     labelledLog?.close();
     lab?.record.close();
     await telemetry?.shutdown();
-  }
-}
-
-async function maybePrometheus(
-  options: StartOptions,
-  labUrl: string,
-  log: Logger,
-): Promise<LocalPrometheus | undefined> {
-  if (!options.prometheus) return undefined;
-  const binary = onPath('prometheus');
-  if (!binary) {
-    log.info(
-      'no prometheus on PATH: the lab serves /metrics for one to scrape; docker compose up runs the full stack (README)',
-    );
-    return undefined;
-  }
-  try {
-    // Scrape faster when time runs faster, so a fast-forwarded run still draws smooth graphs.
-    const scrapeSeconds = options.speed >= 600 ? 1 : 5;
-    return await startLocalPrometheus(binary, new URL(labUrl).host, scrapeSeconds);
-  } catch (e) {
-    log.warn('local prometheus did not start; the lab runs without it', { error: (e as Error).message });
-    return undefined;
   }
 }
 

@@ -1,3 +1,4 @@
+import { FAKE_GRAFANA, installFakeGrafana } from './fake-grafana';
 import {
   chmodSync,
   existsSync,
@@ -286,48 +287,7 @@ describe('localGrafanaFiles', () => {
   });
 });
 
-/**
- * A stand-in `grafana` binary: records its arguments, reads the grafana.ini it is given and answers
- * health and the folder calls on its port with the admin password from that file.
- */
-const FAKE_GRAFANA = `#!/usr/bin/env node
-const fs = require('fs');
-const http = require('http');
-const path = require('path');
-const args = process.argv.slice(2);
-const config = fs.readFileSync(args[args.indexOf('--config') + 1], 'utf8');
-fs.writeFileSync(path.join(__dirname, 'args.json'), JSON.stringify({ args, cwd: process.cwd() }));
-if (fs.existsSync(path.join(__dirname, 'fail'))) { console.error('logger=server error="failed to listen"'); process.exit(1); }
-const port = Number(/^http_port = (\\d+)$/m.exec(config)[1]);
-const password = /^admin_password = (?:"""(.*)"""|(.*))$/m.exec(config).slice(1).find((s) => s !== undefined);
-const basic = 'Basic ' + Buffer.from('admin:' + password).toString('base64');
-let permissions = [{ role: 'Viewer', permission: 1, permissionName: 'View' }];
-http.createServer((req, res) => {
-  let body = '';
-  req.on('data', (c) => (body += c));
-  req.on('end', () => {
-    const send = (status, value) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(value)); };
-    if (req.url === '/api/health') return send(200, { database: 'ok', version: '12.4.0' });
-    if (req.headers.authorization !== basic) return send(401, { message: 'Invalid username or password' });
-    if (req.url === '/api/folders/driftlab-tutor') return send(200, { uid: 'driftlab-tutor', title: 'Tutor' });
-    if (req.url === '/api/folders/driftlab-tutor/permissions' && req.method === 'GET') return send(200, permissions);
-    if (req.url === '/api/folders/driftlab-tutor/permissions' && req.method === 'POST') {
-      permissions = JSON.parse(body).items;
-      return send(200, { message: 'Folder permissions updated' });
-    }
-    send(404, { message: 'Not found' });
-  });
-}).listen(port, '127.0.0.1');
-`;
-
-function fakeGrafanaHome(name = 'grafana'): { home: string; binary: string } {
-  const home = join(tmp, 'grafana-home');
-  write(join(home, 'conf/defaults.ini'), '; defaults\n');
-  const binary = join(home, 'bin', name);
-  write(binary, FAKE_GRAFANA);
-  chmodSync(binary, 0o755);
-  return { home, binary };
-}
+const fakeGrafanaHome = (name = 'grafana') => installFakeGrafana(join(tmp, 'grafana-home'), name);
 
 describe('findGrafana and grafanaHomepath', () => {
   it('finds grafana, else grafana-server, on PATH', () => {
@@ -405,8 +365,6 @@ describe('startLocalGrafana', () => {
     chmodSync(binary, 0o755);
     await expect(
       startLocalGrafana(binary, { ...options(), port: 1, packagedHome: join(tmp, 'no-such-home') }),
-    ).rejects.toThrow(
-      "cannot find Grafana's home directory (with conf/defaults.ini) for",
-    );
+    ).rejects.toThrow("cannot find Grafana's home directory (with conf/defaults.ini) for");
   });
 });

@@ -1,10 +1,4 @@
-import {
-  existsSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { onPath, startLocalService, type LocalService } from '../local-stack/local-service';
@@ -288,9 +282,11 @@ export async function startLocalGrafana(
     readyTimeoutMs: options.timeoutMs ?? 120_000,
   });
   try {
-    await new GrafanaApi({ url: grafana.url, user: 'admin', password: options.adminPassword }).restrictFolderToAdmins(
-      TUTOR_FOLDER_UID,
-    );
+    await new GrafanaApi({
+      url: grafana.url,
+      user: 'admin',
+      password: options.adminPassword,
+    }).restrictFolderToAdmins(TUTOR_FOLDER_UID);
   } catch (e) {
     await grafana.stop();
     throw e;

@@ -49,12 +49,19 @@ describe('registry metrics', () => {
     expect(value(text, 'driftlab_model_retrains_total{model="credit"}')).toBe(0);
 
     // A good candidate passes its gates and serves; a bad one (negated coefficients) is rejected.
-    const good = storeTrained(registry, 'credit', trainModel(getWorld('credit')!, { seed: 8, trainSize: 5000 }));
+    const good = storeTrained(
+      registry,
+      'credit',
+      trainModel(getWorld('credit')!, { seed: 8, trainSize: 5000 }),
+    );
     expect(promoteWithGates(registry, 'credit', good, { reason: 'fresher data' }).promoted).toBe(true);
     const trained = trainModel(getWorld('credit')!, { seed: 9, trainSize: 5000 });
-    const artifact = trained.artifact as { coefficients: number[] };
+    const artifact = JSON.parse(JSON.stringify(trained.artifact)) as { coefficients: number[] };
     artifact.coefficients = artifact.coefficients.map((c) => -c);
-    const bad = storeTrained(registry, 'credit', trained);
+    const bad = storeTrained(registry, 'credit', {
+      ...trained,
+      artifact: artifact as unknown as typeof trained.artifact,
+    });
     expect(promoteWithGates(registry, 'credit', bad, { reason: 'broken' }).promoted).toBe(false);
     registry.rollback('credit', 1, 'back to the first');
 
@@ -67,8 +74,12 @@ describe('registry metrics', () => {
     expect(value(text, 'driftlab_model_deployments_total{model="credit",action="rollback"}')).toBe(1);
     expect(value(text, 'driftlab_model_versions{model="credit",status="rejected"}')).toBe(1);
     expect(value(text, 'driftlab_model_versions{model="credit",status="retired"}')).toBe(1);
-    expect(value(text, 'driftlab_model_promotion_gate_results_total{model="credit",outcome="passed"}')).toBe(1);
-    expect(value(text, 'driftlab_model_promotion_gate_results_total{model="credit",outcome="failed"}')).toBe(1);
+    expect(value(text, 'driftlab_model_promotion_gate_results_total{model="credit",outcome="passed"}')).toBe(
+      1,
+    );
+    expect(value(text, 'driftlab_model_promotion_gate_results_total{model="credit",outcome="failed"}')).toBe(
+      1,
+    );
     const at = value(text, 'driftlab_model_last_deployment_timestamp_seconds{model="credit"}')!;
     expect(Math.abs(at - Date.now() / 1000)).toBeLessThan(60);
   });

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Logger } from 'winston';
+import { localAlertmanagerConfig, localPrometheusConfig, PROVISIONING_DIR } from '@driftlab/provisioning';
+import { findGrafana, startLocalGrafana } from '../grafana/local-grafana';
+import { onPath, startLocalService, type LocalService } from './local-service';
+
+/*
+ * The monitoring stack without Docker: `driftlab start` runs whichever of Prometheus, Alertmanager
+ * and Grafana it finds on PATH, configured from the provisioning folder (the files docker-compose
+ * mounts), on loopback, their data in temporary directories.
+ */
+
+export interface LocalStackOptions {
+  /** The lab in one process: what Prometheus scrapes and where Alertmanager posts alerts. */
+  readonly labUrl: string;
+  readonly scrapeSeconds: number;
+  /** The lab's data directory: a generated Grafana admin password is kept there. */
+  readonly dataDir: string;
+  readonly log: Logger;
+  /** Look for binaries here instead of PATH (tests). */
+  readonly path?: string;
+}
+
+export interface LocalStack {
+  readonly prometheus?: LocalService;
+  readonly alertmanager?: LocalService;
+  readonly grafana?: LocalService;
+  stop(): Promise<void>;
+}
+
+/** The built panel plugin that a local Grafana loads (npm run build). */
+const PLUGIN_DIST = resolve(__dirname, '..', '..', '..', 'plugin', 'dist');
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const { log } = options;
+  const started: LocalService[] = [];
+  const stop = async () => {
+    for (const service of started.reverse()) await service.stop();
+  };
+  const prometheusBinary = onPath('prometheus', options.path);
+  if (!prometheusBinary) {
+    log.info(
+      'no prometheus on PATH: the lab serves /metrics for one to scrape; docker compose up runs the full stack (docs/docker.md)',
+    );
+    return { stop };
+  }
+  const attempt = async (name: string, start: () => Promise<LocalService>) => {
+    try {
+      const service = await start();
+      started.push(service);
+      return service;
+    } catch (e) {
+      log.warn(`local ${name} did not start; the lab runs without it`, { error: (e as Error).message });
+      return undefined;
+    }
+  };
+  const lab = new URL(options.labUrl);
+  const alertmanagerBinary = onPath(['prometheus-alertmanager', 'alertmanager'], options.path);
+  const alertmanager = alertmanagerBinary
+    ? await attempt('alertmanager', () =>
+        startLocalService({
+          name: 'alertmanager',
+          binary: alertmanagerBinary,
+          preferredPort: 9093,
+          files: () => ({
+            'alertmanager.yml': localAlertmanagerConfig({ webhookUrl: `${lab.origin}/v1/alerts` }),
+          }),
+          args: (dir, port) => [
+            `--config.file=${join(dir, 'alertmanager.yml')}`,
+            `--storage.path=${join(dir, 'data')}`,
+            `--web.listen-address=127.0.0.1:${port}`,
+            '--cluster.listen-address=',
+          ],
+          readyPath: '/-/ready',
+        }),
+      )
+    : undefined;
+  const prometheus = await attempt('prometheus', () =>
+    startLocalService({
+      name: 'prometheus',
+      binary: prometheusBinary,
+      preferredPort: 9090,
+      files: () => ({
+        'prometheus.yml': localPrometheusConfig({
+          targets: { serving: lab.host },
+          alertmanager: alertmanager?.address,
+          interval: `${options.scrapeSeconds}s`,
+          rulesDir: join(PROVISIONING_DIR, 'prometheus', 'rules'),
+        }),
+      }),
+      args: (dir, port) => [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--enable-feature=exemplar-storage',
+      ],
+      readyPath: '/-/ready',
+    }),
+  );
+  const grafanaBinary = findGrafana(options.path);
+  let grafana: LocalService | undefined;
+  if (prometheus && grafanaBinary) {
+    if (!existsSync(join(PLUGIN_DIST, 'plugin.json')))
+      log.warn('local grafana not started: the drift panel is not built (npm run build)');
+    else
+      grafana = await attempt('grafana', () =>
+        startLocalGrafana(grafanaBinary, {
+          provisioningDir: join(PROVISIONING_DIR, 'grafana'),
+          pluginDir: PLUGIN_DIST,
+          prometheusUrl: prometheus.url,
+          alertmanagerUrl: alertmanager?.url,
+          adminPassword: grafanaPassword(options.dataDir),
+        }),
+      );
+  }
+  return { prometheus, alertmanager, grafana, stop };
+}
+
+/**
+ * GRAFANA_ADMIN_PASSWORD, or one generated at the first start and kept (mode 0600) in the data
+ * directory: there is no default password, and a password is never logged.
+ */
+export function grafanaPassword(dataDir: string, env = process.env): string {
+  if (env.GRAFANA_ADMIN_PASSWORD) return env.GRAFANA_ADMIN_PASSWORD;
+  const file = grafanaPasswordFile(dataDir);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(18).toString('base64url');
+  writeFileSync(file, password + '\n', { mode: 0o600 });
+  return password;
+}
+
+export function grafanaPasswordFile(dataDir: string): string {
+  return join(dataDir, 'grafana-admin-password');
+}
