@@ -21,7 +21,10 @@ describe('driftlab start with local monitoring binaries', () => {
     const data = join(dir, 'data');
     const { home } = installFakeGrafana(join(dir, 'grafana'));
     const port = await freePort();
-    const env = { ...process.env, PATH: `${join(home, 'bin')}${delimiter}${process.env.PATH}` };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PATH: `${join(home, 'bin')}${delimiter}${process.env.PATH}`,
+    };
     delete env.GRAFANA_ADMIN_PASSWORD;
     const lab = spawn(
       process.execPath,

@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createLabApp } from '../http';
+import { LabRecord } from '../record';
+import { AlertTracker } from './alert-tracker';
+import { parseAlertmanagerPayload } from './alertmanager-payload';
+import { LabMetrics } from './lab-metrics';
+
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+function alert(status: 'firing' | 'resolved', overrides: Record<string, unknown> = {}) {
+  return {
+    status,
+    labels: { alertname: 'FeatureDriftHigh', model: 'credit', feature: 'annual_income', severity: 'ticket' },
+    annotations: { summary: 'Drift in credit / annual_income' },
+    startsAt: '2026-11-27T08:00:00Z',
+    endsAt: status === 'firing' ? ZERO_TIME : '2026-11-27T08:05:30Z',
+    fingerprint: 'abc123',
+    ...overrides,
+  };
+}
+
+const payload = (...alerts: unknown[]) => ({
+  version: '4',
+  status: 'firing',
+  receiver: 'driftlab-lab',
+  alerts,
+});
+
+describe('Alertmanager webhook payloads', () => {
+  it('reads alerts, the zero end time as "not ended"', () => {
+    const [a] = parseAlertmanagerPayload(payload(alert('firing')));
+    expect(a.status).toBe('firing');
+    expect(a.labels.feature).toBe('annual_income');
+    expect(a.startsAt).toBe(Date.parse('2026-11-27T08:00:00Z'));
+    expect(a.endsAt).toBeNaN();
+  });
+
+  it.each([
+    [null, '(body): expected an Alertmanager webhook payload (JSON object), got null'],
+    [{ version: '3', alerts: [] }, 'version: expected "4" (Alertmanager webhook version), got "3"'],
+    [{ version: '4' }, 'alerts: expected a list of at most 1000 alerts, got nothing'],
+    [
+      payload(alert('firing', { status: 'burning' })),
+      'alerts[0].status: expected "firing" or "resolved", got "burning"',
+    ],
+    [
+      payload(alert('firing', { labels: { model: 'credit' } })),
+      'alerts[0].labels.alertname: expected a non-empty string',
+    ],
+    [
+      payload(alert('firing', { labels: { alertname: 'X', n: 1 } })),
+      'alerts[0].labels: expected a mapping of names to strings',
+    ],
+    [
+      payload(alert('firing', { startsAt: 'yesterday' })),
+      'alerts[0].startsAt: expected an RFC 3339 time, got "yesterday"',
+    ],
+  ])('names the field and what was expected: %j', (body, message) => {
+    expect(() => parseAlertmanagerPayload(body)).toThrow(message);
+  });
+});
+
+describe('the alert tracker and the lab webhook', () => {
+  let dir: string;
+  let record: LabRecord;
+  let metrics: LabMetrics;
+  let app: ReturnType<typeof createLabApp>;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'driftlab-alerts-'));
+    record = new LabRecord(join(dir, 'record.sqlite'));
+    metrics = new LabMetrics(new Set(['FeatureDriftHigh']), new Set(['credit']));
+    app = createLabApp({ record, metrics, alerts: new AlertTracker(record, metrics) });
+  });
+  afterEach(() => {
+    record.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('records one event per transition, not per repeated notification, and the time to recovery', async () => {
+    const post = (...alerts: unknown[]) =>
+      request(app)
+        .post('/v1/alerts')
+        .send(payload(...alerts))
+        .expect(200);
+    expect((await post(alert('firing'))).body).toEqual({ received: 1, recorded: 1 });
+    expect((await post(alert('firing'))).body).toEqual({ received: 1, recorded: 0 });
+    expect((await post(alert('resolved'))).body).toEqual({ received: 1, recorded: 1 });
+    expect((await post(alert('resolved'))).body).toEqual({ received: 1, recorded: 0 });
+    // The same alert firing again later is a new incident.
+    expect((await post(alert('firing', { startsAt: '2026-11-27T09:00:00Z' }))).body.recorded).toBe(1);
+
+    const { events } = (await request(app).get('/v1/alerts').expect(200)).body as {
+      events: { action: string; model: string; params: { durationSeconds?: number; summary: string } }[];
+    };
+    expect(events.map((e) => e.action)).toEqual(['alert.firing', 'alert.resolved', 'alert.firing']);
+    expect(events[1].params.durationSeconds).toBe(330);
+    expect(events[0].params.summary).toBe('Drift in credit / annual_income');
+
+    const text = (await request(app).get('/metrics').expect(200)).text;
+    expect(text).toContain('driftlab_alerts_received_total{alertname="FeatureDriftHigh",status="firing"} 2');
+    expect(text).toContain(
+      'driftlab_alerts_received_total{alertname="FeatureDriftHigh",status="resolved"} 1',
+    );
+    expect(text).toContain(
+      'driftlab_alert_time_to_recovery_seconds{alertname="FeatureDriftHigh",model="credit"} 330',
+    );
+  });
+
+  it('bounds metric labels to the alerts and models it knows', async () => {
+    await request(app)
+      .post('/v1/alerts')
+      .send(payload(alert('resolved', { labels: { alertname: 'Made up', model: 'x'.repeat(300) } })))
+      .expect(200);
+    const text = (await request(app).get('/metrics').expect(200)).text;
+    expect(text).toContain(
+      'driftlab_alert_time_to_recovery_seconds{alertname="(other)",model="(other)"} 330',
+    );
+    expect(text).not.toContain('Made up');
+  });
+
+  it('answers a bad body with 400 naming the problem, and records nothing', async () => {
+    const bad = await request(app).post('/v1/alerts').send({ version: '4', alerts: 'none' }).expect(400);
+    expect(bad.body.error).toBe('alerts: expected a list of at most 1000 alerts, got "none"');
+    const malformed = await request(app)
+      .post('/v1/alerts')
+      .set('content-type', 'application/json')
+      .send('{"version":')
+      .expect(400);
+    expect(malformed.body.error).toMatch(/^malformed JSON/);
+    expect(record.events()).toEqual([]);
+  });
+});
