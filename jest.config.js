@@ -12,5 +12,7 @@ module.exports = {
   ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  moduleNameMapper: { '^@driftlab/(simulator|serving|exporter|provisioning|lab)$': '<rootDir>/$1/src/index.ts' },
+  moduleNameMapper: {
+    '^@driftlab/(simulator|serving|exporter|provisioning|lab)$': '<rootDir>/$1/src/index.ts',
+  },
 };

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The Debian packages the tests run for real: Prometheus and promtool, Alertmanager, Chromium.
+# The Debian packages the tests run for real: Prometheus and promtool, Alertmanager, Chromium, and the
+# docker-compose client (it validates docker-compose.yml; no Docker engine is needed or installed).
 # Installs what is missing when run as root with apt (CI and the lab machines); otherwise says what
 # to install and fails, so a test never skips silently.
 set -euo pipefail
@@ -9,6 +10,7 @@ declare -A binary_of=(
   [prometheus-alertmanager]=amtool
   [chromium]=chromium
   [fonts-dejavu-core]=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+  [docker-compose]=docker-compose
 )
 
 missing=()

@@ -19,7 +19,9 @@ export const ACCURACY_TOLERANCE = 0.05;
 export const ERROR_TOLERANCE = 0.25;
 
 /** The default target from a version's holdout metrics, or null when they say nothing usable. */
-export function targetFromHoldout(holdout: Readonly<Record<string, unknown>> | undefined): QualityTarget | null {
+export function targetFromHoldout(
+  holdout: Readonly<Record<string, unknown>> | undefined,
+): QualityTarget | null {
   if (!holdout) return null;
   if (typeof holdout.accuracy === 'number' && Number.isFinite(holdout.accuracy))
     return { metric: 'accuracy', value: Math.max(0, holdout.accuracy - ACCURACY_TOLERANCE) };

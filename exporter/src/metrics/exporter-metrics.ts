@@ -277,7 +277,10 @@ export class ExporterMetrics {
     const m = this.modelSeries(model);
     if (target)
       this.set(
-        this.series(m.gauges, `target:${target.metric}`, 'qualityTarget', () => ({ model, metric: target.metric })),
+        this.series(m.gauges, `target:${target.metric}`, 'qualityTarget', () => ({
+          model,
+          metric: target.metric,
+        })),
         target.value,
       );
     for (const [outcome, n] of Object.entries(monitor.labels))

@@ -1,0 +1,80 @@
+# The lab's Node services in one image: simulator, serving, exporter, provisioning and the `driftlab`
+# command line (docker-compose.yml runs it three times, `start --only <component>`). The Grafana
+# plugin is not in it: compose mounts plugin/dist into Grafana.
+#
+# Node 24 LTS: better-sqlite3 12.9 supports Node up to 25. The build uses no BuildKit-only syntax,
+# so the classic builder of docker-compose 1.29 can build it too.
+
+# ---- build: install, compile, prune ------------------------------------------------------------
+FROM node:24.11.1-bookworm-slim AS build
+
+# better-sqlite3 compiles from source when no prebuilt binary can be downloaded.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+# node-gyp compiles against this image's own Node headers instead of downloading them.
+ENV npm_config_nodedir=/usr/local
+
+WORKDIR /app
+
+# Manifests first, so the dependency layer is rebuilt only when they change. plugin/package.json
+# only keeps the workspace list whole: its dependencies are not installed.
+COPY package.json package-lock.json ./
+COPY simulator/package.json simulator/
+COPY serving/package.json serving/
+COPY exporter/package.json exporter/
+COPY provisioning/package.json provisioning/
+COPY lab/package.json lab/
+COPY plugin/package.json plugin/
+
+# The Node workspaces only (the plugin's Grafana packages are about 800 MB and not needed), with
+# the root's devDependencies (TypeScript, @types/node) for the build. `npm ci` with --workspace
+# installs the named workspaces' dependency trees from the lockfile and nothing else.
+RUN npm ci --no-audit --no-fund --include-workspace-root \
+  --workspace simulator --workspace serving --workspace exporter --workspace provisioning --workspace lab
+
+COPY tsconfig.base.json tsconfig.json ./
+COPY simulator simulator
+COPY serving serving
+COPY exporter exporter
+COPY provisioning provisioning
+COPY lab lab
+RUN ./node_modules/.bin/tsc -b
+
+# Same workspaces as the install: without them prune would install the plugin's dependencies.
+# Some build-only packages stay (the lockfile marks them as runtime dependencies of the plugin).
+# Then fail here, not at run time, if better-sqlite3's native module did not build.
+RUN npm prune --omit=dev --no-audit --no-fund --include-workspace-root \
+  --workspace simulator --workspace serving --workspace exporter --workspace provisioning --workspace lab \
+  && node -e "new (require('better-sqlite3'))(':memory:').close()"
+
+# What runs, gathered in /out: dependencies, each package's build output and manifest, and the data
+# files read at run time (scenario library and schema; provisioning's Prometheus, Alertmanager and
+# Grafana files; the bin shim). A workspace may have nested node_modules (simulator's ajv).
+RUN mkdir /out \
+  && cp -a package.json node_modules /out/ \
+  && for ws in simulator serving exporter provisioning lab; do \
+       mkdir "/out/$ws" && cp -a "$ws/package.json" "$ws/dist" "/out/$ws/" \
+       && if [ -d "$ws/node_modules" ]; then cp -a "$ws/node_modules" "/out/$ws/"; fi; \
+     done \
+  && cp -a simulator/scenarios simulator/schema /out/simulator/ \
+  && cp -a provisioning/grafana provisioning/prometheus provisioning/alertmanager /out/provisioning/ \
+  && cp -a lab/bin /out/lab/ \
+  && find /out -name '*.tsbuildinfo' -delete
+
+# ---- runtime --------------------------------------------------------------------------------------
+FROM node:24.11.1-bookworm-slim
+
+ENV NODE_ENV=production DRIFTLAB_DATA=/data
+WORKDIR /app
+# Owned by root and read-only to the service user: only /data is writable.
+COPY --from=build /out /app
+# The lab's state (model registry, labelled log). A named volume mounted here starts with this
+# directory's owner, so the node user can write to it.
+RUN mkdir /data && chown node:node /data
+
+# The image's non-root user (uid 1000).
+USER node
+EXPOSE 8080 8081 8082
+ENTRYPOINT ["node", "lab/bin/driftlab.js"]
+CMD ["--help"]
