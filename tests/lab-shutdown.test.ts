@@ -23,9 +23,13 @@ describe('driftlab start and Ctrl-C', () => {
     let stderr = '';
     lab.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     try {
-      // Run until labels have started to come back (a simulated hour), then press Ctrl-C.
-      for (let i = 0; i < 300 && (stderr.match(/"message":"traffic"/g) ?? []).length < 6; i++)
-        await sleep(100);
+      // Run until labels have started to come back (a simulated hour) and serving has answered over
+      // a thousand requests (fewer per simulated hour on a loaded machine), then press Ctrl-C.
+      const answeredSoFar = () => {
+        const reports = stderr.split('\n').filter((l) => l.includes('"message":"traffic"'));
+        return reports.length < 6 ? 0 : (JSON.parse(reports.at(-1)!).answers['200'] ?? 0);
+      };
+      for (let i = 0; i < 600 && answeredSoFar() <= 1000; i++) await sleep(100);
       lab.kill('SIGINT');
       const [code] = await once(lab, 'exit');
       expect(code).toBe(0);
