@@ -41,7 +41,7 @@ const latencyRatio = (w: string) =>
 
 export const RECORDING_RULES: readonly RuleGroup<RecordingRule>[] = [
   {
-    name: 'driftlab-serving',
+    name: 'driftlab-serving-records',
     rules: [
       {
         record: 'model:driftlab_prediction_requests:rate5m',
@@ -114,7 +114,7 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         severity: 'page',
         summary: '{{ $labels.model }} error above its target',
         description:
-          "Mean absolute error over the last 1,000 labelled predictions is {{ $value }}, above the model's target.",
+          "Mean absolute error over the last 1,000 labelled predictions is {{ $value | humanize }}, above the model's target.",
         runbook:
           'Check Model health and Drift investigation: a shifted input or a changed relationship? Retrain on recent labelled data, or roll back if a new version caused it.',
       },
