@@ -77,7 +77,7 @@ describe('driftlab start with local monitoring binaries', () => {
           data: { activeTargets: typeof targets };
         };
         targets = body.data.activeTargets;
-        if (targets.every((t) => t.health === 'up')) break;
+        if (targets.length > 0 && targets.every((t) => t.health === 'up')) break;
         await sleep(200);
       }
       expect(targets.map((t) => [t.labels.job, t.scrapeUrl, t.health])).toEqual([
