@@ -15,6 +15,7 @@ const BIN = join(ROOT, 'lab', 'bin', 'driftlab.js');
 const LAB_IMAGE = 'driftlab:local';
 const LAB_SERVICES = ['exporter', 'serving', 'simulator'] as const;
 const PASSWORD_VARIABLE = 'GRAFANA_ADMIN_PASSWORD';
+const TOKEN_VARIABLE = 'DRIFTLAB_TUTOR_TOKEN';
 const PLUGIN_ID = 'driftlab-drift-panel';
 /** An exact release: a tag with major.minor.patch (an optional leading v and suffix such as -bookworm-slim). */
 const EXACT_TAG = /^v?\d+\.\d+\.\d+(-[a-z0-9.-]+)?$/;
@@ -143,7 +144,11 @@ function driftlabHelp(args: string[]): string {
 
 describe('docker-compose.yml, validated by docker-compose', () => {
   it('is a valid compose file (docker-compose config -q), every profile included', () => {
-    const env = { ...process.env, [PASSWORD_VARIABLE]: 'only-for-this-test' };
+    const env = {
+      ...process.env,
+      [PASSWORD_VARIABLE]: 'only-for-this-test',
+      [TOKEN_VARIABLE]: 'only-for-this-test-too',
+    };
     for (const args of [
       ['config', '-q'],
       ['--profile', 'observability', 'config', '-q'],
@@ -158,9 +163,21 @@ describe('docker-compose.yml, validated by docker-compose', () => {
   }, 30_000);
 
   it(`refuses to run without ${PASSWORD_VARIABLE}: there is no default admin password`, () => {
-    const run = dockerCompose(['config', '-q'], envWithout(PASSWORD_VARIABLE));
+    const run = dockerCompose(['config', '-q'], {
+      ...envWithout(PASSWORD_VARIABLE),
+      [TOKEN_VARIABLE]: 'only-for-this-test-too',
+    });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(PASSWORD_VARIABLE);
+  }, 30_000);
+
+  it(`refuses to run without ${TOKEN_VARIABLE}: there is no default tutor token`, () => {
+    const run = dockerCompose(['config', '-q'], {
+      ...envWithout(TOKEN_VARIABLE),
+      [PASSWORD_VARIABLE]: 'only-for-this-test',
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(TOKEN_VARIABLE);
   }, 30_000);
 });
 
@@ -266,6 +283,9 @@ describe('docker-compose.yml, read', () => {
     const required = new RegExp(`^\\$\\{${PASSWORD_VARIABLE}:\\?[^}]+\\}$`);
     expect(environment(service('grafana')).GF_SECURITY_ADMIN_PASSWORD).toMatch(required);
     expect(environment(service('grafana-setup'))[PASSWORD_VARIABLE]).toMatch(required);
+    const token = new RegExp(`^\\$\\{${TOKEN_VARIABLE}:\\?[^}]+\\}$`);
+    for (const name of ['serving', 'simulator'])
+      expect(environment(service(name))[TOKEN_VARIABLE]).toMatch(token);
     for (const [name, s] of services)
       for (const [key, value] of Object.entries(environment(s)))
         if (/PASSWORD|SECRET|TOKEN/i.test(key))

@@ -34,6 +34,7 @@ import type { RunningService } from './support/service';
 jest.setTimeout(240_000);
 
 const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
+const TUTOR = 'tutor-token-of-the-e2e-test';
 const run = promisify(execFile);
 
 /** The credit applicants' incomes drop from 1h to 3h of simulated time: a step, then back. */
@@ -160,7 +161,7 @@ beforeAll(async () => {
       data,
       '--no-prometheus',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DRIFTLAB_TUTOR_TOKEN: TUTOR } },
   );
   lab.stderr!.setEncoding('utf8').on('data', (s: string) => (labLog = (labLog + s).slice(-50_000)));
   await waitUntil(
@@ -231,7 +232,7 @@ describe('the provisioned stack, end to end', () => {
     const post = (path: string, body: object) =>
       fetch(`${labUrl}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TUTOR}` },
         body: JSON.stringify(body),
       });
     expect((await post('/v1/models/credit:rollback', { version: 1, reason: 'e2e test' })).status).toBe(200);

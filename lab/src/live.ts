@@ -25,6 +25,18 @@ export interface LiveOptions {
    */
   readonly onLabel?: (label: DueLabel, world: World) => void;
   readonly signal?: AbortSignal;
+  /** Called once the simulations exist, with what live control (incidents) needs. */
+  readonly onStart?: (handle: LiveHandle) => void;
+}
+
+/** A running lab's simulations, for starting, pausing and aborting incidents in them. */
+export interface LiveHandle {
+  readonly simulations: readonly Simulation[];
+  /**
+   * Simulated epoch ms from which a control call takes effect: the clock's now, or the latest event
+   * already generated (each simulation runs one event ahead), whichever is later.
+   */
+  now(): number;
 }
 
 /**
@@ -52,6 +64,10 @@ export async function runLive(options: LiveOptions): Promise<number> {
       options.onLabel!(due, simulations[due.source].world);
   };
   const pending = simulations.map((s) => s.next());
+  options.onStart?.({
+    simulations,
+    now: () => pending.reduce((t, e) => Math.max(t, e.time), Math.min(end, clock.now())),
+  });
   let sinceYield = 0;
   for (;;) {
     let k = 0;

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, type CliIo } from './io';
+import { registerDiagnose } from './commands/diagnose';
 import { registerGrafana } from './commands/grafana';
+import { registerIncident } from './commands/incident';
 import { registerModels } from './commands/models';
 import { registerScenario } from './commands/scenario';
 import { registerSimulate } from './commands/simulate';
@@ -28,6 +30,8 @@ export function buildProgram(io: CliIo): Command {
   registerModels(program, io);
   registerStats(program, io);
   registerGrafana(program, io);
+  registerIncident(program, io);
+  registerDiagnose(program, io);
   return program;
 }
 

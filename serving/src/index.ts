@@ -20,6 +20,7 @@ export {
 export { ServingMetrics } from './http/metrics';
 export { renderMetrics, openMetricsToText } from './http/exposition';
 export { OPENAPI } from './http/openapi';
+export type { RecoveryActionEvent, RecoveryHooks } from './http/recovery-routes';
 export type { ModelCatalog, Prediction, PredictionBatch, ServedModel } from './http/served-model';
 export { faultBit } from './http/validate-instances';
 export { toServedModel } from './http/served';

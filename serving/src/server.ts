@@ -29,6 +29,8 @@ export interface ServingOptions {
   readonly extraRegistries?: PredictionAppOptions['extraRegistries'];
   /** Adds routes of other components to the same port before the catch-all 404. */
   readonly mount?: PredictionAppOptions['mount'];
+  readonly recoveryHooks?: PredictionAppOptions['recoveryHooks'];
+  readonly openapi?: PredictionAppOptions['openapi'];
   /** The labelled log retrains read from (owned by the caller, who closes it); without it, retrain answers 409. */
   readonly labelledLog?: LabelledLog;
 }
@@ -64,6 +66,8 @@ export async function startServing(options: ServingOptions): Promise<RunningServ
     onPredictions: options.onPredictions,
     extraRegistries: options.extraRegistries,
     mount: options.mount,
+    recoveryHooks: options.recoveryHooks,
+    openapi: options.openapi,
     policy: options.policy ?? DEFAULT_INPUT_POLICY,
   });
   const server: Server = app.listen(options.port, options.host ?? '127.0.0.1');

@@ -11,6 +11,12 @@ export type { ScenarioIssue } from './scenarios/validate';
 export { SCENARIO_SCHEMA, SCENARIO_SCHEMA_PATH } from './scenarios/validate';
 export { builtinScenarios, resolveScenario, libraryFiles, LIBRARY_DIR } from './scenarios/library';
 export { Simulation, type SimulationOptions } from './engine/simulation';
+export {
+  IncidentError,
+  type IncidentErrorCode,
+  type IncidentState,
+  type IncidentStatus,
+} from './engine/incidents';
 export { FeedbackQueue, type DueLabel } from './engine/feedback-queue';
 export {
   DEFAULT_LABELS,

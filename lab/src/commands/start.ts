@@ -10,6 +10,7 @@ import { getWorld, resolveScenario, ScenarioError, type Scenario, type World } f
 import {
   LabelledLog,
   ModelRegistry,
+  OPENAPI,
   startServing,
   startTelemetry,
   type RunningServing,
@@ -28,18 +29,21 @@ import {
   type MonitoringConfig,
   type ReferenceSource,
 } from '@driftlab/exporter';
-import { alertNames } from '@driftlab/provisioning';
-import { AlertTracker, LabMetrics } from '../alerts';
-import { dataDir, labelledLogPath, labRecordPath, registryDir } from '../data-dir';
-import { createLabApp, labRoutes, type LabControl } from '../http';
-import { LabRecord } from '../record';
+import { loadTokens, recoveryGuard, tutorTokenNotice } from '../auth';
+import { openControlPlane, type ControlPlane } from '../control';
+import { dataDir, labelledLogPath, registryDir } from '../data-dir';
+import { createLabApp, labRoutes, withLabPaths } from '../http';
 import { CliError, type CliIo } from '../io';
 import { createLogger } from '../logger';
 import { runLive } from '../live';
-import { grafanaPasswordFile, startLocalStack, type LocalStack } from '../local-stack';
+import { GrafanaApi } from '../grafana/grafana-api';
+import { grafanaPassword, grafanaPasswordFile, startLocalStack, type LocalStack } from '../local-stack';
 import { duration, oneOf, portNumber, seedNumber, speedFactor, worldName } from '../parsers';
 import { TrafficSender } from '../traffic-sender';
 import { EventForwarder } from '../event-forwarder';
+
+/** The one team of a lab without --teams. */
+const TEAM = 'team-1';
 
 /** The components `start --only` can run alone. */
 const COMPONENTS = ['simulator', 'serving', 'exporter'] as const;
@@ -118,7 +122,7 @@ export function registerStart(program: Command, io: CliIo): void {
         options.exporterUrl ?? process.env.DRIFTLAB_EXPORTER_URL,
         '--exporter-url',
       );
-      await runLab(options, worlds, scenario, monitoring, log);
+      await runLab(options, worlds, scenario, monitoring, log, io);
     });
 }
 
@@ -165,6 +169,7 @@ async function runLab(
   scenario: Scenario | undefined,
   monitoring: MonitoringConfig,
   log: Logger,
+  io: CliIo,
 ): Promise<void> {
   const controller = new AbortController();
   const stop = () => controller.abort();
@@ -184,8 +189,17 @@ async function runLab(
   let registryRefs: ReferenceSource | undefined;
   let exporterAlone: Server | undefined;
   let labAlone: Server | undefined;
-  // The lab's control side (the record, Alertmanager's webhook) lives with the simulator.
-  const lab = runs('simulator') ? openLabControl(data, worlds) : undefined;
+  // The lab's control side (the record, alerts, tokens, incidents, diagnoses) lives with the simulator.
+  const plane = runs('simulator')
+    ? openControlPlane({
+        data,
+        worlds,
+        teams: [TEAM],
+        serving: () => serving,
+        announce: (text) => io.stdout.write(text),
+      })
+    : undefined;
+  const lab = plane?.lab;
   let predictionsOut: EventForwarder<WireBatch> | undefined;
   try {
     if (runs('exporter') && labelledLog) {
@@ -224,6 +238,9 @@ async function runLab(
           ...(lab ? [lab.metrics.registry] : []),
         ],
         mount: lab ? (app) => app.use(labRoutes(lab)) : undefined,
+        // Serving alone guards recovery with the tokens in the shared data directory.
+        recoveryHooks: plane?.recoveryHooks ?? { guard: recoveryGuard(servingTokens(data, io)) },
+        openapi: lab ? withLabPaths(OPENAPI) : undefined,
       }).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'EADDRINUSE' || e.code === 'EACCES')
           throw new CliError(
@@ -250,6 +267,14 @@ async function runLab(
         dataDir: data,
         log,
       });
+    // The record's incidents and actions as Grafana annotations: the local Grafana, or GRAFANA_URL
+    // with GRAFANA_ADMIN_PASSWORD (the compose stack).
+    const grafana = stack?.grafana
+      ? { url: stack.grafana.url, password: grafanaPassword(data) }
+      : process.env.GRAFANA_URL && process.env.GRAFANA_ADMIN_PASSWORD
+        ? { url: process.env.GRAFANA_URL, password: process.env.GRAFANA_ADMIN_PASSWORD }
+        : undefined;
+    if (plane && grafana) plane.annotateTo(new GrafanaApi({ ...grafana, user: 'admin' }), log);
     log.info('lab started', {
       components: COMPONENTS.filter(runs),
       speed: options.speed,
@@ -269,7 +294,7 @@ async function runLab(
         : {}),
     });
     if (runs('simulator'))
-      await simulate(options, worlds, scenario, log, serving, exporter, controller.signal);
+      await simulate(options, worlds, scenario, log, serving, exporter, plane, controller.signal);
     else
       await waitFor(
         controller.signal,
@@ -290,7 +315,7 @@ async function runLab(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
     labelledLog?.close();
-    lab?.record.close();
+    plane?.close();
     await telemetry?.shutdown();
   }
 }
@@ -302,6 +327,7 @@ async function simulate(
   log: Logger,
   serving: RunningServing | undefined,
   exporter: Exporter | undefined,
+  plane: ControlPlane | undefined,
   signal: AbortSignal,
 ): Promise<void> {
   // Serving in another process gets the requests but not the per-request faults: those need the
@@ -332,7 +358,9 @@ async function simulate(
     scenario,
     until: options.until,
     signal,
+    onStart: (handle) => plane?.bindLive(TEAM, handle),
     onEvent: (event) => {
+      plane?.observe(TEAM, event);
       if (Number.isNaN(nextReport))
         nextReport = (Math.floor(event.time / REPORT_EVERY_MS) + 1) * REPORT_EVERY_MS;
       if (event.time >= nextReport) {
@@ -379,10 +407,11 @@ function readOnlyReferences(dir: string): ReferenceSource {
   };
 }
 
-function openLabControl(data: string, worlds: readonly World[]): LabControl {
-  const record = new LabRecord(labRecordPath(data));
-  const metrics = new LabMetrics(new Set(alertNames()), new Set(worlds.map((w) => w.name)));
-  return { record, metrics, alerts: new AlertTracker(record, metrics) };
+/** The tokens serving alone checks recovery actions against: whoever starts first creates them. */
+function servingTokens(data: string, io: CliIo) {
+  const { tokens, stored, created } = loadTokens(data, [TEAM]);
+  if (created.tutor) io.stdout.write(tutorTokenNotice(data, stored.tutor));
+  return tokens;
 }
 
 async function listen(app: Express, options: StartOptions): Promise<Server> {

@@ -195,6 +195,19 @@ export class GrafanaApi {
     return (await response.json().catch(() => ({}))) as T;
   }
 
+  /**
+   * Adds an annotation: on one dashboard (only who can open it may read it) or, without
+   * `dashboardUID`, organisation-wide, shown by every dashboard that asks for its tags.
+   */
+  async annotate(annotation: {
+    time: number;
+    tags: readonly string[];
+    text: string;
+    dashboardUID?: string;
+  }): Promise<{ id: number }> {
+    return this.request<{ id: number }>('POST', '/api/annotations', annotation);
+  }
+
   private folderPath(uid: string): string {
     return `/api/folders/${encodeURIComponent(uid)}`;
   }

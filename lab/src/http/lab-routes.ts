@@ -2,11 +2,15 @@ import express, { type ErrorRequestHandler } from 'express';
 import { renderMetrics } from '@driftlab/serving';
 import { parseAlertmanagerPayload, PayloadError, type AlertTracker, type LabMetrics } from '../alerts';
 import type { LabRecord } from '../record';
+import { controlRoutes, type ControlDeps } from './control-routes';
+import { withLabPaths } from './openapi';
 
 export interface LabControl {
   readonly record: LabRecord;
   readonly alerts: AlertTracker;
   readonly metrics: LabMetrics;
+  /** Incidents, diagnoses, tokens: present where the simulator runs. */
+  readonly control?: ControlDeps;
 }
 
 /** Alerts shown by GET /v1/alerts. */
@@ -40,8 +44,23 @@ export function labRoutes(lab: LabControl): express.Router {
     else next(err);
   };
   router.use(errors);
+  if (lab.control) router.use(controlRoutes(lab.control));
   return router;
 }
+
+const LAB_ALONE_OPENAPI = withLabPaths({
+  openapi: '3.1.0',
+  info: { title: 'driftlab lab control', version: '0.1.0' },
+  paths: {
+    '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'The process is up' } } } },
+    '/metrics': {
+      get: { summary: "The lab's own metrics", responses: { '200': { description: 'Prometheus text' } } },
+    },
+    '/openapi.json': {
+      get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
+    },
+  },
+});
 
 export function createLabApp(lab: LabControl): express.Express {
   const app = express();
@@ -53,9 +72,12 @@ export function createLabApp(lab: LabControl): express.Express {
     const { contentType, body } = await renderMetrics(lab.metrics.registry, req.get('accept'));
     res.set('Content-Type', contentType).send(body);
   });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(LAB_ALONE_OPENAPI);
+  });
   app.use(labRoutes(lab));
   app.use((_req, res) => {
-    res.status(404).json({ error: 'no such route; the lab serves /metrics, /healthz and /v1/alerts' });
+    res.status(404).json({ error: 'no such route; see /openapi.json' });
   });
   return app;
 }

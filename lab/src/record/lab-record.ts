@@ -24,6 +24,7 @@ export type NewLabEvent = Omit<LabEvent, 'id' | 'at'> & { readonly at?: string }
 export class LabRecord {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
+  private readonly listeners: ((event: LabEvent) => void)[] = [];
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -52,7 +53,14 @@ export class LabRecord {
       JSON.stringify(event.params),
       event.outcome,
     );
-    return { ...event, id: Number(lastInsertRowid), at };
+    const stored = { ...event, id: Number(lastInsertRowid), at };
+    for (const listener of this.listeners) listener(stored);
+    return stored;
+  }
+
+  /** Calls `listener` with every event appended from now on (e.g. to annotate Grafana). */
+  onAppend(listener: (event: LabEvent) => void): void {
+    this.listeners.push(listener);
   }
 
   /** Events oldest first, optionally only those whose action starts with `prefix`, at most `limit` (newest kept). */

@@ -8,7 +8,7 @@ import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { PREDICT_SPAN, tracer } from '../telemetry';
 import { renderMetrics } from './exposition';
 import { OPENAPI } from './openapi';
-import { recoveryListings, recoveryVerbs } from './recovery-routes';
+import { recoveryListings, recoveryVerbs, type RecoveryHooks } from './recovery-routes';
 import type { Recovery } from '../recovery';
 import { DEFAULT_INPUT_POLICY, type InputPolicy, type Schema } from './input-policy';
 import type { ModelCatalog, PredictionBatch } from './served-model';
@@ -32,6 +32,10 @@ export interface PredictionAppOptions {
   readonly logger?: Logger;
   /** Recovery actions (versions, rollback, promote, retrain) over HTTP; absent, those routes are not served. */
   readonly recovery?: Recovery;
+  /** The document /openapi.json serves (default OPENAPI; the lab adds its control routes). */
+  readonly openapi?: object;
+  /** Who may run recovery actions, and who hears of them (the lab's tokens and record). */
+  readonly recoveryHooks?: RecoveryHooks;
   /** Receives every answered request's predictions (the exporter's input); must not throw. */
   readonly onPredictions?: (batch: PredictionBatch) => void;
   /** Other OpenMetrics registries served on the same /metrics (the exporter's, in one process). */
@@ -62,7 +66,7 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
   app.use(express.json({ limit: options.bodyLimit ?? '1mb' }));
 
   app.get('/openapi.json', (_req, res) => {
-    res.json(OPENAPI);
+    res.json(options.openapi ?? OPENAPI);
   });
 
   // prom-client's merge keeps the content type but is typed for the classic format only.
@@ -105,7 +109,10 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
     const listings = recoveryListings(options.recovery);
     app.get('/v1/models/:name/versions', listings.versions);
     app.get('/v1/models/:name/deployments', listings.deployments);
-    app.post('/v1/models/:target', recoveryVerbs(options.recovery, splitTarget, options.logger));
+    app.post(
+      '/v1/models/:target',
+      recoveryVerbs(options.recovery, splitTarget, options.logger, options.recoveryHooks),
+    );
   }
 
   const faults = options.faults ?? new FaultInjector();

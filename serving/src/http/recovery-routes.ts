@@ -88,22 +88,52 @@ function actions(recovery: Recovery): Record<string, Action> {
   };
 }
 
+/** What the lab learns of each recovery action: for its record. */
+export interface RecoveryActionEvent {
+  readonly model: string;
+  readonly action: string;
+  readonly status: number;
+  readonly body: Readonly<Record<string, unknown>>;
+  /** What `guard` put in res.locals (e.g. who asked). */
+  readonly locals: Readonly<Record<string, unknown>>;
+}
+
+export interface RecoveryHooks {
+  /** Runs before every recovery action (e.g. a token check); it answers itself when it refuses. */
+  readonly guard?: RequestHandler;
+  readonly onAction?: (event: RecoveryActionEvent) => void;
+}
+
 /** Answers a POST `name:verb` when the verb is a recovery action; otherwise passes it on. */
 export function recoveryVerbs(
   recovery: Recovery,
   split: (target: string) => [string, string],
   logger?: Logger,
+  hooks: RecoveryHooks = {},
 ): RequestHandler {
   const byVerb = actions(recovery);
   return (req, res, next) => {
     const [model, verb] = split(String(req.params.target));
     const action = Object.hasOwn(byVerb, verb) ? byVerb[verb] : undefined;
     if (!action) return next();
-    answer(res, () => {
-      const outcome = action(model, bodyOf(req));
-      logger?.info('recovery action', { action: verb, model, status: outcome.status ?? 200 });
-      return outcome;
-    });
+    const run = () =>
+      answer(res, () => {
+        const body = bodyOf(req);
+        let outcome: ReturnType<Action>;
+        try {
+          outcome = action(model, body);
+        } catch (e) {
+          // Refused actions are worth recording too (who tried what).
+          const status = e instanceof RecoveryError ? e.status : e instanceof BodyError ? 400 : 500;
+          hooks.onAction?.({ model, action: verb, status, body, locals: res.locals });
+          throw e;
+        }
+        logger?.info('recovery action', { action: verb, model, status: outcome.status ?? 200 });
+        hooks.onAction?.({ model, action: verb, status: outcome.status ?? 200, body, locals: res.locals });
+        return outcome;
+      });
+    if (hooks.guard) hooks.guard(req, res, (err?: unknown) => (err ? next(err) : run()));
+    else run();
   };
 }
 

@@ -4,7 +4,7 @@ import { compileEffect } from '../injectors/compile';
 import type { Effect, FeedbackDraft } from '../injectors/effects';
 import { happens } from '../injectors/effects';
 import { isProbabilistic, shapeWeight, type Shape } from '../injectors/shapes';
-import type { Scenario } from '../scenarios/types';
+import type { Scenario, Step } from '../scenarios/types';
 import {
   DEFAULT_LABELS,
   DEFAULT_START_TIME,
@@ -15,6 +15,7 @@ import {
   type TrafficConfig,
 } from './config';
 import { createEvent, type ServingDirective, type SimEvent } from './event';
+import { formatTime, IncidentError, type IncidentState, type IncidentStatus } from './incidents';
 import { BoundaryProbe } from './probe';
 import { referenceProfile, type ReferenceProfile } from './reference';
 import { TrafficProcess } from './traffic';
@@ -32,9 +33,15 @@ export interface SimulationOptions {
 
 /** A scenario step compiled against one world. */
 interface ActiveStep {
-  readonly id: string;
-  readonly start: number;
-  readonly end: number;
+  /** Listed in events' `incidents`: the step's id, or `<incident>/<step>` for a live incident's. */
+  readonly name: string;
+  /** Its streams' path under the root: `step/<step>`, or `incident/<incident>/step/<step>`. */
+  readonly path: string;
+  /** Epoch ms of its window [start, end); a live step's moves later by each pause when resumed. */
+  start: number;
+  end: number;
+  /** False while its incident is paused: it neither acts nor draws, and its clock stands still. */
+  on: boolean;
   readonly shape: Shape;
   readonly rng: Rng;
   readonly effect: Effect;
@@ -59,8 +66,47 @@ interface AbuseSource {
    * Per step, the stream this source's events draw from (shape coin flips, concept and serving
    * effects), so abuse traffic never shifts what the steps' own streams give ordinary events.
    */
-  readonly stepRngs: readonly Rng[];
+  stepRngs: Rng[];
   next: number;
+  /** While its incident is paused: the arrival `next` held back (then Infinity). */
+  held: number;
+}
+
+type Action = 'start' | 'pause' | 'resume' | 'abort';
+
+/** A live incident: a scenario's steps added by `startIncident`, under the tutor's control. */
+interface LiveIncident {
+  readonly id: string;
+  readonly scenario: string;
+  readonly startedAt: number;
+  /** Compiled when the call is made; in the engine's arrays from `startedAt` until aborted or ended. */
+  readonly steps: readonly ActiveStep[];
+  sources: AbuseSource[];
+  /** After every call made so far: what the next call is checked against. */
+  planned: 'running' | 'paused' | 'aborted';
+  /** In effect at the last generated event ('pending' until its start is reached). */
+  applied: 'pending' | 'running' | 'paused' | 'aborted';
+  start: number;
+  end: number;
+  pausedAt: number;
+  abortedAt: number;
+}
+
+/** A control call, taking effect when simulated time reaches `at`. */
+interface Control {
+  readonly at: number;
+  readonly action: Action;
+  readonly incident: LiveIncident;
+}
+
+/** A non-empty id without "/" (it separates incident and step ids in names and paths) or control characters. */
+function isValidId(id: unknown): id is string {
+  if (typeof id !== 'string' || id === '') return false;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c === 0x2f || c < 0x20 || c === 0x7f) return false;
+  }
+  return true;
 }
 
 /** Bounds the resampling that a prior shift does, whatever the target rate. */
@@ -68,7 +114,9 @@ const PRIOR_ATTEMPTS = 10_000;
 
 /**
  * A seeded, endless stream of requests with ground truth for one world, with a scenario's steps
- * applied. Same options ⇒ same events. `next()` reuses one event object (see SimEvent).
+ * applied, and live incidents started, paused, resumed and aborted while it runs. Same options and
+ * the same incident calls at the same simulated times ⇒ same events. `next()` reuses one event
+ * object (see SimEvent).
  */
 export class Simulation {
   readonly world: World;
@@ -87,18 +135,27 @@ export class Simulation {
   private readonly arrivals: TrafficProcess;
   private readonly baseConcept: Concept;
   private readonly workConcept: Record<string, number>;
-  private readonly steps: ActiveStep[];
+  /** The constructor scenario's steps, then the steps of live incidents (see `startIncident`). */
+  private steps: ActiveStep[];
+  /** How many of `steps` come from the constructor scenario: those are never removed. */
+  private readonly fixedSteps: number;
   /** Each step's own stream, drawn from by ordinary events. */
-  private readonly stepRngs: readonly Rng[];
-  private readonly intensity: Float64Array;
-  private readonly abuse: AbuseSource[];
+  private stepRngs: Rng[];
+  private intensity: Float64Array;
+  private abuse: AbuseSource[];
+  private readonly live = new Map<string, LiveIncident>();
+  /** Control calls not yet in effect, in time order; `controlsDue` is the first one's time. */
+  private readonly controls: Control[] = [];
+  private controlsDue = Infinity;
+  private lastControlAt = -Infinity;
   private readonly incidentLists = new Map<string, readonly string[]>();
   private readonly baseFieldNames: readonly string[];
   private readonly feedback: FeedbackDraft = { delay: 0, delivered: false, label: 0 };
   private readonly event: SimEvent;
   private nextMainTime: number;
   private nextId = 1;
-  private duplicatePending = false;
+  /** The step that asked for the last event to be sent again, if any. */
+  private duplicateOf: ActiveStep | null = null;
 
   constructor(options: SimulationOptions) {
     const { world, seed, scenario } = options;
@@ -129,39 +186,44 @@ export class Simulation {
     this.reference = referenceProfile(world, seed);
     this.steps = (scenario?.timeline ?? [])
       .filter((s) => s.target.world === world.name)
-      .map((s) => ({
-        id: s.id,
-        start: this.startTime + s.start,
-        end: this.startTime + s.start + s.duration,
-        shape: s.shape,
-        rng: this.root.fork(`step/${s.id}`),
-        effect: compileEffect(s, world, this.reference),
-      }));
+      .map((s) => this.compileStep(s, s.id, `step/${s.id}`, this.startTime));
+    this.fixedSteps = this.steps.length;
     this.intensity = new Float64Array(this.steps.length);
     this.stepRngs = this.steps.map((s) => s.rng);
-    this.abuse = this.steps.flatMap((step) => {
-      const effect = step.effect;
-      if (effect.category !== 'abuse') return [];
-      const generator = this.sideGenerator(step.rng);
-      const source: AbuseSource = {
-        step,
-        rate: effect.rate,
-        band: effect.band,
-        client: this.attackerName(step.rng.fork('client')),
-        generator,
-        probe:
-          effect.band !== null && this.instance.score
-            ? new BoundaryProbe(world, this.instance.score.bind(this.instance), generator)
-            : null,
-        stepRngs: this.steps.map((s) => step.rng.fork(`step/${s.id}`)),
-        next: step.start,
-      };
-      this.advanceAbuse(source);
-      return [source];
-    });
+    this.abuse = this.steps.filter((s) => s.effect.category === 'abuse').map((s) => this.abuseSource(s));
     this.event = createEvent(world);
     this.baseFieldNames = this.event.fieldNames;
     this.nextMainTime = this.arrivals.next();
+  }
+
+  private compileStep(step: Step, name: string, path: string, origin: number): ActiveStep {
+    const rng = this.root.fork(path);
+    const effect = compileEffect(step, this.world, this.reference);
+    const start = origin + step.start;
+    return { name, path, start, end: start + step.duration, on: true, shape: step.shape, rng, effect };
+  }
+
+  /** The traffic source of an abuse step, its first arrival drawn; `this.steps` must include the step. */
+  private abuseSource(step: ActiveStep): AbuseSource {
+    const effect = step.effect;
+    if (effect.category !== 'abuse') throw new Error(`step "${step.name}" adds no traffic`);
+    const generator = this.sideGenerator(step.rng);
+    const source: AbuseSource = {
+      step,
+      rate: effect.rate,
+      band: effect.band,
+      client: this.attackerName(step.rng.fork('client')),
+      generator,
+      probe:
+        effect.band !== null && this.instance.score
+          ? new BoundaryProbe(this.world, this.instance.score.bind(this.instance), generator)
+          : null,
+      stepRngs: this.steps.map((s) => step.rng.fork(s.path)),
+      next: step.start,
+      held: NaN,
+    };
+    this.advanceAbuse(source);
+    return source;
   }
 
   /** An abusive client's id: outside the ordinary ones, written the same way so its form gives nothing away. */
@@ -173,15 +235,19 @@ export class Simulation {
   /** The next request in time order. The returned object is reused by the next call. */
   next(): SimEvent {
     const event = this.event;
-    if (this.duplicatePending) {
+    if (this.duplicateOf) {
       // A duplicated record: the same payload sent again as a new request.
-      this.duplicatePending = false;
+      this.duplicateOf = null;
       event.id = this.nextId++;
       return event;
     }
-    let source: AbuseSource | null = null;
-    for (const a of this.abuse)
-      if (a.next < this.nextMainTime && (!source || a.next < source.next)) source = a;
+    let source = this.nextAbuse();
+    // Control calls take effect when simulated time reaches them; look again after applying one,
+    // since a started or resumed incident may send abuse traffic before the candidate.
+    while ((source ? source.next : this.nextMainTime) >= this.controlsDue) {
+      this.applyControls(source ? source.next : this.nextMainTime);
+      source = this.nextAbuse();
+    }
     if (source) this.emitAbuse(source);
     else {
       this.emitOrdinary(this.nextMainTime);
@@ -189,6 +255,298 @@ export class Simulation {
     }
     event.id = this.nextId++;
     return event;
+  }
+
+  /**
+   * Simulated now: the time of the last generated event or control call, whichever is later
+   * (`startTime` before either). Control calls take an `at` no earlier than this.
+   */
+  get now(): number {
+    return Math.max(this.startTime, this.lastEventTime, this.lastControlAt);
+  }
+
+  /** The time of the last generated event, or −Infinity before the first. */
+  private get lastEventTime(): number {
+    return this.nextId > 1 ? this.event.time : -Infinity;
+  }
+
+  /**
+   * Starts a live incident: the steps of `scenario` that target this simulation's world are added
+   * with the scenario's time 0 at simulated epoch-ms `at` (a step with `start: 6h` begins at
+   * `at + 6h`). Each step draws from its own streams (`incident/<id>/step/<step>`), so the ordinary
+   * streams, the constructor scenario's and other incidents' are never shifted. Events list the
+   * step as `<id>/<step>`. Returns the number of steps added: 0 when the scenario targets other
+   * worlds only (the incident is still recorded, so control calls work on it uniformly).
+   * Throws IncidentError for a malformed or taken id, a step that does not compile for this world,
+   * or an `at` before `now`.
+   */
+  startIncident(id: string, scenario: Scenario, at: number): number {
+    if (!isValidId(id))
+      throw new IncidentError(
+        'invalid',
+        `incident id: expected a non-empty string without "/" or control characters, got ${JSON.stringify(id)}`,
+      );
+    if (this.live.has(id))
+      throw new IncidentError('duplicate', `incident "${id}" already exists: ids are unique per simulation`);
+    this.checkTime(at, 'start', id);
+    const timeline = Array.isArray(scenario?.timeline) ? scenario.timeline : null;
+    if (!timeline)
+      throw new IncidentError('invalid', `incident "${id}": scenario: expected a scenario with a timeline`);
+    const seen = new Set<string>();
+    const steps: ActiveStep[] = [];
+    timeline.forEach((step, i) => {
+      if (step.target.world !== this.world.name) return;
+      const where = `incident "${id}": timeline[${i}]`;
+      if (!isValidId(step.id))
+        throw new IncidentError(
+          'invalid',
+          `${where}.id: expected a step id without "/", got ${JSON.stringify(step.id)}`,
+        );
+      if (seen.has(step.id))
+        throw new IncidentError('invalid', `${where}.id: step id "${step.id}" is used twice`);
+      seen.add(step.id);
+      if (!(step.start >= 0 && step.start < Infinity))
+        throw new IncidentError(
+          'invalid',
+          `${where}.start: expected a non-negative duration, got ${step.start}`,
+        );
+      if (!(step.duration >= 0))
+        throw new IncidentError(
+          'invalid',
+          `${where}.duration: expected a non-negative duration, got ${step.duration}`,
+        );
+      try {
+        steps.push(this.compileStep(step, `${id}/${step.id}`, `incident/${id}/step/${step.id}`, at));
+      } catch (error) {
+        throw new IncidentError('invalid', `${where}: ${(error as Error).message}`);
+      }
+    });
+    let start = at;
+    let end = at;
+    if (steps.length > 0) {
+      start = Math.min(...steps.map((s) => s.start));
+      end = Math.max(...steps.map((s) => s.end));
+    }
+    const incident: LiveIncident = {
+      id,
+      scenario: String(scenario.id),
+      startedAt: at,
+      steps,
+      sources: [],
+      planned: 'running',
+      applied: 'pending',
+      start,
+      end,
+      pausedAt: NaN,
+      abortedAt: NaN,
+    };
+    this.live.set(id, incident);
+    this.schedule(at, 'start', incident);
+    return steps.length;
+  }
+
+  /**
+   * From `at` the incident's steps stop acting (no effect on any event, abuse traffic included)
+   * and their clocks stand still until `resumeIncident`. Throws IncidentError for an unknown id,
+   * an incident already paused or aborted, or an `at` before `now`.
+   */
+  pauseIncident(id: string, at: number): void {
+    const incident = this.incident(id);
+    this.checkTime(at, 'pause', id);
+    if (incident.planned !== 'running')
+      throw new IncidentError('state', `cannot pause incident "${id}": it is ${incident.planned}`);
+    incident.planned = 'paused';
+    this.schedule(at, 'pause', incident);
+  }
+
+  /**
+   * From `at` a paused incident's steps act again, their remaining schedule later by the time
+   * paused: a step with an hour left at the pause has an hour left, and its shape continues where
+   * it stopped. Throws IncidentError for an unknown id, an incident not paused, or an `at` before `now`.
+   */
+  resumeIncident(id: string, at: number): void {
+    const incident = this.incident(id);
+    this.checkTime(at, 'resume', id);
+    if (incident.planned !== 'paused')
+      throw new IncidentError(
+        'state',
+        `cannot resume incident "${id}": it is ${incident.planned === 'running' ? 'not paused' : 'aborted'}`,
+      );
+    incident.planned = 'running';
+    this.schedule(at, 'resume', incident);
+  }
+
+  /**
+   * From `at` the incident's steps never act again: the first event at or after `at` has no effect
+   * from them (payload, labels, serving directives, abuse traffic). Throws IncidentError for an
+   * unknown id, an incident already aborted, or an `at` before `now`.
+   */
+  abortIncident(id: string, at: number): void {
+    const incident = this.incident(id);
+    this.checkTime(at, 'abort', id);
+    if (incident.planned === 'aborted')
+      throw new IncidentError('state', `cannot abort incident "${id}": it is already aborted`);
+    incident.planned = 'aborted';
+    this.schedule(at, 'abort', incident);
+  }
+
+  /**
+   * The live incidents in the order they were started, as they stand at the last generated event
+   * (a call whose `at` is still ahead shows once an event reaches it). For tutors only.
+   */
+  incidents(): IncidentStatus[] {
+    const time = this.lastEventTime;
+    return [...this.live.values()].map((incident) => {
+      let state: IncidentState;
+      if (incident.applied === 'aborted' || incident.applied === 'paused') state = incident.applied;
+      else if (incident.applied === 'pending' || time < incident.start) state = 'scheduled';
+      else state = time >= incident.end ? 'ended' : 'running';
+      return {
+        id: incident.id,
+        scenario: incident.scenario,
+        state,
+        steps: incident.steps.length,
+        start: incident.start,
+        end: incident.end,
+        startedAt: incident.startedAt,
+        pausedAt: incident.applied === 'paused' ? incident.pausedAt : null,
+        abortedAt: incident.applied === 'aborted' ? incident.abortedAt : null,
+      };
+    });
+  }
+
+  private incident(id: string): LiveIncident {
+    const incident = typeof id === 'string' ? this.live.get(id) : undefined;
+    if (!incident) {
+      const known = [...this.live.keys()];
+      throw new IncidentError(
+        'unknown',
+        `unknown incident ${JSON.stringify(id)}; ${known.length === 0 ? 'none was started' : `expected one of: ${known.join(', ')}`}`,
+      );
+    }
+    return incident;
+  }
+
+  private checkTime(at: number, action: Action, id: string): void {
+    if (typeof at !== 'number' || !Number.isFinite(at))
+      throw new IncidentError(
+        'invalid',
+        `${action} incident "${id}": at: expected finite epoch milliseconds, got ${String(at)}`,
+      );
+    const now = this.now;
+    if (at < now)
+      throw new IncidentError(
+        'past',
+        `${action} incident "${id}": at ${formatTime(at)} is before the simulation's now ${formatTime(now)}: time only moves forward`,
+      );
+  }
+
+  private schedule(at: number, action: Action, incident: LiveIncident): void {
+    this.lastControlAt = at;
+    this.controls.push({ at, action, incident });
+    this.controlsDue = this.controls[0].at;
+    // A call at the last event's time is in effect at once: for what `incidents()` reports, and for
+    // the duplicate of the last event, if one is pending (it is sent at that time).
+    this.applyControls(this.lastEventTime);
+  }
+
+  /** Puts into effect the control calls whose time is at or before `time`, in order. */
+  private applyControls(time: number): void {
+    const controls = this.controls;
+    if (controls.length === 0 || controls[0].at > time) return;
+    let at = -Infinity;
+    while (controls.length > 0 && controls[0].at <= time) {
+      const control = controls.shift()!;
+      at = control.at;
+      if (control.action === 'start') this.addIncident(control.incident);
+      else if (control.action === 'pause') this.pause(control.incident, at);
+      else if (control.action === 'resume') this.resume(control.incident, at);
+      else this.abort(control.incident, at);
+    }
+    this.controlsDue = controls.length > 0 ? controls[0].at : Infinity;
+    // Live steps that ended by `at` never act again (every later event is at or after it): drop
+    // them so a long session's loops stay as short as its open incidents.
+    this.removeSteps((s, k) => k >= this.fixedSteps && s.on && s.end <= at);
+  }
+
+  private addIncident(incident: LiveIncident): void {
+    incident.applied = 'running';
+    if (incident.steps.length === 0) return;
+    for (const step of incident.steps) {
+      this.steps.push(step);
+      this.stepRngs.push(step.rng);
+      for (const source of this.abuse) source.stepRngs.push(source.step.rng.fork(step.path));
+    }
+    this.intensity = new Float64Array(this.steps.length);
+    for (const step of incident.steps) {
+      if (step.effect.category !== 'abuse') continue;
+      const source = this.abuseSource(step);
+      incident.sources.push(source);
+      this.abuse.push(source);
+    }
+  }
+
+  private pause(incident: LiveIncident, at: number): void {
+    incident.applied = 'paused';
+    incident.pausedAt = at;
+    for (const step of incident.steps) step.on = false;
+    for (const source of incident.sources) {
+      source.held = source.next;
+      source.next = Infinity;
+    }
+    if (this.duplicateOf && incident.steps.includes(this.duplicateOf)) this.duplicateOf = null;
+  }
+
+  private resume(incident: LiveIncident, at: number): void {
+    const paused = at - incident.pausedAt;
+    incident.applied = 'running';
+    // What had begun keeps its start; what had not yet moves with the rest of the schedule.
+    if (incident.start >= incident.pausedAt) incident.start += paused;
+    incident.pausedAt = NaN;
+    incident.end += paused;
+    for (const step of incident.steps) {
+      step.start += paused;
+      step.end += paused;
+      step.on = true;
+    }
+    // The pending arrival moves with the clock: thinning continues where it stopped.
+    for (const source of incident.sources) source.next = source.held + paused;
+  }
+
+  private abort(incident: LiveIncident, at: number): void {
+    incident.applied = 'aborted';
+    incident.abortedAt = at;
+    for (const step of incident.steps) step.on = false;
+    this.removeSteps((s) => incident.steps.includes(s));
+    for (const source of incident.sources) source.next = Infinity;
+    incident.sources = [];
+    for (const step of incident.steps) this.sideGenerators.delete(step.rng);
+    if (this.duplicateOf && incident.steps.includes(this.duplicateOf)) this.duplicateOf = null;
+  }
+
+  /** Takes steps out of the engine, with their abuse sources and every source's stream for them. */
+  private removeSteps(drop: (step: ActiveStep, k: number) => boolean): void {
+    const kept: number[] = [];
+    for (let k = 0; k < this.steps.length; k++) if (!drop(this.steps[k], k)) kept.push(k);
+    if (kept.length === this.steps.length) return;
+    const steps = this.steps;
+    const rngs = this.stepRngs;
+    this.steps = kept.map((k) => steps[k]);
+    this.stepRngs = kept.map((k) => rngs[k]);
+    this.intensity = new Float64Array(this.steps.length);
+    this.abuse = this.abuse.filter((source) => this.steps.includes(source.step));
+    for (const source of this.abuse) {
+      const own = source.stepRngs;
+      source.stepRngs = kept.map((k) => own[k]);
+    }
+  }
+
+  /** The abuse source whose request comes before the next ordinary one, if any. */
+  private nextAbuse(): AbuseSource | null {
+    let source: AbuseSource | null = null;
+    for (const a of this.abuse)
+      if (a.next < this.nextMainTime && (!source || a.next < source.next)) source = a;
+    return source;
   }
 
   private resetEvent(time: number): SimEvent {
@@ -210,10 +568,10 @@ export class Simulation {
     let key = '';
     for (let k = 0; k < steps.length; k++) {
       const s = steps[k];
-      if (time >= s.start && time < s.end) {
+      if (time >= s.start && time < s.end && s.on) {
         const w = shapeWeight(s.shape, time - s.start);
         this.intensity[k] = isProbabilistic(s.shape) ? (rngs[k].next() < w ? 1 : 0) : w;
-        key += key === '' ? s.id : `\u0000${s.id}`;
+        key += key === '' ? s.name : `\u0000${s.name}`;
       } else this.intensity[k] = 0;
     }
     if (key === '') return NO_INCIDENTS;
@@ -339,7 +697,7 @@ export class Simulation {
       if (effect.category !== 'quality' || this.intensity[k] === 0) continue;
       effect.apply(event, this.intensity[k], this.steps[k].rng);
       if (effect.duplicateRate > 0 && happens(effect.duplicateRate * this.intensity[k], this.steps[k].rng))
-        this.duplicatePending = true;
+        this.duplicateOf = this.steps[k];
     }
   }
 

@@ -45,6 +45,27 @@ export const tutor = dashboard({
           transformations: [{ id: 'labelsToFields', options: { mode: 'columns' } }],
           options: { showHeader: true, cellHeight: 'sm' },
         },
+        {
+          type: 'annolist',
+          title: 'Scoreboard: latest diagnoses',
+          description:
+            "Every team's diagnoses with their scores, newest first (annotations the lab posts to this dashboard only). The full table: driftlab scoreboard.",
+          unit: 'none',
+          w: 12,
+          h: 8,
+          options: {
+            onlyFromThisDashboard: true,
+            onlyInTimeRange: false,
+            tags: ['driftlab-score'],
+            limit: 30,
+            showUser: false,
+            showTime: true,
+            showTags: false,
+            navigateToPanel: false,
+            navigateBefore: '10m',
+            navigateAfter: '10m',
+          },
+        },
         series({
           title: 'Alerts received by the lab',
           description:

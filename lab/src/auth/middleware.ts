@@ -1,0 +1,83 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Principal, Tokens } from './tokens';
+
+/*
+ * Roles over HTTP: `Authorization: Bearer <token>`. No token or an unknown one: 401; a valid token
+ * of the wrong role: 403. The token itself is never logged or echoed.
+ */
+
+export function principalOf(res: Response): Principal | null {
+  return (res.locals.principal as Principal | undefined) ?? null;
+}
+
+function bearer(req: Request): string | null {
+  const header = req.get('authorization');
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m ? m[1] : '';
+}
+
+/** Resolves the request's principal; requires one that `allowed` accepts. */
+export function requireRole(
+  tokens: Tokens,
+  allowed: (p: Principal) => boolean,
+  what: string,
+): RequestHandler {
+  return (req, res, next) => {
+    const token = bearer(req);
+    const principal = token ? tokens.identify(token) : null;
+    if (!principal)
+      return void res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer')
+        .json({ error: `${what} needs a token: send Authorization: Bearer <token>` });
+    if (!allowed(principal))
+      return void res.status(403).json({ error: `${what} is not allowed with a ${principal.role} token` });
+    res.locals.principal = principal;
+    next();
+  };
+}
+
+export const tutorOnly = (tokens: Tokens) =>
+  requireRole(tokens, (p) => p.role === 'tutor', 'this tutor action');
+export const teamOnly = (tokens: Tokens) => requireRole(tokens, (p) => p.role === 'team', 'a team action');
+export const anyRole = (tokens: Tokens) => requireRole(tokens, () => true, 'this action');
+
+/**
+ * At most `limit` requests per minute per principal (after authentication), answering 429 with
+ * Retry-After beyond it.
+ */
+export function perMinute(limit: number, what: string): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => {
+      const p = principalOf(res);
+      return p ? (p.role === 'tutor' ? 'tutor' : `team:${p.team}`) : 'anonymous';
+    },
+    message: { error: `too many ${what} requests: at most ${limit} a minute` },
+  });
+}
+
+/** Recovery actions a minute per principal. */
+export const RECOVERY_PER_MINUTE = 20;
+
+/** Who may roll back, promote and retrain: a team or the tutor, within the rate limit. */
+export function recoveryGuard(tokens: Tokens): RequestHandler {
+  return chain([anyRole(tokens), perMinute(RECOVERY_PER_MINUTE, 'recovery')]);
+}
+
+/** Middleware run one after another, stopping at the first that answers or fails. */
+function chain(handlers: readonly RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    const step = (i: number) => (err?: unknown) => {
+      if (err) return next(err);
+      if (i === handlers.length) return next();
+      void handlers[i](req, res, step(i + 1));
+    };
+    step(0)();
+  };
+}

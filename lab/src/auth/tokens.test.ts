@@ -1,0 +1,36 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadTokens, tokensFile } from './tokens';
+
+describe('lab tokens', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'driftlab-tokens-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('generates a tutor token and team tokens once, keeps them (0600), and tells them apart', () => {
+    const first = loadTokens(dir, ['team-1', 'team-2'], {});
+    expect(first.created).toEqual({ tutor: true, teams: ['team-1', 'team-2'] });
+    expect(statSync(tokensFile(dir)).mode & 0o777).toBe(0o600);
+    const again = loadTokens(dir, ['team-1', 'team-2'], {});
+    expect(again.created).toEqual({ tutor: false, teams: [] });
+    expect(again.stored).toEqual(first.stored);
+    const { tokens, stored } = again;
+    expect(tokens.identify(stored.tutor)).toEqual({ role: 'tutor' });
+    expect(tokens.identify(stored.teams['team-2'])).toEqual({ role: 'team', team: 'team-2' });
+    expect(tokens.identify(stored.tutor.slice(0, -1))).toBeNull();
+    expect(tokens.identify('')).toBeNull();
+    expect(new Set([stored.tutor, ...Object.values(stored.teams)]).size).toBe(3);
+  });
+
+  it('takes the tutor token from DRIFTLAB_TUTOR_TOKEN without writing it down', () => {
+    const secret = 'a-long-tutor-secret-from-the-env';
+    const { tokens, created } = loadTokens(dir, ['team-1'], { DRIFTLAB_TUTOR_TOKEN: secret });
+    expect(created.tutor).toBe(false);
+    expect(tokens.identify(secret)).toEqual({ role: 'tutor' });
+    expect(readFileSync(tokensFile(dir), 'utf8')).not.toContain(secret);
+    expect(() => loadTokens(dir, ['team-1'], { DRIFTLAB_TUTOR_TOKEN: 'short' })).toThrow(
+      'DRIFTLAB_TUTOR_TOKEN: expected at least 16 characters',
+    );
+  });
+});

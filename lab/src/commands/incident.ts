@@ -1,0 +1,214 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { parse as parseYaml } from 'yaml';
+import { CliError, type CliIo } from '../io';
+import { labRequest } from '../lab-client';
+import { duration } from '../parsers';
+
+/*
+ * Tutors' commands against a running lab (DRIFTLAB_URL, DRIFTLAB_TOKEN = the tutor token):
+ * incidents, playbooks, the record, the scoreboard, reset.
+ */
+
+interface IncidentJson {
+  id: string;
+  scenario: string;
+  title: string;
+  mode: string;
+  teams: string[];
+  state: string;
+  startsAt: string;
+  onset: Record<string, string>;
+}
+
+/** A scenario as the API takes it: a local file's text, or a built-in id. */
+function scenarioField(
+  idOrFile: string,
+  base = process.cwd(),
+): { scenario: string } | { scenario_yaml: string } {
+  const file = resolve(base, idOrFile);
+  if (/\.ya?ml$/.test(idOrFile) || existsSync(file)) {
+    if (!existsSync(file)) throw new CliError(`${idOrFile}: no such scenario file`);
+    return { scenario_yaml: readFileSync(file, 'utf8') };
+  }
+  return { scenario: idOrFile };
+}
+
+function printIncident(io: CliIo, i: IncidentJson): void {
+  io.stdout.write(
+    `${i.id}  ${i.state.padEnd(9)}  ${i.mode.padEnd(9)}  ${i.scenario}  teams ${i.teams.join(',')}  starts ${i.startsAt}\n`,
+  );
+}
+
+export function registerIncident(program: Command, io: CliIo): void {
+  const incident = program
+    .command('incident')
+    .description('Incidents in a running lab (tutors): start, pause, resume, abort, reveal, list, log.');
+
+  incident
+    .command('start <scenario>')
+    .description('Start a scenario (a built-in id or a YAML file) as an incident in the running lab')
+    .option('--at <duration>', 'simulated time from now until it starts (e.g. 30m)', duration)
+    .option('--hidden', 'students see only its effects (the default)')
+    .option('--announced', 'students also see its title and brief')
+    .option('--team <id>', 'only this team (repeat for several)', (v: string, all: string[] = []) => [
+      ...all,
+      v,
+    ])
+    .option('--all', 'every team (the default)')
+    .option('--feedback', 'teams see their diagnosis scores at once (else after `incident reveal`)')
+    .action(
+      async (
+        scenario: string,
+        o: {
+          at?: number;
+          hidden?: boolean;
+          announced?: boolean;
+          team?: string[];
+          all?: boolean;
+          feedback?: boolean;
+        },
+      ) => {
+        if (o.hidden && o.announced) throw new CliError('--hidden and --announced: choose one', 2);
+        if (o.team && o.all) throw new CliError('--team and --all: choose one', 2);
+        const started = await labRequest<IncidentJson>('POST', '/v1/incidents', {
+          ...scenarioField(scenario),
+          mode: o.announced ? 'announced' : 'hidden',
+          ...(o.at !== undefined ? { at: `${o.at / 1000}s` } : {}),
+          teams: o.team ?? 'all',
+          feedback: !!o.feedback,
+        });
+        printIncident(io, started);
+      },
+    );
+
+  for (const [verb, what] of [
+    ['pause', 'Pause an incident: its effects stop until resumed'],
+    ['resume', 'Resume a paused incident where it stopped'],
+    ['abort', 'Abort an incident: its faults are removed at once'],
+    ['reveal', 'Reveal an incident: teams see their diagnosis scores'],
+  ] as const)
+    incident
+      .command(`${verb} <id>`)
+      .description(what)
+      .action(async (id: string) => {
+        printIncident(
+          io,
+          await labRequest<IncidentJson>('POST', `/v1/incidents/${encodeURIComponent(id)}/${verb}`),
+        );
+      });
+
+  incident
+    .command('list')
+    .description(
+      'Every incident of this run with its state (tutor token), or the announced ones (team token)',
+    )
+    .option('--json', 'the full JSON, answer keys included (tutor)')
+    .action(async (o: { json?: boolean }) => {
+      const { incidents } = await labRequest<{
+        incidents: (IncidentJson | { id: string; title: string; brief: string; state: string })[];
+      }>('GET', '/v1/incidents');
+      if (o.json) return void io.stdout.write(JSON.stringify(incidents, null, 2) + '\n');
+      if (incidents.length === 0) io.stdout.write('no incidents\n');
+      for (const i of incidents)
+        if ('scenario' in i) printIncident(io, i);
+        else io.stdout.write(`${i.id}  ${i.state}  ${i.title}\n${i.brief}\n`);
+    });
+
+  incident
+    .command('log')
+    .description("The lab's record: injections, pauses, aborts, diagnoses, recoveries, alerts (tutor)")
+    .option('--prefix <action>', 'only actions starting with this (e.g. incident., diagnosis., recovery.)')
+    .option('--limit <n>', 'at most this many, the newest', '1000')
+    .option('--json', 'as JSON')
+    .action(async (o: { prefix?: string; limit: string; json?: boolean }) => {
+      const query = new URLSearchParams({ limit: o.limit, ...(o.prefix ? { prefix: o.prefix } : {}) });
+      const { events } = await labRequest<{
+        events: {
+          at: string;
+          actor: string;
+          action: string;
+          model: string | null;
+          params: object;
+          outcome: string;
+        }[];
+      }>('GET', `/v1/record?${query}`);
+      if (o.json) return void io.stdout.write(JSON.stringify(events, null, 2) + '\n');
+      for (const e of events)
+        io.stdout.write(
+          `${e.at}  ${e.actor.padEnd(14)}  ${e.action.padEnd(18)}  ${e.model ?? '-'}  ${e.outcome}  ${JSON.stringify(e.params)}\n`,
+        );
+    });
+
+  program
+    .command('playbook')
+    .description('Session playbooks (tutors)')
+    .command('run <file>')
+    .description(
+      'Start every incident a playbook file schedules (YAML: incidents: [{scenario, at, mode, teams, feedback}])',
+    )
+    .action(async (file: string) => {
+      let raw: unknown;
+      try {
+        raw = parseYaml(readFileSync(file, 'utf8'));
+      } catch (e) {
+        throw new CliError(`${file}: ${(e as Error).message}`);
+      }
+      const entries = (raw as { incidents?: unknown } | null)?.incidents;
+      if (!Array.isArray(entries) || entries.length === 0)
+        throw new CliError(`${file}: incidents: expected a list of incidents to start`);
+      const incidents = entries.map((entry: unknown, i: number) => {
+        if (
+          entry === null ||
+          typeof entry !== 'object' ||
+          typeof (entry as { scenario?: unknown }).scenario !== 'string'
+        )
+          throw new CliError(`${file}: incidents[${i}].scenario: expected a scenario id or file`);
+        const { scenario, ...rest } = entry as { scenario: string };
+        return { ...rest, ...scenarioField(scenario, dirname(resolve(file))) };
+      });
+      const { incidents: started } = await labRequest<{ incidents: IncidentJson[] }>(
+        'POST',
+        '/v1/playbooks',
+        {
+          incidents,
+        },
+      );
+      for (const i of started) printIncident(io, i);
+    });
+
+  program
+    .command('lab')
+    .description('The running lab as a whole (tutors)')
+    .command('reset')
+    .description('Abort every incident and put the original model versions back')
+    .action(async () => {
+      io.stdout.write(JSON.stringify(await labRequest('POST', '/v1/lab/reset'), null, 2) + '\n');
+    });
+
+  program
+    .command('scoreboard')
+    .description('Best and last diagnosis score per team and incident (tutors)')
+    .option('--json', 'as JSON')
+    .action(async (o: { json?: boolean }) => {
+      const { scoreboard } = await labRequest<{
+        scoreboard: {
+          incident: string;
+          scenario: string;
+          team: string;
+          best: number | null;
+          last: number | null;
+          submissions: number;
+          timeToDetectSeconds: number | null;
+          timeToRecoverSeconds: number | null;
+        }[];
+      }>('GET', '/v1/scoreboard');
+      if (o.json) return void io.stdout.write(JSON.stringify(scoreboard, null, 2) + '\n');
+      io.stdout.write('incident  team      best   last   submissions  time to detect  time to recover\n');
+      for (const r of scoreboard)
+        io.stdout.write(
+          `${r.incident.padEnd(8)}  ${r.team.padEnd(8)}  ${String(r.best ?? '-').padEnd(5)}  ${String(r.last ?? '-').padEnd(5)}  ${String(r.submissions).padEnd(11)}  ${(r.timeToDetectSeconds === null ? '-' : `${Math.round(r.timeToDetectSeconds)} s`).padEnd(14)}  ${r.timeToRecoverSeconds === null ? '-' : `${Math.round(r.timeToRecoverSeconds)} s`}\n`,
+        );
+    });
+}

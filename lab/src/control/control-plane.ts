@@ -1,0 +1,129 @@
+import type { SimEvent, World } from '@driftlab/simulator';
+import type { RecoveryHooks, RunningServing } from '@driftlab/serving';
+import { alertNames } from '@driftlab/provisioning';
+import type { Logger } from 'winston';
+import { AlertTracker, LabMetrics } from '../alerts';
+import { GrafanaAnnotator } from '../grafana/annotations';
+import type { GrafanaApi } from '../grafana/grafana-api';
+import { loadTokens, principalOf, recoveryGuard, tutorTokenNotice } from '../auth';
+import { labRecordPath } from '../data-dir';
+import { Diagnoses } from '../diagnosis';
+import type { LabControl } from '../http';
+import { IncidentManager, type TeamLab } from '../incidents';
+import type { LiveHandle } from '../live';
+import { LabRecord } from '../record';
+
+export interface ControlPlane {
+  readonly lab: LabControl;
+  /** Gives the incidents the running simulations (once the live loop starts). */
+  bindLive(team: string, handle: LiveHandle): void;
+  /** Each event the team's lab sends (incident onsets). */
+  observe(team: string, event: SimEvent): void;
+  /** Tokens and the record for serving's recovery actions, in one process. */
+  readonly recoveryHooks: RecoveryHooks;
+  /** From now on, the record's incidents and actions become annotations in this Grafana. */
+  annotateTo(api: GrafanaApi, log?: Logger): void;
+  close(): void;
+}
+
+export interface ControlPlaneOptions {
+  readonly data: string;
+  readonly worlds: readonly World[];
+  readonly teams: readonly string[];
+  /** Serving in the same process: `lab reset` puts its original model versions back. */
+  readonly serving?: () => RunningServing | undefined;
+  /** Where a newly generated tutor token is shown, once. */
+  readonly announce: (text: string) => void;
+}
+
+/** The lab's control side: the record, alerts, tokens, incidents, diagnoses (docs/incidents.md). */
+export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
+  const record = new LabRecord(labRecordPath(options.data));
+  const metrics = new LabMetrics(new Set(alertNames()), new Set(options.worlds.map((w) => w.name)));
+  const alerts = new AlertTracker(record, metrics);
+  const { tokens, stored, created } = loadTokens(options.data, options.teams);
+  if (created.tutor) options.announce(tutorTokenNotice(options.data, stored.tutor));
+  const handles = new Map<string, LiveHandle>();
+  const teamLabs = new Map<string, TeamLab>(
+    options.teams.map((team) => [
+      team,
+      {
+        get simulations() {
+          return handles.get(team)?.simulations ?? [];
+        },
+        now: () => handles.get(team)?.now() ?? 0,
+      },
+    ]),
+  );
+  const incidents = new IncidentManager(teamLabs, record);
+  const diagnoses = new Diagnoses(incidents, record);
+  const original = new Map<string, number>();
+  const rememberOriginal = () => {
+    const serving = options.serving?.();
+    if (!serving || original.size > 0) return;
+    for (const model of serving.registry.models()) {
+      const current = serving.registry.current(model);
+      if (current) original.set(model, current.version);
+    }
+  };
+
+  const reset = async (actor: string) => {
+    const aborted: string[] = [];
+    for (const incident of incidents.all())
+      if (!incident.aborted && incidents.state(incident) !== 'ended') {
+        incidents.abort(incident.id, actor);
+        aborted.push(incident.id);
+      }
+    const serving = options.serving?.();
+    const restored: Record<string, number> = {};
+    if (serving) {
+      rememberOriginal();
+      for (const [model, version] of original) {
+        const current = serving.registry.current(model)?.version;
+        if (current === version) continue;
+        // The original version passed its gates when it first served: no gates to put it back.
+        if (current !== undefined && version < current)
+          serving.recovery.rollback(model, version, 'lab reset');
+        else serving.registry.promote(model, version, 'lab reset');
+        restored[model] = version;
+      }
+      serving.catalog.refresh();
+    }
+    const result = {
+      aborted,
+      models: serving
+        ? restored
+        : 'not reset here: serving runs in another process (driftlab models rollback)',
+    };
+    record.append({ actor, action: 'lab.reset', model: null, params: result, outcome: 'done' });
+    return result;
+  };
+
+  const guard = recoveryGuard(tokens);
+  return {
+    lab: { record, metrics, alerts, control: { tokens, incidents, diagnoses, record, reset } },
+    bindLive(team, handle) {
+      handles.set(team, handle);
+      rememberOriginal();
+    },
+    observe: (team, event) => incidents.observe(team, event),
+    annotateTo(api, log) {
+      const annotator = new GrafanaAnnotator(api, log);
+      record.onAppend((event) => annotator.add(event));
+    },
+    recoveryHooks: {
+      guard,
+      onAction: ({ model, action, status, body, locals }) => {
+        const p = (locals.principal ?? null) as ReturnType<typeof principalOf>;
+        record.append({
+          actor: !p ? 'anonymous' : p.role === 'tutor' ? 'tutor' : `team:${p.team}`,
+          action: `recovery.${action}`,
+          model,
+          params: body,
+          outcome: status < 300 ? 'done' : `refused (${status})`,
+        });
+      },
+    },
+    close: () => record.close(),
+  };
+}

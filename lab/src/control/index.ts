@@ -1,0 +1,1 @@
+export { openControlPlane, type ControlPlane, type ControlPlaneOptions } from './control-plane';

@@ -1,0 +1,154 @@
+import type { DiagnosisKind } from '@driftlab/simulator';
+import { timeToRecover, type Incident, type IncidentManager } from '../incidents';
+import type { LabRecord } from '../record';
+import { scoreDiagnosis, type Diagnosis, type Score } from './scoring';
+
+/** How long a model's alerts must stay resolved before it counts as recovered. */
+export const RECOVERY_HOLD_MS = 2 * 60_000;
+
+/*
+ * Diagnoses teams submit, each scored against the team's incidents that have begun (the one it
+ * matches best). Several submissions are allowed; a team's best score per incident counts, and the
+ * last is shown beside it (docs/incidents.md). Scores reach the team at once when the tutor allowed
+ * feedback for the incident, otherwise once the tutor reveals it.
+ */
+
+export interface SubmittedDiagnosis extends Diagnosis {
+  readonly id: number;
+  readonly team: string;
+  readonly note: string;
+  /** Wall-clock ms. */
+  readonly submittedAt: number;
+  /** The incident it was scored against, and the score (null: no incident had begun). */
+  readonly incident: string | null;
+  readonly score: Score | null;
+}
+
+/** What a team is told about one of its submissions. */
+export interface DiagnosisFeedback {
+  readonly id: number;
+  readonly submittedAt: string;
+  readonly model: string;
+  readonly kind: DiagnosisKind;
+  readonly features: readonly string[];
+  readonly since: string;
+  /** Present once the tutor allows it (feedback on, or the incident revealed). */
+  readonly score?: Score;
+  readonly pending?: string;
+}
+
+export class Diagnoses {
+  private readonly submitted: SubmittedDiagnosis[] = [];
+
+  constructor(
+    private readonly incidents: IncidentManager,
+    private readonly record: LabRecord,
+  ) {}
+
+  submit(team: string, diagnosis: Diagnosis, note: string): SubmittedDiagnosis {
+    const submittedAt = Date.now();
+    let best: { incident: Incident; score: Score } | null = null;
+    for (const incident of this.incidents.all()) {
+      const onset = incident.onset.get(team);
+      if (!incident.teams.includes(team) || onset === undefined) continue;
+      const score = scoreDiagnosis(diagnosis, incident.scenario.answer, onset, submittedAt);
+      if (!best || score.total > best.score.total) best = { incident, score };
+    }
+    const entry: SubmittedDiagnosis = {
+      ...diagnosis,
+      id: this.submitted.length + 1,
+      team,
+      note,
+      submittedAt,
+      incident: best?.incident.id ?? null,
+      score: best?.score ?? null,
+    };
+    this.submitted.push(entry);
+    this.record.append({
+      actor: `team:${team}`,
+      action: 'diagnosis.submit',
+      model: diagnosis.model,
+      params: {
+        features: diagnosis.features,
+        kind: diagnosis.kind,
+        since: new Date(diagnosis.since).toISOString(),
+        note,
+        incident: entry.incident,
+        score: entry.score,
+      },
+      outcome: entry.score ? `scored ${entry.score.total}` : 'no incident had begun',
+    });
+    return entry;
+  }
+
+  /** A team's submissions as it may see them. */
+  feedbackFor(team: string): DiagnosisFeedback[] {
+    return this.submitted.filter((d) => d.team === team).map((d) => this.feedback(d));
+  }
+
+  feedback(d: SubmittedDiagnosis): DiagnosisFeedback {
+    const incident = d.incident ? this.incidents.get(d.incident) : null;
+    const visible = incident !== null && (incident.feedback || incident.revealed);
+    return {
+      id: d.id,
+      submittedAt: new Date(d.submittedAt).toISOString(),
+      model: d.model,
+      kind: d.kind,
+      features: d.features,
+      since: new Date(d.since).toISOString(),
+      ...(visible && d.score
+        ? { score: d.score }
+        : { pending: 'your score appears when the tutor reveals the incident' }),
+    };
+  }
+
+  all(): readonly SubmittedDiagnosis[] {
+    return this.submitted;
+  }
+
+  /**
+   * Per incident and team: the best and the last score, the best one's time to detect, and the
+   * time to recover (from the record's alerts: see timeToRecover).
+   */
+  scoreboard(): {
+    incident: string;
+    scenario: string;
+    team: string;
+    best: number | null;
+    last: number | null;
+    submissions: number;
+    timeToDetectSeconds: number | null;
+    timeToRecoverSeconds: number | null;
+  }[] {
+    const rows = [];
+    const alerts = this.record.events({ prefix: 'alert.', limit: 100_000 });
+    const now = Date.now();
+    for (const incident of this.incidents.all())
+      for (const team of incident.teams) {
+        const mine = this.submitted.filter((d) => d.team === team && d.incident === incident.id);
+        const best = mine.reduce<SubmittedDiagnosis | null>(
+          (b, d) => (!b || d.score!.total > b.score!.total ? d : b),
+          null,
+        );
+        rows.push({
+          incident: incident.id,
+          scenario: incident.scenario.id,
+          team,
+          best: best?.score?.total ?? null,
+          last: mine.at(-1)?.score?.total ?? null,
+          submissions: mine.length,
+          timeToDetectSeconds: best?.score?.timeToDetectSeconds ?? null,
+          timeToRecoverSeconds: incident.onset.has(team)
+            ? timeToRecover(
+                alerts,
+                incident.scenario.answer.model,
+                incident.onset.get(team)!,
+                now,
+                RECOVERY_HOLD_MS,
+              )
+            : null,
+        });
+      }
+    return rows;
+  }
+}

@@ -1,0 +1,9 @@
+export { Diagnoses, type DiagnosisFeedback, type SubmittedDiagnosis } from './diagnoses';
+export {
+  ONSET_FULL_SECONDS,
+  ONSET_ZERO_SECONDS,
+  scoreDiagnosis,
+  WEIGHTS,
+  type Diagnosis,
+  type Score,
+} from './scoring';

@@ -1,0 +1,112 @@
+import type { Logger } from 'winston';
+import type { LabEvent } from '../record';
+import { TUTOR_FOLDER_UID, type GrafanaApi } from './grafana-api';
+
+/*
+ * The lab's record as Grafana annotations. Incidents (start, pause, resume, abort, onset, reveal)
+ * with their answer keys go on the Tutor dashboard only: a dashboard's annotations are readable only
+ * by who can open it. Diagnoses and recovery actions go organisation-wide with the tag
+ * `driftlab-action`, which every dashboard shows; their text names the team and the action, never
+ * a score or an incident.
+ */
+
+export const TUTOR_DASHBOARD_UID = TUTOR_FOLDER_UID;
+export const ACTION_TAG = 'driftlab-action';
+export const INCIDENT_TAG = 'driftlab-incident';
+/** Scores, on the Tutor dashboard's scoreboard (an annotation list). */
+export const SCORE_TAG = 'driftlab-score';
+/** Annotations waiting to be sent; beyond it the oldest are dropped (Grafana down for long). */
+const MAX_QUEUED = 1000;
+
+export interface Annotation {
+  readonly time: number;
+  readonly tags: readonly string[];
+  readonly text: string;
+  readonly dashboardUID?: string;
+}
+
+/** The annotations for a record event (none for most). */
+export function annotationsFor(event: LabEvent): Annotation[] {
+  const one = annotationFor(event);
+  if (event.action !== 'diagnosis.submit') return one ? [one] : [];
+  const p = event.params as { incident?: string | null; score?: { total: number } | null };
+  return [
+    ...(one ? [one] : []),
+    {
+      time: Date.parse(event.at),
+      tags: [SCORE_TAG],
+      text: `${event.actor.replace('team:', '')} scored ${p.score?.total ?? '-'} on ${p.incident ?? 'no incident'}`,
+      dashboardUID: TUTOR_DASHBOARD_UID,
+    },
+  ];
+}
+
+function annotationFor(event: LabEvent): Annotation | null {
+  const time = Date.parse(event.at);
+  const p = event.params as Record<string, unknown>;
+  if (event.action.startsWith('incident.')) {
+    const verb = event.action.slice('incident.'.length);
+    const answer =
+      verb === 'start'
+        ? ` — scenario ${String(p.scenario)}, ${String(p.mode)}, teams ${(p.teams as string[]).join(', ')}`
+        : '';
+    return {
+      time,
+      tags: [INCIDENT_TAG, verb],
+      text: `${String(p.incident)} ${verb}${answer}${verb === 'onset' ? ` (${String(p.team)})` : ''}`,
+      dashboardUID: TUTOR_DASHBOARD_UID,
+    };
+  }
+  if (event.action === 'diagnosis.submit')
+    return {
+      time,
+      tags: [ACTION_TAG, 'diagnosis'],
+      text: `${event.actor.replace('team:', '')} submitted a diagnosis`,
+    };
+  if (event.action.startsWith('recovery.') && event.outcome === 'done') {
+    const action = event.action.slice('recovery.'.length);
+    const version = typeof p.version === 'number' ? ` to v${p.version}` : '';
+    return {
+      time,
+      tags: [ACTION_TAG, action, ...(event.model ? [event.model] : [])],
+      text: `${event.actor.replace('team:', '')}: ${action} ${event.model ?? ''}${version}`,
+    };
+  }
+  if (event.action === 'lab.reset') return { time, tags: [ACTION_TAG, 'reset'], text: 'the lab was reset' };
+  return null;
+}
+
+/** Sends annotations one at a time in the background; Grafana being away never blocks the lab. */
+export class GrafanaAnnotator {
+  private readonly queue: Annotation[] = [];
+  private sending: Promise<void> | null = null;
+
+  constructor(
+    private readonly api: Pick<GrafanaApi, 'annotate'>,
+    private readonly log?: Logger,
+  ) {}
+
+  /** Queues the annotations of `event`, if it has any. */
+  add(event: LabEvent): void {
+    const annotations = annotationsFor(event);
+    if (annotations.length === 0) return;
+    this.queue.push(...annotations);
+    while (this.queue.length > MAX_QUEUED) this.queue.shift();
+    this.sending ??= this.drain().finally(() => (this.sending = null));
+  }
+
+  /** Resolves once everything queued so far was sent (or given up on). */
+  async flush(): Promise<void> {
+    while (this.sending) await this.sending;
+  }
+
+  private async drain(): Promise<void> {
+    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      try {
+        await this.api.annotate(next);
+      } catch (e) {
+        this.log?.warn('grafana annotation not sent', { error: (e as Error).message, tags: next.tags });
+      }
+    }
+  }
+}

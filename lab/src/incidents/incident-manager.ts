@@ -1,0 +1,277 @@
+import type { AnswerKey, Scenario, SimEvent, Simulation } from '@driftlab/simulator';
+import type { LabRecord } from '../record';
+
+/*
+ * Incidents: scenarios a tutor starts in the running lab, for one team or all, hidden (students see
+ * only the effects) or announced (they also see the title and the brief). The simulator carries
+ * them out (Simulation.startIncident …); this keeps who asked for what, the state, the onset as it
+ * actually happened, and writes every action to the lab's record.
+ */
+
+export type IncidentMode = 'hidden' | 'announced';
+export type IncidentState = 'scheduled' | 'running' | 'paused' | 'ended' | 'aborted';
+
+/** A team's running simulations, and the moment from which control calls may take effect. */
+export interface TeamLab {
+  readonly simulations: readonly Simulation[];
+  /** Simulated epoch ms no earlier than anything the simulations generated. */
+  now(): number;
+}
+
+export interface Incident {
+  readonly id: string;
+  readonly scenario: Scenario;
+  readonly mode: IncidentMode;
+  readonly teams: readonly string[];
+  /** Simulated time of the scenario's time 0. */
+  readonly at: number;
+  /** Wall-clock ms the incident was started. */
+  readonly createdAt: number;
+  /** Wall-clock ms of the first request it affected, per team (absent until then). */
+  readonly onset: Map<string, number>;
+  /** Whether teams see their diagnosis scores at once (else after `reveal`). */
+  feedback: boolean;
+  revealed: boolean;
+  paused: boolean;
+  aborted: boolean;
+}
+
+export class IncidentError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'IncidentError';
+  }
+}
+
+export interface StartRequest {
+  readonly scenario: Scenario;
+  readonly mode: IncidentMode;
+  /** Simulated ms from now until the scenario's time 0 (default 0). */
+  readonly delay?: number;
+  /** Team ids, or all teams when absent. */
+  readonly teams?: readonly string[];
+  readonly feedback?: boolean;
+  readonly actor: string;
+}
+
+/** What a student may see of an incident: announced ones only, without the answer key. */
+export interface StudentIncidentView {
+  readonly id: string;
+  readonly title: string;
+  readonly brief: string;
+  readonly state: IncidentState;
+}
+
+export class IncidentManager {
+  private readonly incidents = new Map<string, Incident>();
+  /** Step id prefix (`<incident>/`) → incident, for recognising affected events. */
+  private nextNumber: number;
+
+  constructor(
+    private readonly teams: ReadonlyMap<string, TeamLab>,
+    private readonly record: LabRecord,
+  ) {
+    this.nextNumber = record.events({ prefix: 'incident.start', limit: 1_000_000 }).length + 1;
+  }
+
+  teamIds(): string[] {
+    return [...this.teams.keys()];
+  }
+
+  start(request: StartRequest): Incident {
+    const teams = request.teams ?? this.teamIds();
+    if (teams.length === 0) throw new IncidentError('teams: expected at least one team', 400);
+    for (const team of teams)
+      if (!this.teams.has(team))
+        throw new IncidentError(`team "${team}": no such team (teams: ${this.teamIds().join(', ')})`, 404);
+    const worlds = new Set(this.teams.get(teams[0])!.simulations.map((s) => s.world.name));
+    const missing = request.scenario.worlds.filter((w) => !worlds.has(w));
+    if (missing.length > 0)
+      throw new IncidentError(
+        `scenario ${request.scenario.id} needs the world(s) ${missing.join(', ')}, which this lab does not run (start it with --world ${missing[0]})`,
+        409,
+      );
+    const delay = request.delay ?? 0;
+    if (!(delay >= 0)) throw new IncidentError('at: expected a time from now, not in the past', 400);
+    const id = `inc-${this.nextNumber++}`;
+    let at = 0;
+    for (const team of teams) {
+      const lab = this.teams.get(team)!;
+      at = lab.now() + delay;
+      for (const simulation of lab.simulations) simulation.startIncident(id, request.scenario, at);
+    }
+    const incident: Incident = {
+      id,
+      scenario: request.scenario,
+      mode: request.mode,
+      teams,
+      at,
+      createdAt: Date.now(),
+      onset: new Map(),
+      feedback: request.feedback ?? false,
+      revealed: false,
+      paused: false,
+      aborted: false,
+    };
+    this.incidents.set(id, incident);
+    this.log(request.actor, 'incident.start', incident, {
+      scenario: request.scenario.id,
+      mode: request.mode,
+      teams,
+      delaySeconds: delay / 1000,
+      feedback: incident.feedback,
+    });
+    return incident;
+  }
+
+  pause(id: string, actor: string): Incident {
+    const incident = this.control(id, actor, 'pause');
+    incident.paused = true;
+    return incident;
+  }
+
+  resume(id: string, actor: string): Incident {
+    const incident = this.control(id, actor, 'resume');
+    incident.paused = false;
+    return incident;
+  }
+
+  /** Removes the incident's faults at once. */
+  abort(id: string, actor: string): Incident {
+    const incident = this.control(id, actor, 'abort');
+    incident.aborted = true;
+    return incident;
+  }
+
+  reveal(id: string, actor: string): Incident {
+    const incident = this.get(id);
+    incident.revealed = true;
+    this.log(actor, 'incident.reveal', incident, {});
+    return incident;
+  }
+
+  get(id: string): Incident {
+    const incident = this.incidents.get(id);
+    if (!incident)
+      throw new IncidentError(
+        `no incident "${id}" in this run (incidents: ${[...this.incidents.keys()].join(', ') || 'none'})`,
+        404,
+      );
+    return incident;
+  }
+
+  all(): Incident[] {
+    return [...this.incidents.values()];
+  }
+
+  /**
+   * The incident's state: aborted and paused as the tutor said (effective from the next event), the
+   * rest as the simulator carries it out (for its first team).
+   */
+  state(incident: Incident): IncidentState {
+    if (incident.aborted) return 'aborted';
+    if (incident.paused) return 'paused';
+    const lab = this.teams.get(incident.teams[0])!;
+    const states = lab.simulations.flatMap((s) =>
+      s
+        .incidents()
+        .filter((i) => i.id === incident.id)
+        .map((i) => i.state),
+    );
+    // A resume takes effect from the next event: until then the simulator still says paused.
+    if (states.includes('running') || states.includes('paused')) return 'running';
+    return states.includes('scheduled') ? 'scheduled' : 'ended';
+  }
+
+  /** The incidents a team may see: announced ones for it, title and brief only. */
+  studentView(team: string): StudentIncidentView[] {
+    return this.all()
+      .filter((i) => i.mode === 'announced' && i.teams.includes(team))
+      .map((i) => ({ id: i.id, title: i.scenario.title, brief: i.scenario.brief, state: this.state(i) }));
+  }
+
+  /** The tutor's view, answer key included. */
+  tutorView(incident: Incident): {
+    id: string;
+    scenario: string;
+    title: string;
+    mode: IncidentMode;
+    teams: readonly string[];
+    state: IncidentState;
+    startsAt: string;
+    onset: Record<string, string>;
+    feedback: boolean;
+    revealed: boolean;
+    answer: AnswerKey;
+  } {
+    return {
+      id: incident.id,
+      scenario: incident.scenario.id,
+      title: incident.scenario.title,
+      mode: incident.mode,
+      teams: incident.teams,
+      state: this.state(incident),
+      startsAt: new Date(incident.at).toISOString(),
+      onset: Object.fromEntries([...incident.onset].map(([t, ms]) => [t, new Date(ms).toISOString()])),
+      feedback: incident.feedback,
+      revealed: incident.revealed,
+      answer: incident.scenario.answer,
+    };
+  }
+
+  /**
+   * Called with each event a team's lab sends: the first event an incident's step affects is its
+   * onset (wall clock), as the students' dashboards will show it.
+   */
+  observe(team: string, event: SimEvent): void {
+    if (event.incidents.length === 0) return;
+    for (const step of event.incidents) {
+      const slash = step.indexOf('/');
+      if (slash < 0) continue;
+      const incident = this.incidents.get(step.slice(0, slash));
+      if (incident && !incident.onset.has(team)) {
+        incident.onset.set(team, Date.now());
+        this.log('lab', 'incident.onset', incident, {
+          team,
+          simulatedTime: new Date(event.time).toISOString(),
+        });
+      }
+    }
+  }
+
+  private control(id: string, actor: string, verb: 'pause' | 'resume' | 'abort'): Incident {
+    const incident = this.get(id);
+    if (incident.aborted) throw new IncidentError(`incident ${id} was aborted`, 409);
+    if (verb === 'pause' && incident.paused) throw new IncidentError(`incident ${id} is paused already`, 409);
+    if (verb === 'resume' && !incident.paused) throw new IncidentError(`incident ${id} is not paused`, 409);
+    for (const team of incident.teams) {
+      const lab = this.teams.get(team)!;
+      const at = lab.now();
+      for (const simulation of lab.simulations) {
+        if (!simulation.incidents().some((i) => i.id === id)) continue;
+        try {
+          if (verb === 'pause') simulation.pauseIncident(id, at);
+          else if (verb === 'resume') simulation.resumeIncident(id, at);
+          else simulation.abortIncident(id, at);
+        } catch (e) {
+          throw new IncidentError(`incident ${id}: ${(e as Error).message}`, 409);
+        }
+      }
+    }
+    this.log(actor, `incident.${verb}`, incident, {});
+    return incident;
+  }
+
+  private log(actor: string, action: string, incident: Incident, params: Record<string, unknown>): void {
+    this.record.append({
+      actor,
+      action,
+      model: incident.scenario.answer.model,
+      params: { incident: incident.id, ...params },
+      outcome: 'done',
+    });
+  }
+}

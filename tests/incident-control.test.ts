@@ -1,0 +1,326 @@
+// Tutors run incidents in a running lab and teams diagnose them, over real HTTP against the built
+// `driftlab start`: roles and tokens, the incident lifecycle, scoring, the record, rate limits, and
+// the audit that nothing a student can reach gives the incident away.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { stringify } from 'yaml';
+import { freePort } from './support/ports';
+
+const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
+const run = promisify(execFile);
+const TUTOR = 'tutor-secret-for-the-incident-test';
+
+jest.setTimeout(180_000);
+
+/** Incomes drop 20 simulated minutes after the start of the incident, for three hours. */
+const SCENARIO = {
+  id: 'test-income-drop',
+  title: 'Applicants look poorer',
+  brief: 'Something changed in the credit applications this morning.',
+  answer: {
+    kind: 'covariate',
+    model: 'credit',
+    features: ['annual_income'],
+    what: 'A step change in annual_income.',
+    when: '20 minutes after the start, for three hours.',
+    recover: 'Retrain on recent labelled data.',
+    signals: ['drift on annual_income'],
+  },
+  seed: 77,
+  worlds: ['credit'],
+  timeline: [
+    {
+      id: 'poorer',
+      start: '20m',
+      duration: '3h',
+      injector: 'mean-shift',
+      target: { world: 'credit', feature: 'annual_income' },
+      params: { by: -30000 },
+    },
+  ],
+};
+
+let dir: string;
+let url: string;
+let lab: ChildProcess;
+let stderr = '';
+let stdout = '';
+let teamToken: string;
+
+async function call(
+  method: 'GET' | 'POST',
+  path: string,
+  token?: string,
+  body?: object,
+): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown>, headers: res.headers };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'driftlab-incidents-'));
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  lab = spawn(
+    process.execPath,
+    [
+      BIN,
+      'start',
+      '--world',
+      'credit',
+      '--speed',
+      '600',
+      '--port',
+      String(port),
+      '--data',
+      join(dir, 'data'),
+      '--no-prometheus',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DRIFTLAB_TUTOR_TOKEN: TUTOR } },
+  );
+  lab.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  lab.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  for (let i = 0; i < 600; i++) {
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready && stderr.includes('"lab started"')) break;
+    await sleep(100);
+  }
+  const file = join(dir, 'data', 'tokens.json');
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+  teamToken = (JSON.parse(readFileSync(file, 'utf8')) as { teams: Record<string, string> }).teams['team-1'];
+  expect(teamToken.length).toBeGreaterThan(30);
+});
+
+afterAll(async () => {
+  if (lab.exitCode === null) {
+    lab.kill('SIGINT');
+    await once(lab, 'exit');
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('incidents and diagnoses in a running lab', () => {
+  let incident: string;
+
+  it('refuses control without a token (401) and with a team token (403)', async () => {
+    const body = { scenario_yaml: stringify(SCENARIO) };
+    const none = await call('POST', '/v1/incidents', undefined, body);
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toBe('Bearer');
+    expect((await call('POST', '/v1/incidents', 'not-a-token', body)).status).toBe(401);
+    const team = await call('POST', '/v1/incidents', teamToken, body);
+    expect(team.status).toBe(403);
+    expect(team.json.error).toBe('this tutor action is not allowed with a team token');
+    expect((await call('GET', '/v1/scoreboard', teamToken)).status).toBe(403);
+    expect((await call('GET', '/v1/record', teamToken)).status).toBe(403);
+    // A team may not diagnose as the tutor, nor the tutor as a team.
+    expect((await call('POST', '/v1/diagnoses', TUTOR, {})).status).toBe(403);
+  });
+
+  it('names the bad field of a start request', async () => {
+    const bad = await call('POST', '/v1/incidents', TUTOR, { scenario: 'no-such-scenario' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatch(/^scenario: .*no-such-scenario/);
+    const mode = await call('POST', '/v1/incidents', TUTOR, { scenario: 'credit-income-drop', mode: 'loud' });
+    expect(mode.json.error).toBe('mode: expected "hidden" or "announced", got "loud"');
+    const world = await call('POST', '/v1/incidents', TUTOR, { scenario: 'fraud-attack-wave' });
+    expect(world.status).toBe(409);
+    expect(world.json.error).toMatch(/needs the world\(s\) fraud/);
+    const path = await call('POST', '/v1/incidents', TUTOR, { scenario: '../../etc/passwd' });
+    expect(path.status).toBe(400);
+  });
+
+  it('starts a hidden incident: tutors see the answer key, students nothing', async () => {
+    const started = await call('POST', '/v1/incidents', TUTOR, {
+      scenario_yaml: stringify(SCENARIO),
+      mode: 'hidden',
+    });
+    expect(started.status).toBe(201);
+    incident = started.json.id as string;
+    expect(started.json).toMatchObject({ scenario: 'test-income-drop', mode: 'hidden', teams: ['team-1'] });
+    expect((started.json.answer as { features: string[] }).features).toEqual(['annual_income']);
+    const student = await call('GET', '/v1/incidents', teamToken);
+    expect(student.json).toEqual({ incidents: [] });
+    // The onset is the first request it affected (20 simulated minutes later: 2 s at 600×).
+    for (let i = 0; i < 200; i++) {
+      const view = await call('GET', `/v1/incidents/${incident}`, TUTOR);
+      if (Object.keys(view.json.onset as object).length > 0) break;
+      await sleep(100);
+    }
+    const view = await call('GET', `/v1/incidents/${incident}`, TUTOR);
+    expect(view.json.state).toBe('running');
+    expect(Date.parse((view.json.onset as Record<string, string>)['team-1'])).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('gives away nothing of the incident on what students can reach', async () => {
+    const secrets = [
+      'test-income-drop',
+      'Applicants look poorer',
+      'mean-shift',
+      'poorer',
+      'Something changed',
+    ];
+    const reachable = [
+      await (await fetch(`${url}/metrics`)).text(),
+      await (await fetch(`${url}/openapi.json`)).text(),
+      await (await fetch(`${url}/v1/models/credit`)).text(),
+      await (await fetch(`${url}/v1/alerts`)).text(),
+      JSON.stringify((await call('GET', '/v1/incidents', teamToken)).json),
+      JSON.stringify((await call('GET', '/v1/diagnoses', teamToken)).json),
+      stderr, // the lab's logs, info level
+    ];
+    for (const text of reachable)
+      for (const secret of secrets) expect([secret, text.includes(secret)]).toEqual([secret, false]);
+    // Every feature is named on /metrics, the targeted one no more than the others.
+    const metrics = reachable[0];
+    const count = (feature: string) => metrics.split(`feature="${feature}"`).length;
+    expect(count('annual_income')).toBe(count('age'));
+    // The tutor token is never logged; the team token never printed.
+    expect(stderr).not.toContain(TUTOR);
+    expect(stderr + stdout).not.toContain(teamToken);
+  });
+
+  it('scores diagnoses, shows scores only once revealed, and counts the best', async () => {
+    const onset = (await call('GET', `/v1/incidents/${incident}`, TUTOR)).json.onset as Record<
+      string,
+      string
+    >;
+    const wrong = await call('POST', '/v1/diagnoses', teamToken, {
+      model: 'credit',
+      features: ['annual_income'],
+      kind: 'concept',
+      since: onset['team-1'],
+    });
+    expect(wrong.status).toBe(201);
+    expect(wrong.json.pending).toBe('your score appears when the tutor reveals the incident');
+    expect(wrong.json.score).toBeUndefined();
+    const right = await call('POST', '/v1/diagnoses', teamToken, {
+      model: 'credit',
+      features: ['annual_income'],
+      kind: 'covariate',
+      since: onset['team-1'],
+      note: 'income histogram moved left',
+    });
+    expect(right.status).toBe(201);
+    const bad = await call('POST', '/v1/diagnoses', teamToken, {
+      model: 'credit',
+      features: 'all',
+      kind: 'covariate',
+      since: 'x',
+    });
+    expect(bad.json.error).toBe('features: expected a list of feature names (possibly empty), got "all"');
+
+    expect((await call('POST', `/v1/incidents/${incident}/reveal`, TUTOR)).status).toBe(200);
+    const mine = (await call('GET', '/v1/diagnoses', teamToken)).json.diagnoses as {
+      score?: { total: number };
+    }[];
+    expect(mine.map((d) => d.score?.total)).toEqual([75, 100]);
+    const board = (await call('GET', '/v1/scoreboard', TUTOR)).json.scoreboard as Record<string, unknown>[];
+    expect(board).toEqual([
+      expect.objectContaining({ incident, team: 'team-1', best: 100, last: 100, submissions: 2 }),
+    ]);
+  });
+
+  it('pauses, resumes and aborts, and records every action with who did it', async () => {
+    const paused = await call('POST', `/v1/incidents/${incident}/pause`, TUTOR);
+    expect([paused.status, paused.json.error, paused.json.state]).toEqual([200, undefined, 'paused']);
+    expect((await call('POST', `/v1/incidents/${incident}/pause`, TUTOR)).status).toBe(409);
+    expect((await call('POST', `/v1/incidents/${incident}/resume`, TUTOR)).json.state).toBe('running');
+    expect((await call('POST', `/v1/incidents/${incident}/abort`, TUTOR)).json.state).toBe('aborted');
+    expect((await call('POST', `/v1/incidents/${incident}/resume`, TUTOR)).status).toBe(409);
+    expect((await call('POST', `/v1/incidents/${incident}/explode`, TUTOR)).status).toBe(404);
+
+    // The CLI reads the same record.
+    const env = { ...process.env, DRIFTLAB_URL: url, DRIFTLAB_TOKEN: TUTOR };
+    const { stdout: log } = await run(process.execPath, [BIN, 'incident', 'log', '--json'], { env });
+    const events = JSON.parse(log) as { actor: string; action: string; params: { incident?: string } }[];
+    const mine = events.filter((e) => e.params.incident === incident || e.action === 'diagnosis.submit');
+    expect(mine.map((e) => [e.actor, e.action])).toEqual([
+      ['tutor', 'incident.start'],
+      ['lab', 'incident.onset'],
+      ['team:team-1', 'diagnosis.submit'],
+      ['team:team-1', 'diagnosis.submit'],
+      ['tutor', 'incident.reveal'],
+      ['tutor', 'incident.pause'],
+      ['tutor', 'incident.resume'],
+      ['tutor', 'incident.abort'],
+    ]);
+    const { stdout: list } = await run(process.execPath, [BIN, 'incident', 'list'], { env });
+    expect(list).toContain(`${incident}  aborted`);
+    // A team token cannot read the record through the CLI either.
+    const refused = await run(process.execPath, [BIN, 'incident', 'log'], {
+      env: { ...env, DRIFTLAB_TOKEN: teamToken },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 1 });
+    expect((refused as { stderr: string }).stderr).toContain('(this needs the tutor token)');
+  });
+
+  it('records recovery actions by who made them, refused ones too, and refuses them without a token', async () => {
+    expect((await call('POST', '/v1/models/credit:rollback', undefined, { version: 1 })).status).toBe(401);
+    // Version 1 serves already: a rollback to it is refused (409), and recorded as such.
+    const rollback = await call('POST', '/v1/models/credit:rollback', teamToken, { version: 1 });
+    expect(rollback.status).toBe(409);
+    const { json } = await call('GET', '/v1/record?prefix=recovery.', TUTOR);
+    expect(
+      (json.events as { actor: string; action: string; model: string; outcome: string }[]).map((e) => [
+        e.actor,
+        e.action,
+        e.model,
+        e.outcome,
+      ]),
+    ).toEqual([['team:team-1', 'recovery.rollback', 'credit', 'refused (409)']]);
+  });
+
+  it('limits diagnoses to 10 a minute per team, answering 429 with Retry-After', async () => {
+    let limited: Awaited<ReturnType<typeof call>> | undefined;
+    for (let i = 0; i < 12 && !limited; i++) {
+      const r = await call('POST', '/v1/diagnoses', teamToken, {
+        model: 'credit',
+        features: [],
+        kind: 'quality',
+        since: new Date().toISOString(),
+      });
+      if (r.status === 429) limited = r;
+    }
+    expect(limited?.status).toBe(429);
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('resets the lab: incidents aborted, original model versions back', async () => {
+    const started = await call('POST', '/v1/incidents', TUTOR, {
+      scenario_yaml: stringify(SCENARIO),
+      mode: 'announced',
+    });
+    const student = await call('GET', '/v1/incidents', teamToken);
+    expect(student.json.incidents).toEqual([
+      {
+        id: started.json.id,
+        title: 'Applicants look poorer',
+        brief: SCENARIO.brief,
+        state: expect.any(String),
+      },
+    ]);
+    const reset = await call('POST', '/v1/lab/reset', TUTOR);
+    expect(reset.status).toBe(200);
+    expect(reset.json.aborted).toEqual([started.json.id]);
+    const model = (await (await fetch(`${url}/v1/models/credit`)).json()) as {
+      model_version_status: { version: string; state: string }[];
+    };
+    expect(model.model_version_status.find((s) => s.state === 'AVAILABLE')?.version).toBe('1');
+  });
+});
