@@ -52,10 +52,14 @@ describe('the record as Grafana annotations', () => {
     record.close();
     rmSync(dir, { recursive: true, force: true });
   });
-
-  it('puts incidents on the Tutor dashboard only, and actions everywhere without giving anything away', async () => {
+  const annotateRecord = () => {
     const annotator = new GrafanaAnnotator(new GrafanaApi({ url, user: 'admin', password: 'pw' }));
     record.onAppend((e) => annotator.add(e));
+    return annotator;
+  };
+
+  it('puts incidents on the Tutor dashboard only, and actions everywhere without giving anything away', async () => {
+    const annotator = annotateRecord();
     record.append({
       actor: 'tutor',
       action: 'incident.start',
@@ -119,6 +123,33 @@ describe('the record as Grafana annotations', () => {
     for (const body of [diagnosis, rollback])
       for (const secret of ['credit-income-drop', 'annual_income', 'covariate', '100', 'inc-1'])
         expect(JSON.stringify(body)).not.toContain(secret);
+  });
+
+  it('tells students the title and brief of an announced incident, nothing more', async () => {
+    const annotator = annotateRecord();
+    record.append({
+      actor: 'tutor',
+      action: 'incident.start',
+      model: 'credit',
+      params: {
+        incident: 'inc-2',
+        scenario: 'credit-income-drop',
+        mode: 'announced',
+        teams: ['team-1'],
+        title: 'Incomes fall',
+        brief: 'Check the credit model.',
+      },
+      outcome: 'done',
+    });
+    await annotator.flush();
+    const everywhere = received.map((r) => r.body).filter((b) => b.dashboardUID === undefined);
+    expect(everywhere).toEqual([
+      {
+        time: expect.any(Number),
+        tags: [ACTION_TAG, 'incident'],
+        text: 'Incident announced: Incomes fall. Check the credit model.',
+      },
+    ]);
   });
 
   it('goes on when Grafana fails, and never throws into the lab', async () => {

@@ -28,14 +28,25 @@ export interface Annotation {
 /** The annotations for a record event (none for most). */
 export function annotationsFor(event: LabEvent): Annotation[] {
   const one = annotationFor(event);
+  const p = event.params as { title?: string; brief?: string; teams?: string[] };
+  // An announced incident is told to students: its title and brief on every dashboard.
+  if (event.action === 'incident.start' && p.title !== undefined)
+    return [
+      ...(one ? [one] : []),
+      {
+        time: Date.parse(event.at),
+        tags: [ACTION_TAG, 'incident'],
+        text: `Incident announced: ${p.title}. ${p.brief ?? ''}`.trim(),
+      },
+    ];
   if (event.action !== 'diagnosis.submit') return one ? [one] : [];
-  const p = event.params as { incident?: string | null; score?: { total: number } | null };
+  const d = event.params as { incident?: string | null; score?: { total: number } | null };
   return [
     ...(one ? [one] : []),
     {
       time: Date.parse(event.at),
       tags: [SCORE_TAG],
-      text: `${event.actor.replace('team:', '')} scored ${p.score?.total ?? '-'} on ${p.incident ?? 'no incident'}`,
+      text: `${event.actor.replace('team:', '')} scored ${d.score?.total ?? '-'} on ${d.incident ?? 'no incident'}`,
       dashboardUID: TUTOR_DASHBOARD_UID,
     },
   ];

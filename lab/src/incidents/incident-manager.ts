@@ -123,6 +123,10 @@ export class IncidentManager {
       teams,
       delaySeconds: delay / 1000,
       feedback: incident.feedback,
+      // What students may be told of an announced incident (annotations on their dashboards).
+      ...(request.mode === 'announced'
+        ? { title: request.scenario.title, brief: request.scenario.brief }
+        : {}),
     });
     return incident;
   }
