@@ -110,4 +110,67 @@ describe('the lab split in three processes', () => {
       rmSync(data, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it("carries out a scenario's serving faults in another process, for the simulator's requests only", async () => {
+    const data = mkdtempSync(join(tmpdir(), 'driftlab-split-faults-'));
+    const [exporterPort, servingPort, labPort] = [await freePort(), await freePort(), await freePort()];
+    const exporterUrl = `http://127.0.0.1:${exporterPort}`;
+    const servingUrl = `http://127.0.0.1:${servingPort}`;
+    const common = ['--world', 'credit', '--data', data, '--no-prometheus'];
+    const exporter = driftlab(['start', '--only', 'exporter', '--port', String(exporterPort), ...common]);
+    const serving = driftlab([
+      'start',
+      '--only',
+      'serving',
+      '--port',
+      String(servingPort),
+      '--exporter-url',
+      exporterUrl,
+      ...common,
+    ]);
+    try {
+      await waitFor(`${exporterUrl}/healthz`);
+      await waitFor(`${servingUrl}/readyz`);
+      // credit-error-storm: 30 % of requests fail with 503 in bursts from 6h, an outage at 9h.
+      const simulator = driftlab([
+        'start',
+        '--only',
+        'simulator',
+        '--port',
+        String(labPort),
+        '--serving-url',
+        servingUrl,
+        '--exporter-url',
+        exporterUrl,
+        '--scenario',
+        'credit-error-storm',
+        '--speed',
+        '7200',
+        '--until',
+        '10h',
+        ...common,
+      ]);
+      const [code] = await once(simulator.child, 'exit');
+      expect(code).toBe(0);
+      const stopped = JSON.parse(simulator.stderr().trimEnd().split('\n').at(-1)!);
+      expect(stopped.answers['200']).toBeGreaterThan(100);
+      expect(stopped.answers['503']).toBeGreaterThan(20);
+      // A student cannot inflict a fault on serving: without the tutor token the header is ignored.
+      const student = await fetch(`${servingUrl}/v1/models/credit:predict`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-driftlab-fault': JSON.stringify({ addedLatencyMs: 0, failStatus: 503, unavailable: true }),
+        },
+        body: JSON.stringify({ instances: [{}] }),
+      });
+      expect(student.status).not.toBe(503);
+    } finally {
+      for (const p of [serving, exporter]) p.child.kill('SIGINT');
+      await Promise.all(
+        [serving, exporter].map((p) => (p.child.exitCode === null ? once(p.child, 'exit') : null)),
+      );
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { sentFeatures, type SimEvent } from '@driftlab/simulator';
-import type { RequestFault } from '@driftlab/serving';
+import { FAULT_HEADER, faultToHeader, type RequestFault } from '@driftlab/serving';
 
 /** Where the sender arranges the serving faults the simulator drew for an event (serving's control side). */
 export interface FaultControl {
@@ -28,8 +28,13 @@ export class TrafficSender {
   constructor(
     private readonly baseUrl: string,
     private readonly maxInFlight = 64,
-    /** Without it (serving in another process), scenario serving faults are not carried out. */
+    /** Serving in this process: its control side, told each request's fault before it is sent. */
     private readonly faults?: FaultControl,
+    /**
+     * Serving in another process: the tutor token, which lets each request carry its own fault
+     * (FAULT_HEADER). Without either, scenario serving faults are not carried out.
+     */
+    private readonly faultToken?: string,
   ) {}
 
   send(event: SimEvent): void {
@@ -42,6 +47,10 @@ export class TrafficSender {
     const url = `${this.baseUrl}/v1/models/${event.world.name}:predict`;
     const requestId = `${event.world.name}-${event.id}`;
     if (event.serving && this.faults) this.faults.expectRequest(requestId, event.serving);
+    const remoteFault =
+      event.serving && !this.faults && this.faultToken
+        ? { authorization: `Bearer ${this.faultToken}`, [FAULT_HEADER]: faultToHeader(event.serving) }
+        : {};
     this.inFlight++;
     this.counts.sent++;
     fetch(url, {
@@ -50,6 +59,7 @@ export class TrafficSender {
         'content-type': 'application/json',
         'x-request-id': requestId,
         'x-event-time': String(event.time),
+        ...remoteFault,
       },
       body,
     })

@@ -3,7 +3,10 @@ export * from './models';
 export * from './registry';
 export { createPredictionApp, type PredictionAppOptions } from './http/app';
 export {
+  FAULT_HEADER,
+  faultFromHeader,
   FaultInjector,
+  faultToHeader,
   MAX_PENDING_REQUEST_FAULTS,
   NO_FAULTS,
   type FaultSettings,

@@ -31,6 +31,7 @@ export interface ServingOptions {
   readonly mount?: PredictionAppOptions['mount'];
   readonly recoveryHooks?: PredictionAppOptions['recoveryHooks'];
   readonly openapi?: PredictionAppOptions['openapi'];
+  readonly requestFaults?: PredictionAppOptions['requestFaults'];
   /** The labelled log retrains read from (owned by the caller, who closes it); without it, retrain answers 409. */
   readonly labelledLog?: LabelledLog;
 }
@@ -68,6 +69,7 @@ export async function startServing(options: ServingOptions): Promise<RunningServ
     mount: options.mount,
     recoveryHooks: options.recoveryHooks,
     openapi: options.openapi,
+    requestFaults: options.requestFaults,
     policy: options.policy ?? DEFAULT_INPUT_POLICY,
   });
   const server: Server = app.listen(options.port, options.host ?? '127.0.0.1');

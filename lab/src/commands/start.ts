@@ -30,7 +30,7 @@ import {
   type ReferenceSource,
 } from '@driftlab/exporter';
 import { loadTokens, recoveryGuard, tutorTokenNotice } from '../auth';
-import { openControlPlane, type ControlPlane } from '../control';
+import { openControlPlane, tutorSentFaults, type ControlPlane } from '../control';
 import { dataDir, labelledLogPath, registryDir } from '../data-dir';
 import { createLabApp, labRoutes, withLabPaths } from '../http';
 import { CliError, type CliIo } from '../io';
@@ -219,6 +219,9 @@ async function runLab(
     if (options.only === 'serving' && options.exporterUrl) {
       predictionsOut = new EventForwarder(`${options.exporterUrl}/v1/events/predictions`, 'batches', log);
     }
+    // Serving alone checks recovery actions, and the simulator's request faults, against the tokens
+    // in the shared data directory.
+    const servingAloneTokens = runs('serving') && !plane ? servingTokens(data, io) : undefined;
     if (runs('serving'))
       serving = await startServing({
         registryDir: registryDir(data),
@@ -239,7 +242,8 @@ async function runLab(
         ],
         mount: lab ? (app) => app.use(labRoutes(lab)) : undefined,
         // Serving alone guards recovery with the tokens in the shared data directory.
-        recoveryHooks: plane?.recoveryHooks ?? { guard: recoveryGuard(servingTokens(data, io)) },
+        recoveryHooks: plane?.recoveryHooks ?? { guard: recoveryGuard(servingAloneTokens!) },
+        requestFaults: servingAloneTokens ? tutorSentFaults(servingAloneTokens) : undefined,
         openapi: lab ? withLabPaths(OPENAPI) : undefined,
       }).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'EADDRINUSE' || e.code === 'EACCES')
@@ -330,12 +334,12 @@ async function simulate(
   plane: ControlPlane | undefined,
   signal: AbortSignal,
 ): Promise<void> {
-  // Serving in another process gets the requests but not the per-request faults: those need the
-  // in-process control side (serving/docs/serving.md).
+  // Serving in this process is told each request's fault; serving in another process reads it from
+  // the request, which carries the tutor token to be believed (serving/docs/serving.md).
   const sender = serving
     ? new TrafficSender(serving.url, 64, serving.faults)
     : options.servingUrl
-      ? new TrafficSender(options.servingUrl)
+      ? new TrafficSender(options.servingUrl, 64, undefined, plane?.tutorToken)
       : undefined;
   const labelsOut =
     !exporter && options.exporterUrl

@@ -21,6 +21,8 @@ export interface ControlPlane {
   observe(team: string, event: SimEvent): void;
   /** Tokens and the record for serving's recovery actions, in one process. */
   readonly recoveryHooks: RecoveryHooks;
+  /** For the simulator to prove itself to serving in another process (its requests' faults). */
+  readonly tutorToken: string;
   /** From now on, the record's incidents and actions become annotations in this Grafana. */
   annotateTo(api: GrafanaApi, log?: Logger): void;
   close(): void;
@@ -107,6 +109,7 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
       rememberOriginal();
     },
     observe: (team, event) => incidents.observe(team, event),
+    tutorToken: stored.tutor,
     annotateTo(api, log) {
       const annotator = new GrafanaAnnotator(api, log);
       record.onAppend((event) => annotator.add(event));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'winston';
 import { Registry, type OpenMetricsContentType } from 'prom-client';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
-import { FaultInjector } from './faults';
+import { FaultInjector, type RequestFault } from './faults';
 import { ServingMetrics } from './metrics';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { PREDICT_SPAN, tracer } from '../telemetry';
@@ -32,6 +32,11 @@ export interface PredictionAppOptions {
   readonly logger?: Logger;
   /** Recovery actions (versions, rollback, promote, retrain) over HTTP; absent, those routes are not served. */
   readonly recovery?: Recovery;
+  /**
+   * Faults a trusted sender put on a request (FAULT_HEADER): the lab's simulator in another
+   * process, which proves itself with the tutor token. Without it the header is ignored.
+   */
+  readonly requestFaults?: (req: express.Request) => RequestFault | undefined;
   /** The document /openapi.json serves (default OPENAPI; the lab adds its control routes). */
   readonly openapi?: object;
   /** Who may run recovery actions, and who hears of them (the lab's tokens and record). */
@@ -154,7 +159,7 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
   app.post(
     '/v1/models/:target',
     timing,
-    faults.middleware((t) => splitTarget(t)[0]),
+    faults.middleware((t) => splitTarget(t)[0], options.requestFaults),
     (req: Request, res: Response) => {
       const [name, verb] = splitTarget(req.params.target as string);
       if (verb !== 'predict')

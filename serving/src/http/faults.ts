@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 
 /** Serving faults for one model, as scenarios declare them: settings, never incident names. */
 export interface FaultSettings {
@@ -24,6 +24,47 @@ export interface RequestFault {
   /** HTTP status to fail with, or 0 for none. */
   readonly failStatus: number;
   readonly unavailable: boolean;
+}
+
+/**
+ * The header a trusted sender (the lab's simulator in another process) puts a request's fault in,
+ * as JSON; serving honours it only when its `requestFaults` option says the sender may.
+ */
+export const FAULT_HEADER = 'x-driftlab-fault';
+
+export function faultToHeader(fault: RequestFault): string {
+  return JSON.stringify({
+    addedLatencyMs: fault.addedLatencyMs,
+    failStatus: fault.failStatus,
+    unavailable: fault.unavailable,
+  });
+}
+
+/** The fault in a FAULT_HEADER value, or null when it is not one. */
+export function faultFromHeader(value: string): RequestFault | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  const f = raw as Partial<RequestFault> | null;
+  if (!f || typeof f !== 'object') return null;
+  const fault = {
+    addedLatencyMs: Number(f.addedLatencyMs),
+    failStatus: Number(f.failStatus),
+    unavailable: f.unavailable === true,
+  };
+  return checkRequestFault(fault) ? null : fault;
+}
+
+/** What is wrong with a request fault, or null. */
+function checkRequestFault(fault: RequestFault): string | null {
+  if (!(fault.addedLatencyMs >= 0 && fault.addedLatencyMs <= 60_000))
+    return 'addedLatencyMs: expected a number from 0 to 60000';
+  if (fault.failStatus !== 0 && !(fault.failStatus >= 500 && fault.failStatus <= 599))
+    return 'failStatus: expected 0 or 500 to 599';
+  return null;
 }
 
 /** Request faults waiting for their request; beyond this the oldest are forgotten (bounded memory). */
@@ -52,9 +93,8 @@ export class FaultInjector {
 
   /** Arranges `fault` for the request that will arrive with X-Request-Id `requestId`. */
   expectRequest(requestId: string, fault: RequestFault): void {
-    if (!(fault.addedLatencyMs >= 0)) throw new RangeError('addedLatencyMs: expected a number >= 0');
-    if (fault.failStatus !== 0 && !(fault.failStatus >= 500 && fault.failStatus <= 599))
-      throw new RangeError('failStatus: expected 0 or 500 to 599');
+    const problem = checkRequestFault(fault);
+    if (problem) throw new RangeError(problem);
     if (this.pending.size >= MAX_PENDING_REQUEST_FAULTS)
       this.pending.delete(this.pending.keys().next().value!);
     this.pending.set(requestId, fault);
@@ -70,12 +110,19 @@ export class FaultInjector {
     else this.settings.delete(model);
   }
 
-  /** Middleware for routes whose `model` is resolved by `nameOf(req)`. */
-  middleware(nameOf: (target: string) => string): RequestHandler {
+  /**
+   * Middleware for routes whose `model` is resolved by `nameOf(req)`. `fromRequest` reads a fault a
+   * trusted sender put on the request itself (FAULT_HEADER), when it may.
+   */
+  middleware(
+    nameOf: (target: string) => string,
+    fromRequest?: (req: Request) => RequestFault | undefined,
+  ): RequestHandler {
     return (req, res, next) => {
       const requestId = this.pending.size > 0 ? req.get('x-request-id') : undefined;
-      const forRequest = requestId !== undefined ? this.pending.get(requestId) : undefined;
+      let forRequest = requestId !== undefined ? this.pending.get(requestId) : undefined;
       if (forRequest) this.pending.delete(requestId!);
+      else forRequest = fromRequest?.(req);
       const settings = this.settings.get(nameOf(String(req.params.target ?? '')));
       if (!settings && !forRequest) return next();
       const unavailable = settings?.unavailable || forRequest?.unavailable;
