@@ -301,6 +301,32 @@ describe('incidents and diagnoses in a running lab', () => {
     expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('schedules an incident at a wall-clock time, turned into simulated time at the lab speed', async () => {
+    const past = await call('POST', '/v1/incidents', TUTOR, {
+      scenario: 'credit-income-drop',
+      at: '2020-01-01T00:00:00Z',
+    });
+    expect(past.json.error).toBe('at: 2020-01-01T00:00:00Z has passed; expected a time to come');
+    const soon = await call('POST', '/v1/incidents', TUTOR, {
+      scenario: 'credit-income-drop',
+      at: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(soon.status).toBe(201);
+    expect(soon.json.state).toBe('scheduled');
+    // A real minute at 600× is ten simulated hours after the lab's simulated now.
+    const runningFor = await call('POST', '/v1/incidents', TUTOR, {
+      scenario: 'credit-income-drop',
+      at: '1s',
+    });
+    expect([runningFor.status, runningFor.json.error]).toEqual([201, undefined]);
+    const gap = Date.parse(soon.json.startsAt as string) - Date.parse(runningFor.json.startsAt as string);
+    expect(gap / 3_600_000).toBeGreaterThan(9.5);
+    expect(gap / 3_600_000).toBeLessThan(10.1);
+    // Aborting one still scheduled cancels it.
+    for (const id of [soon.json.id, runningFor.json.id])
+      expect((await call('POST', `/v1/incidents/${id}/abort`, TUTOR)).json.state).toBe('aborted');
+  });
+
   it('resets the lab: incidents aborted, original model versions back', async () => {
     const started = await call('POST', '/v1/incidents', TUTOR, {
       scenario_yaml: stringify(SCENARIO),

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { CliError, type CliIo } from '../io';
 import { labRequest } from '../lab-client';
-import { duration } from '../parsers';
 
 /*
  * Tutors' commands against a running lab (DRIFTLAB_URL, DRIFTLAB_TOKEN = the tutor token):
@@ -49,7 +48,10 @@ export function registerIncident(program: Command, io: CliIo): void {
   incident
     .command('start <scenario>')
     .description('Start a scenario (a built-in id or a YAML file) as an incident in the running lab')
-    .option('--at <duration>', 'simulated time from now until it starts (e.g. 30m)', duration)
+    .option(
+      '--at <time>',
+      'when it starts: simulated time from now (30m) or a wall-clock ISO time (2026-11-27T10:30:00Z)',
+    )
     .option('--hidden', 'students see only its effects (the default)')
     .option('--announced', 'students also see its title and brief')
     .option('--team <id>', 'only this team (repeat for several)', (v: string, all: string[] = []) => [
@@ -75,7 +77,7 @@ export function registerIncident(program: Command, io: CliIo): void {
         const started = await labRequest<IncidentJson>('POST', '/v1/incidents', {
           ...scenarioField(scenario),
           mode: o.announced ? 'announced' : 'hidden',
-          ...(o.at !== undefined ? { at: `${o.at / 1000}s` } : {}),
+          ...(o.at !== undefined ? { at: o.at } : {}),
           teams: o.team ?? 'all',
           feedback: !!o.feedback,
         });

@@ -195,6 +195,7 @@ async function runLab(
         data,
         worlds,
         teams: [TEAM],
+        speed: options.speed,
         serving: () => serving,
         announce: (text) => io.stdout.write(text),
       })

@@ -32,6 +32,8 @@ export interface ControlPlaneOptions {
   readonly data: string;
   readonly worlds: readonly World[];
   readonly teams: readonly string[];
+  /** The lab's speed (simulated seconds per real second). */
+  readonly speed: number;
   /** Serving in the same process: `lab reset` puts its original model versions back. */
   readonly serving?: () => RunningServing | undefined;
   /** Where a newly generated tutor token is shown, once. */
@@ -103,7 +105,12 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
 
   const guard = recoveryGuard(tokens);
   return {
-    lab: { record, metrics, alerts, control: { tokens, incidents, diagnoses, record, reset } },
+    lab: {
+      record,
+      metrics,
+      alerts,
+      control: { tokens, incidents, diagnoses, record, reset, speed: options.speed },
+    },
     bindLive(team, handle) {
       handles.set(team, handle);
       rememberOriginal();

@@ -32,12 +32,14 @@ export interface ControlDeps {
   readonly incidents: IncidentManager;
   readonly diagnoses: Diagnoses;
   readonly record: LabRecord;
+  /** Simulated seconds per real second: turns a wall-clock `at` into simulated time. */
+  readonly speed: number;
   /** Back to clean streams and the original model versions (POST /v1/lab/reset). */
   readonly reset: (actor: string) => Promise<object>;
 }
 
 /** Requests a minute per principal: control (tutors), diagnosis (teams). */
-export const RATE_LIMITS = { control: 60, diagnosis: 10 } as const;
+export const RATE_LIMITS = { control: 300, diagnosis: 10 } as const;
 
 class BodyError extends Error {}
 
@@ -74,22 +76,27 @@ function scenarioOf(body: Body, at: string): Scenario {
   }
 }
 
-function startRequestOf(body: Body, at = '') {
+/**
+ * `at`: a duration of simulated time from now ("30m"), or a wall-clock ISO time during the class
+ * ("2026-11-27T10:30:00Z"), turned into simulated time at the lab's speed.
+ */
+function delayOf(value: unknown, speed: number, at: string): number {
+  const expected = `${at}at: expected a duration of simulated time from now such as "30m", or an ISO time to come such as 2026-11-27T10:30:00Z, got ${got(value)}`;
+  if (typeof value !== 'string') throw new BodyError(expected);
+  const duration = parseDuration(value);
+  if (duration !== undefined && Number.isFinite(duration)) return duration;
+  const wall = /^\d{4}-\d\d-\d\dT/.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(wall)) throw new BodyError(expected);
+  if (wall < Date.now()) throw new BodyError(`${at}at: ${value} has passed; expected a time to come`);
+  return (wall - Date.now()) * speed;
+}
+
+function startRequestOf(body: Body, speed: number, at = '') {
   const scenario = scenarioOf(body, at);
   const mode = body.mode ?? 'hidden';
   if (mode !== 'hidden' && mode !== 'announced')
     throw new BodyError(`${at}mode: expected "hidden" or "announced", got ${got(mode)}`);
-  let delay = 0;
-  if (body.at !== undefined) {
-    if (typeof body.at !== 'string')
-      throw new BodyError(`${at}at: expected a duration such as "30m", got ${got(body.at)}`);
-    const parsed = parseDuration(body.at);
-    if (parsed === undefined || !Number.isFinite(parsed))
-      throw new BodyError(
-        `${at}at: expected a duration of simulated time from now such as "30m" or "2h", got ${got(body.at)}`,
-      );
-    delay = parsed;
-  }
+  const delay = body.at === undefined ? 0 : delayOf(body.at, speed, at);
   let teams: string[] | undefined;
   if (body.teams !== undefined && body.teams !== 'all') {
     if (!Array.isArray(body.teams) || !body.teams.every((t) => typeof t === 'string'))
@@ -148,7 +155,7 @@ export function controlRoutes(deps: ControlDeps): express.Router {
     });
   });
   router.post('/v1/incidents', ...tutor, (req, res) => {
-    const incident = incidents.start({ ...startRequestOf(bodyOf(req)), actor: actorOf(res) });
+    const incident = incidents.start({ ...startRequestOf(bodyOf(req), deps.speed), actor: actorOf(res) });
     res.status(201).json(incidents.tutorView(incident));
   });
   router.get('/v1/incidents/:id', ...tutor, (req, res) => {
@@ -184,7 +191,7 @@ export function controlRoutes(deps: ControlDeps): express.Router {
     const requests = body.incidents.map((entry: unknown, i: number) => {
       if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
         throw new BodyError(`incidents[${i}]: expected an object, got ${got(entry)}`);
-      return startRequestOf(entry as Body, `incidents[${i}].`);
+      return startRequestOf(entry as Body, deps.speed, `incidents[${i}].`);
     });
     const actor = actorOf(res);
     const started = requests.map((r) => incidents.tutorView(incidents.start({ ...r, actor })));

@@ -15,7 +15,7 @@ import { getWorld } from '../worlds/index';
 import { featureIndex, type World } from '../worlds/types';
 import { shapeWeight, type Shape } from '../injectors/shapes';
 import { DEFAULT_START_TIME, type TrafficConfig } from './config';
-import type { SimEvent } from './event';
+import { toRecord, type SimEvent } from './event';
 import { IncidentError, type IncidentStatus } from './incidents';
 import { Simulation, type SimulationOptions } from './simulation';
 
@@ -717,9 +717,9 @@ describe('incident control', () => {
       /unknown incident "nope"; expected one of: one/,
     );
     expectRefused(
-      () => sim.startIncident('two', sc, T0),
+      () => sim.startIncident('two', sc, T0 - 1),
       'past',
-      /before the simulation's now 2026-01-05T01:00:00.000Z: time only moves forward/,
+      /before the simulation's now 2026-01-05T00:00:\d\d\.\d{3}Z: time only moves forward/,
     );
     expectRefused(
       () => sim.startIncident('two', sc, NaN),
@@ -737,7 +737,11 @@ describe('incident control', () => {
       'state',
       /cannot pause incident "one": it is paused/,
     );
-    expectRefused(() => sim.resumeIncident('one', T0 + HOUR), 'past', /time only moves forward/);
+    expectRefused(
+      () => sim.resumeIncident('one', T0 + HOUR),
+      'past',
+      /before its last call, at 2026-01-05T02:00:00.000Z: time only moves forward/,
+    );
     sim.abortIncident('one', T0 + 3 * HOUR);
     expectRefused(
       () => sim.abortIncident('one', T0 + 4 * HOUR),
@@ -824,7 +828,8 @@ describe('incident control', () => {
     expect(sim.now).toBe(T0);
     sim.startIncident('open', sc, T0);
     sim.startIncident('later', resolveScenario('credit-scraper-flood'), T0 + HOUR);
-    expect(sim.now).toBe(T0 + HOUR);
+    // A queued call does not move now: another incident may still start before it.
+    expect(sim.now).toBe(T0);
     expect(sim.incidents()).toEqual([
       {
         id: 'open',
@@ -851,5 +856,42 @@ describe('incident control', () => {
     ]);
     until(sim, T0 + 2 * HOUR);
     expect(sim.incidents().map((i) => i.state)).toEqual(['running', 'scheduled']);
+  });
+});
+
+describe('calls for different incidents queued out of time order', () => {
+  it('take effect in time order, as if made in that order', () => {
+    const drop = resolveScenario('credit-income-drop');
+    const flood = resolveScenario('credit-scraper-flood');
+    const inOrder = new Simulation(options(21));
+    inOrder.startIncident('now', drop, T0 + HOUR);
+    inOrder.startIncident('later', flood, T0 + 5 * HOUR);
+    const outOfOrder = new Simulation(options(21));
+    outOfOrder.startIncident('later', flood, T0 + 5 * HOUR);
+    outOfOrder.startIncident('now', drop, T0 + HOUR);
+    outOfOrder.abortIncident('now', T0 + 8 * HOUR);
+    inOrder.abortIncident('now', T0 + 8 * HOUR);
+    for (let i = 0; i < 30_000; i++) {
+      const a = toRecord(inOrder.next());
+      const b = toRecord(outOfOrder.next());
+      expect(b).toEqual(a);
+    }
+    expect(outOfOrder.incidents().map((i) => [i.id, i.state])).toEqual([
+      ['later', expect.any(String)],
+      ['now', expect.any(String)],
+    ]);
+  });
+});
+
+describe('aborting an incident before its start', () => {
+  it('cancels it: it never acts', () => {
+    const drop = resolveScenario('credit-income-drop');
+    const baseline = new Simulation(options(22));
+    const cancelled = new Simulation(options(22));
+    cancelled.startIncident('later', drop, T0 + HOUR);
+    cancelled.abortIncident('later', T0);
+    for (let i = 0; i < 40_000; i++)
+      expect(toRecord(cancelled.next()).features).toEqual(toRecord(baseline.next()).features);
+    expect(cancelled.incidents().map((i) => i.state)).toEqual(['aborted']);
   });
 });

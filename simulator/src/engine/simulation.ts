@@ -90,6 +90,8 @@ interface LiveIncident {
   end: number;
   pausedAt: number;
   abortedAt: number;
+  /** The `at` of its last control call: its next call may not be earlier. */
+  lastAt: number;
 }
 
 /** A control call, taking effect when simulated time reaches `at`. */
@@ -147,7 +149,6 @@ export class Simulation {
   /** Control calls not yet in effect, in time order; `controlsDue` is the first one's time. */
   private readonly controls: Control[] = [];
   private controlsDue = Infinity;
-  private lastControlAt = -Infinity;
   private readonly incidentLists = new Map<string, readonly string[]>();
   private readonly baseFieldNames: readonly string[];
   private readonly feedback: FeedbackDraft = { delay: 0, delivered: false, label: 0 };
@@ -258,11 +259,13 @@ export class Simulation {
   }
 
   /**
-   * Simulated now: the time of the last generated event or control call, whichever is later
-   * (`startTime` before either). Control calls take an `at` no earlier than this.
+   * Simulated now: the time of the last generated event (`startTime` before the first). Control
+   * calls take an `at` no earlier than this, nor earlier than the incident's own last call: calls
+   * for different incidents may be queued in any order (a playbook schedules one for later, then
+   * the tutor starts another now), and take effect in time order.
    */
   get now(): number {
-    return Math.max(this.startTime, this.lastEventTime, this.lastControlAt);
+    return Math.max(this.startTime, this.lastEventTime);
   }
 
   /** The time of the last generated event, or −Infinity before the first. */
@@ -339,6 +342,7 @@ export class Simulation {
       end,
       pausedAt: NaN,
       abortedAt: NaN,
+      lastAt: at,
     };
     this.live.set(id, incident);
     this.schedule(at, 'start', incident);
@@ -352,7 +356,7 @@ export class Simulation {
    */
   pauseIncident(id: string, at: number): void {
     const incident = this.incident(id);
-    this.checkTime(at, 'pause', id);
+    this.checkTime(at, 'pause', id, incident.lastAt);
     if (incident.planned !== 'running')
       throw new IncidentError('state', `cannot pause incident "${id}": it is ${incident.planned}`);
     incident.planned = 'paused';
@@ -366,7 +370,7 @@ export class Simulation {
    */
   resumeIncident(id: string, at: number): void {
     const incident = this.incident(id);
-    this.checkTime(at, 'resume', id);
+    this.checkTime(at, 'resume', id, incident.lastAt);
     if (incident.planned !== 'paused')
       throw new IncidentError(
         'state',
@@ -384,6 +388,10 @@ export class Simulation {
   abortIncident(id: string, at: number): void {
     const incident = this.incident(id);
     this.checkTime(at, 'abort', id);
+    // Aborting before what is still queued for it (its start, a pause…) cancels that: it never acts.
+    for (let i = this.controls.length - 1; i >= 0; i--)
+      if (this.controls[i].incident === incident && this.controls[i].at > at) this.controls.splice(i, 1);
+    this.controlsDue = this.controls.length > 0 ? this.controls[0].at : Infinity;
     if (incident.planned === 'aborted')
       throw new IncidentError('state', `cannot abort incident "${id}": it is already aborted`);
     incident.planned = 'aborted';
@@ -427,7 +435,7 @@ export class Simulation {
     return incident;
   }
 
-  private checkTime(at: number, action: Action, id: string): void {
+  private checkTime(at: number, action: Action, id: string, lastCall = -Infinity): void {
     if (typeof at !== 'number' || !Number.isFinite(at))
       throw new IncidentError(
         'invalid',
@@ -439,11 +447,19 @@ export class Simulation {
         'past',
         `${action} incident "${id}": at ${formatTime(at)} is before the simulation's now ${formatTime(now)}: time only moves forward`,
       );
+    if (at < lastCall)
+      throw new IncidentError(
+        'past',
+        `${action} incident "${id}": at ${formatTime(at)} is before its last call, at ${formatTime(lastCall)}: time only moves forward`,
+      );
   }
 
   private schedule(at: number, action: Action, incident: LiveIncident): void {
-    this.lastControlAt = at;
-    this.controls.push({ at, action, incident });
+    incident.lastAt = at;
+    // In time order; calls at the same time in the order they were made.
+    let i = this.controls.length;
+    while (i > 0 && this.controls[i - 1].at > at) i--;
+    this.controls.splice(i, 0, { at, action, incident });
     this.controlsDue = this.controls[0].at;
     // A call at the last event's time is in effect at once: for what `incidents()` reports, and for
     // the duplicate of the last event, if one is pending (it is sent at that time).
