@@ -84,7 +84,11 @@ export class Exporter {
 
   constructor(private readonly options: ExporterOptions) {
     this.storeBatch = options.storeBatch ?? 500;
-    this.metrics = new ExporterMetrics(() => this.models.values());
+    this.metrics = new ExporterMetrics(
+      () => this.models.values(),
+      undefined,
+      () => this.unknownModelLabels,
+    );
   }
 
   /** The monitor of `model`, when it has received anything. */

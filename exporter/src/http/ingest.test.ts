@@ -53,6 +53,21 @@ describe('the exporter ingest API', () => {
     expect(monitor.features.failureRate(1, 'missing')).toBe(1);
   });
 
+  it('counts a label that overtook the first prediction of its model under model="(unseen)"', async () => {
+    const { app: a, exporter } = app();
+    const early = [
+      { model: 'sea', request_id: 'a', label: 1, time: 1_767_571_300_000 },
+      { model: 'no-such-model', request_id: 'b', label: 0, time: 1_767_571_300_000 },
+    ];
+    await request(a)
+      .post('/v1/events/labels')
+      .send({ labels: early })
+      .expect(200, { joined: 0, duplicate: 0, unknown: 2 });
+    const text = await exporter.metrics.registry.metrics();
+    expect(text).toContain('driftlab_labels_total{model="(unseen)",outcome="unknown"} 2');
+    expect(text).not.toContain('no-such-model');
+  });
+
   it('answers 400 naming the field, and records nothing of a bad body', async () => {
     const { app: a, exporter } = app();
     const bad = { ...batch(['a']), scores: [] };

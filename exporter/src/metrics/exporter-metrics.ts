@@ -14,6 +14,12 @@ export interface MonitoredModel {
   target: QualityTarget | null;
 }
 
+/**
+ * The `model` label of labels for a model the exporter had seen no prediction of (a label faster
+ * than its prediction, or a name no model has): one series, whatever the names, so labels stay bounded.
+ */
+export const UNSEEN_MODEL = '(unseen)';
+
 /** Numbers as label values: shortest round trip, so "0.05" stays "0.05". */
 function num(x: number): string {
   return String(x);
@@ -200,6 +206,8 @@ export class ExporterMetrics {
     private readonly models: () => Iterable<MonitoredModel>,
     /** Reports computed within this many ms serve every family of a scrape (and scrapes that close). */
     private readonly refreshMs = 50,
+    /** Labels for models the exporter had seen no prediction of (counted under UNSEEN_MODEL). */
+    private readonly unseenModelLabels: () => number = () => 0,
   ) {
     this.registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
     const refresh = () => this.ensureFresh();
@@ -216,16 +224,27 @@ export class ExporterMetrics {
     this.lastRefresh = now;
     // Nothing arrived since the last scrape: the published values still hold.
     const models = [...this.models()];
-    const state = models
-      .map(
-        ({ monitor: m }) =>
-          `${m.name}:${m.observed}:${m.labels.joined}:${m.labels.duplicate}:${m.labels.unknown}:${m.referenceProfile?.version}`,
-      )
-      .join('|');
+    const state =
+      `${this.unseenModelLabels()}|` +
+      models
+        .map(
+          ({ monitor: m }) =>
+            `${m.name}:${m.observed}:${m.labels.joined}:${m.labels.duplicate}:${m.labels.unknown}:${m.referenceProfile?.version}`,
+        )
+        .join('|');
     if (state === this.publishedState) return;
     this.publishedState = state;
     for (const family of this.families.values()) family.series = [];
     for (const model of models) this.publish(model);
+    const unseen = this.unseenModelLabels();
+    if (unseen > 0)
+      this.count(
+        this.modelSeries(UNSEEN_MODEL),
+        'labels:unknown',
+        'labels',
+        () => ({ model: UNSEEN_MODEL, outcome: 'unknown' }),
+        unseen,
+      );
     // Counters stay once created (as prom-client's do), even for a model no longer listed.
     for (const m of this.perModel.values()) for (const s of m.counters.values()) s.family.series.push(s);
   }

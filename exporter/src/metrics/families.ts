@@ -96,7 +96,7 @@ export const FAMILIES = {
   labels: {
     name: 'driftlab_labels_total',
     type: 'counter',
-    help: 'Ground-truth labels by outcome: joined to a prediction, duplicate, unknown request id, or expired (a prediction given up on, its label never came).',
+    help: 'Ground-truth labels by outcome: joined to a prediction, duplicate, unknown request id, or expired (a prediction given up on, its label never came). Labels for a model no prediction was seen of yet count as unknown under model="(unseen)".',
     labels: ['model', 'outcome'],
     unit: 'labels',
   },
