@@ -871,11 +871,10 @@ describe('calls for different incidents queued out of time order', () => {
     outOfOrder.startIncident('now', drop, T0 + HOUR);
     outOfOrder.abortIncident('now', T0 + 8 * HOUR);
     inOrder.abortIncident('now', T0 + 8 * HOUR);
-    for (let i = 0; i < 30_000; i++) {
-      const a = toRecord(inOrder.next());
-      const b = toRecord(outOfOrder.next());
-      expect(b).toEqual(a);
-    }
+    let differ = 0;
+    for (let i = 0; i < 30_000; i++)
+      if (JSON.stringify(toRecord(inOrder.next())) !== JSON.stringify(toRecord(outOfOrder.next()))) differ++;
+    expect(differ).toBe(0);
     expect(outOfOrder.incidents().map((i) => [i.id, i.state])).toEqual([
       ['later', expect.any(String)],
       ['now', expect.any(String)],
@@ -890,8 +889,10 @@ describe('aborting an incident before its start', () => {
     const cancelled = new Simulation(options(22));
     cancelled.startIncident('later', drop, T0 + HOUR);
     cancelled.abortIncident('later', T0);
+    let differ = 0;
     for (let i = 0; i < 40_000; i++)
-      expect(toRecord(cancelled.next()).features).toEqual(toRecord(baseline.next()).features);
+      if (JSON.stringify(toRecord(cancelled.next())) !== JSON.stringify(toRecord(baseline.next()))) differ++;
+    expect(differ).toBe(0);
     expect(cancelled.incidents().map((i) => i.state)).toEqual(['aborted']);
   });
 });
