@@ -189,20 +189,20 @@ async function runLab(
   let registryRefs: ReferenceSource | undefined;
   let exporterAlone: Server | undefined;
   let labAlone: Server | undefined;
-  // The lab's control side (the record, alerts, tokens, incidents, diagnoses) lives with the simulator.
-  const plane = runs('simulator')
-    ? openControlPlane({
+  let plane: ControlPlane | undefined;
+  let predictionsOut: EventForwarder<WireBatch> | undefined;
+  try {
+    // The lab's control side (the record, alerts, tokens, incidents, diagnoses) lives with the simulator.
+    if (runs('simulator'))
+      plane = openControlPlane({
         data,
         worlds,
         teams: [TEAM],
         speed: options.speed,
         serving: () => serving,
         announce: (text) => io.stdout.write(text),
-      })
-    : undefined;
-  const lab = plane?.lab;
-  let predictionsOut: EventForwarder<WireBatch> | undefined;
-  try {
+      });
+    const lab = plane?.lab;
     if (runs('exporter') && labelledLog) {
       // The registry opens with serving; until then no reference is needed (no prediction yet).
       const references: ReferenceSource = {
@@ -242,7 +242,6 @@ async function runLab(
           ...(lab ? [lab.metrics.registry] : []),
         ],
         mount: lab ? (app) => app.use(labRoutes(lab)) : undefined,
-        // Serving alone guards recovery with the tokens in the shared data directory.
         recoveryHooks: plane?.recoveryHooks ?? { guard: recoveryGuard(servingAloneTokens!) },
         requestFaults: servingAloneTokens ? tutorSentFaults(servingAloneTokens) : undefined,
         openapi: lab ? withLabPaths(OPENAPI) : undefined,
