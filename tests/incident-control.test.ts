@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
-import { freePort } from './support/ports';
 
 const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
 const run = promisify(execFile);
@@ -71,8 +70,6 @@ async function call(
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'driftlab-incidents-'));
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
   lab = spawn(
     process.execPath,
     [
@@ -83,7 +80,7 @@ beforeAll(async () => {
       '--speed',
       '600',
       '--port',
-      String(port),
+      '0',
       '--data',
       join(dir, 'data'),
       '--no-prometheus',
@@ -92,14 +89,12 @@ beforeAll(async () => {
   );
   lab.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   lab.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-  for (let i = 0; i < 600; i++) {
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready && stderr.includes('"lab started"')) break;
+  // Any free port (no race with other tests): the lab names its URL when it has started.
+  for (let i = 0; i < 600 && !stderr.includes('"lab started"') && lab.exitCode === null; i++)
     await sleep(100);
-  }
+  const line = stderr.split('\n').find((l) => l.includes('"lab started"'));
+  if (!line) throw new Error(`the lab did not start:\n${stderr.slice(-3000)}`);
+  url = (JSON.parse(line) as { serving: string }).serving;
   const file = join(dir, 'data', 'tokens.json');
   expect(statSync(file).mode & 0o777).toBe(0o600);
   teamToken = (JSON.parse(readFileSync(file, 'utf8')) as { teams: Record<string, string> }).teams['team-1'];

@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from './support/ports';
 import { sampleValue } from './support/lab-driver';
 import { promtoolCheckMetrics } from './support/promtool';
 
@@ -20,47 +19,59 @@ function driftlab(args: string[]): { child: ChildProcess; stderr: () => string }
   return { child, stderr: () => stderr };
 }
 
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
+/**
+ * The "lab started" line of a component started with `--port 0` (any free port: no race with other
+ * tests for a port chosen beforehand), or an error with its log if it exits or takes a minute.
+ */
+async function started(p: ReturnType<typeof driftlab>): Promise<Record<string, string>> {
+  for (let i = 0; i < 600; i++) {
+    const line = p
+      .stderr()
+      .split('\n')
+      .find((l) => l.includes('"message":"lab started"'));
+    if (line) return JSON.parse(line) as Record<string, string>;
+    if (p.child.exitCode !== null) break;
     await sleep(100);
   }
-  throw new Error(`${url} did not answer`);
+  throw new Error(`no "lab started" (exit ${p.child.exitCode}):\n${p.stderr().slice(-3000)}`);
+}
+
+/** Starts the exporter, then serving sending to it, each on any free port. */
+async function exporterAndServing(common: string[]) {
+  const exporter = driftlab(['start', '--only', 'exporter', '--port', '0', ...common]);
+  let serving: ReturnType<typeof driftlab> | undefined;
+  try {
+    const exporterUrl = new URL((await started(exporter)).metrics).origin;
+    serving = driftlab([
+      'start',
+      '--only',
+      'serving',
+      '--port',
+      '0',
+      '--exporter-url',
+      exporterUrl,
+      ...common,
+    ]);
+    const servingUrl = (await started(serving)).serving;
+    return { exporter, serving, exporterUrl, servingUrl };
+  } catch (e) {
+    for (const p of [exporter, serving]) p?.child.kill('SIGKILL');
+    throw e;
+  }
 }
 
 describe('the lab split in three processes', () => {
   it('sends requests to serving, predictions and labels to the exporter, which joins them', async () => {
     const data = mkdtempSync(join(tmpdir(), 'driftlab-split-'));
-    const [exporterPort, servingPort] = [await freePort(), await freePort()];
-    const exporterUrl = `http://127.0.0.1:${exporterPort}`;
-    const servingUrl = `http://127.0.0.1:${servingPort}`;
     const common = ['--world', 'sea', '--data', data, '--no-prometheus'];
-    const exporter = driftlab(['start', '--only', 'exporter', '--port', String(exporterPort), ...common]);
-    const serving = driftlab([
-      'start',
-      '--only',
-      'serving',
-      '--port',
-      String(servingPort),
-      '--exporter-url',
-      exporterUrl,
-      ...common,
-    ]);
+    const { exporter, serving, exporterUrl, servingUrl } = await exporterAndServing(common);
     try {
-      await waitFor(`${exporterUrl}/healthz`);
-      await waitFor(`${servingUrl}/readyz`);
       const simulator = driftlab([
         'start',
         '--only',
         'simulator',
         '--port',
-        String(await freePort()),
+        '0',
         '--serving-url',
         servingUrl,
         '--exporter-url',
@@ -117,31 +128,16 @@ describe('the lab split in three processes', () => {
 
   it("carries out a scenario's serving faults in another process, for the simulator's requests only", async () => {
     const data = mkdtempSync(join(tmpdir(), 'driftlab-split-faults-'));
-    const [exporterPort, servingPort, labPort] = [await freePort(), await freePort(), await freePort()];
-    const exporterUrl = `http://127.0.0.1:${exporterPort}`;
-    const servingUrl = `http://127.0.0.1:${servingPort}`;
     const common = ['--world', 'credit', '--data', data, '--no-prometheus'];
-    const exporter = driftlab(['start', '--only', 'exporter', '--port', String(exporterPort), ...common]);
-    const serving = driftlab([
-      'start',
-      '--only',
-      'serving',
-      '--port',
-      String(servingPort),
-      '--exporter-url',
-      exporterUrl,
-      ...common,
-    ]);
+    const { exporter, serving, servingUrl, exporterUrl } = await exporterAndServing(common);
     try {
-      await waitFor(`${exporterUrl}/healthz`);
-      await waitFor(`${servingUrl}/readyz`);
       // credit-error-storm: 30 % of requests fail with 503 in bursts from 6h, an outage at 9h.
       const simulator = driftlab([
         'start',
         '--only',
         'simulator',
         '--port',
-        String(labPort),
+        '0',
         '--serving-url',
         servingUrl,
         '--exporter-url',
