@@ -22,6 +22,7 @@ export {
 } from './http/input-policy';
 export { ServingMetrics } from './http/metrics';
 export { renderMetrics, openMetricsToText } from './http/exposition';
+export { jsonBodyErrors } from './http/json-body-errors';
 export { OPENAPI } from './http/openapi';
 export type { RecoveryActionEvent, RecoveryHooks } from './http/recovery-routes';
 export type { ModelCatalog, Prediction, PredictionBatch, ServedModel } from './http/served-model';

@@ -1,5 +1,6 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Exporter } from '../exporter';
+import { jsonBodyErrors } from '@driftlab/serving';
 import { batchFromWire, labelFromWire, WireError } from './wire';
 
 const MAX_ITEMS = 10_000;
@@ -40,14 +41,9 @@ export function ingestRoutes(exporter: Exporter, bodyLimit = '10mb'): Router {
   });
 
   const errors: ErrorRequestHandler = (err, _req, res, next) => {
-    const e = err as { type?: string; message?: string; limit?: number };
     if (err instanceof WireError) res.status(400).json({ error: err.message });
-    else if (e.type === 'entity.parse.failed')
-      res.status(400).json({ error: `malformed JSON: ${e.message}` });
-    else if (e.type === 'entity.too.large')
-      res.status(413).json({ error: `request body larger than ${e.limit} bytes` });
     else next(err);
   };
-  router.use(errors);
+  router.use(errors, jsonBodyErrors);
   return router;
 }

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { CliError, type CliIo } from '../io';
+import type { ScoreboardRow } from '../diagnosis';
 import { labRequest } from '../lab-client';
 
 /*
@@ -194,18 +195,7 @@ export function registerIncident(program: Command, io: CliIo): void {
     .description('Best and last diagnosis score per team and incident (tutors)')
     .option('--json', 'as JSON')
     .action(async (o: { json?: boolean }) => {
-      const { scoreboard } = await labRequest<{
-        scoreboard: {
-          incident: string;
-          scenario: string;
-          team: string;
-          best: number | null;
-          last: number | null;
-          submissions: number;
-          timeToDetectSeconds: number | null;
-          timeToRecoverSeconds: number | null;
-        }[];
-      }>('GET', '/v1/scoreboard');
+      const { scoreboard } = await labRequest<{ scoreboard: ScoreboardRow[] }>('GET', '/v1/scoreboard');
       if (o.json) return void io.stdout.write(JSON.stringify(scoreboard, null, 2) + '\n');
       io.stdout.write('incident  team      best   last   submissions  time to detect  time to recover\n');
       for (const r of scoreboard)

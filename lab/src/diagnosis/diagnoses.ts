@@ -37,6 +37,18 @@ export interface DiagnosisFeedback {
   readonly pending?: string;
 }
 
+/** One team's standing on one incident. */
+export interface ScoreboardRow {
+  readonly incident: string;
+  readonly scenario: string;
+  readonly team: string;
+  readonly best: number | null;
+  readonly last: number | null;
+  readonly submissions: number;
+  readonly timeToDetectSeconds: number | null;
+  readonly timeToRecoverSeconds: number | null;
+}
+
 export class Diagnoses {
   private readonly submitted: SubmittedDiagnosis[] = [];
 
@@ -110,17 +122,8 @@ export class Diagnoses {
    * Per incident and team: the best and the last score, the best one's time to detect, and the
    * time to recover (from the record's alerts: see timeToRecover).
    */
-  scoreboard(): {
-    incident: string;
-    scenario: string;
-    team: string;
-    best: number | null;
-    last: number | null;
-    submissions: number;
-    timeToDetectSeconds: number | null;
-    timeToRecoverSeconds: number | null;
-  }[] {
-    const rows = [];
+  scoreboard(): ScoreboardRow[] {
+    const rows: ScoreboardRow[] = [];
     const alerts = this.record.events({ prefix: 'alert.', limit: 100_000 });
     const now = Date.now();
     for (const incident of this.incidents.all())

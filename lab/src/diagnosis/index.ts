@@ -1,4 +1,4 @@
-export { Diagnoses, type DiagnosisFeedback, type SubmittedDiagnosis } from './diagnoses';
+export { Diagnoses, type DiagnosisFeedback, type ScoreboardRow, type SubmittedDiagnosis } from './diagnoses';
 export {
   ONSET_FULL_SECONDS,
   ONSET_ZERO_SECONDS,

@@ -8,6 +8,7 @@ import {
   type DiagnosisKind,
   type Scenario,
 } from '@driftlab/simulator';
+import { jsonBodyErrors } from '@driftlab/serving';
 import { perMinute, principalOf, teamOnly, tutorOnly, anyRole, type Tokens } from '../auth';
 import type { Diagnoses } from '../diagnosis';
 import { IncidentError, type IncidentManager, type IncidentMode } from '../incidents';
@@ -223,15 +224,10 @@ export function controlRoutes(deps: ControlDeps): express.Router {
   });
 
   const errors: ErrorRequestHandler = (err, _req, res, next) => {
-    const e = err as { type?: string; message?: string; limit?: number };
     if (err instanceof BodyError) res.status(400).json({ error: err.message });
     else if (err instanceof IncidentError) res.status(err.status).json({ error: err.message });
-    else if (e.type === 'entity.parse.failed')
-      res.status(400).json({ error: `malformed JSON: ${e.message}` });
-    else if (e.type === 'entity.too.large')
-      res.status(413).json({ error: `request body larger than ${e.limit} bytes` });
     else next(err);
   };
-  router.use(errors);
+  router.use(errors, jsonBodyErrors);
   return router;
 }

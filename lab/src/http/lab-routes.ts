@@ -1,5 +1,5 @@
-import express, { type ErrorRequestHandler } from 'express';
-import { renderMetrics } from '@driftlab/serving';
+import express from 'express';
+import { jsonBodyErrors, renderMetrics } from '@driftlab/serving';
 import { parseAlertmanagerPayload, PayloadError, type AlertTracker, type LabMetrics } from '../alerts';
 import type { LabRecord } from '../record';
 import { controlRoutes, type ControlDeps } from './control-routes';
@@ -36,14 +36,7 @@ export function labRoutes(lab: LabControl): express.Router {
   router.get('/v1/alerts', (_req, res) => {
     res.json({ events: lab.record.events({ prefix: 'alert.', limit: LISTED_ALERT_EVENTS }) });
   });
-  const errors: ErrorRequestHandler = (err, _req, res, next) => {
-    const e = err as { type?: string; message?: string; limit?: number };
-    if (e.type === 'entity.parse.failed') res.status(400).json({ error: `malformed JSON: ${e.message}` });
-    else if (e.type === 'entity.too.large')
-      res.status(413).json({ error: `request body larger than ${e.limit} bytes` });
-    else next(err);
-  };
-  router.use(errors);
+  router.use(jsonBodyErrors);
   if (lab.control) router.use(controlRoutes(lab.control));
   return router;
 }

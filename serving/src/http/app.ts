@@ -3,6 +3,7 @@ import type { Logger } from 'winston';
 import { Registry, type OpenMetricsContentType } from 'prom-client';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { FaultInjector, type RequestFault } from './faults';
+import { jsonBodyErrors } from './json-body-errors';
 import { ServingMetrics } from './metrics';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { PREDICT_SPAN, tracer } from '../telemetry';
@@ -228,7 +229,8 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
 
   options.mount?.(app);
   app.use((_req, res) => fail(res, 404, 'no such route; see /openapi.json'));
-  app.use(bodyErrors);
+  app.use(jsonBodyErrors);
+  app.use(clientErrors);
   app.use(internalErrors);
   return app;
 }
@@ -257,10 +259,9 @@ function splitTarget(target: string): [string, string] {
 }
 
 /** Body-parser failures become clear 400/413 answers instead of HTML stack traces. */
-const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
-  const e = err as { type?: string; status?: number; message?: string; limit?: number };
-  if (e.type === 'entity.too.large') return fail(res, 413, `request body larger than ${e.limit} bytes`);
-  if (e.type === 'entity.parse.failed') return fail(res, 400, `malformed JSON: ${e.message}`);
+/** Other 4xx errors express raised (after jsonBodyErrors): answered with their status. */
+const clientErrors: ErrorRequestHandler = (err, _req, res, next) => {
+  const e = err as { status?: number; message?: string };
   if (e.status && e.status >= 400 && e.status < 500) return fail(res, e.status, e.message ?? 'bad request');
   next(err);
 };
