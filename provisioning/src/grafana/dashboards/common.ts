@@ -1,5 +1,11 @@
 import type { AnnotationQuery } from '@grafana/schema';
-import { builtInAnnotations, labEventAnnotations, prometheusAnnotation, type Threshold } from '../builder';
+import {
+  builtInAnnotations,
+  labEventAnnotations,
+  prometheusAnnotation,
+  type PanelSpec,
+  type Threshold,
+} from '../builder';
 
 /** What every student-visible dashboard marks on its time axis. */
 export function studentAnnotations(model = '.*'): AnnotationQuery[] {
@@ -44,4 +50,31 @@ export function errorRatio(model: string): string {
 
 export function latencyQuantile(q: number, model: string, by = 'model'): string {
   return `histogram_quantile(${q}, sum by (${by}, le) (rate(driftlab_prediction_duration_seconds_bucket{model=~"${model}"}[${RATE}])))`;
+}
+
+/** A time-series panel's lines: 2 px, no points, gaps bridged. */
+export const LINES = {
+  drawStyle: 'line',
+  lineWidth: 2,
+  fillOpacity: 0,
+  showPoints: 'never',
+  spanNulls: true,
+};
+/** Steps, for values that change at a moment (a version, a counter): 2 px, no points. */
+export const STEPS = {
+  drawStyle: 'line',
+  lineInterpolation: 'stepAfter',
+  lineWidth: 2,
+  fillOpacity: 0,
+  showPoints: 'never',
+};
+/** A legend below the graph and a tooltip listing every series, largest first. */
+export const LEGEND_BELOW = {
+  legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
+  tooltip: { mode: 'multi', sort: 'desc' },
+};
+
+/** A time-series panel: lines and a legend below unless `spec` says otherwise. */
+export function timeSeries(spec: Omit<PanelSpec, 'type'>): PanelSpec {
+  return { type: 'timeseries', custom: LINES, options: LEGEND_BELOW, ...spec };
 }

@@ -6,7 +6,7 @@ import {
   type PanelSpec,
   type PromQuery,
 } from '../builder';
-import { RATE, studentAnnotations } from './common';
+import { RATE, studentAnnotations, timeSeries } from './common';
 
 const M = '$model';
 const F = '$feature';
@@ -47,15 +47,14 @@ const driftPanel = (mode: string, title: string, description: string, w: number,
   },
 });
 
-const series = (spec: Omit<PanelSpec, 'type'>): PanelSpec => ({
-  type: 'timeseries',
-  custom: { drawStyle: 'line', lineWidth: 2, fillOpacity: 0, showPoints: 'never', spanNulls: true },
-  options: {
-    legend: { displayMode: 'table', placement: 'right', showLegend: true, calcs: ['lastNotNull'] },
-    tooltip: { mode: 'multi', sort: 'desc' },
-  },
-  ...spec,
-});
+const series = (spec: Omit<PanelSpec, 'type'>): PanelSpec =>
+  timeSeries({
+    options: {
+      legend: { displayMode: 'table', placement: 'right', showLegend: true, calcs: ['lastNotNull'] },
+      tooltip: { mode: 'multi', sort: 'desc' },
+    },
+    ...spec,
+  });
 
 export const driftInvestigation = dashboard({
   uid: 'driftlab-drift',

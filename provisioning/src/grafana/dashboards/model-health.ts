@@ -1,19 +1,10 @@
 import { datasourceVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
-import { errorRatio, latencyQuantile, RATE, studentAnnotations } from './common';
+import { errorRatio, latencyQuantile, LINES, RATE, STEPS, studentAnnotations, timeSeries } from './common';
 
 const M = '$model';
 
-const series = (spec: Omit<PanelSpec, 'type' | 'w' | 'h'> & { w?: number; h?: number }): PanelSpec => ({
-  type: 'timeseries',
-  w: spec.w ?? 12,
-  h: spec.h ?? 8,
-  custom: { drawStyle: 'line', lineWidth: 2, fillOpacity: 10, showPoints: 'never', spanNulls: true },
-  options: {
-    legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
-    tooltip: { mode: 'multi', sort: 'desc' },
-  },
-  ...spec,
-});
+const series = (spec: Omit<PanelSpec, 'type' | 'w' | 'h'> & { w?: number; h?: number }): PanelSpec =>
+  timeSeries({ w: 12, h: 8, custom: { ...LINES, fillOpacity: 10 }, ...spec });
 
 export const modelHealth = dashboard({
   uid: 'driftlab-model-health',
@@ -201,13 +192,7 @@ export const modelHealth = dashboard({
           unit: 'none',
           w: 8,
           decimals: 0,
-          custom: {
-            drawStyle: 'line',
-            lineInterpolation: 'stepAfter',
-            lineWidth: 2,
-            fillOpacity: 0,
-            showPoints: 'never',
-          },
+          custom: STEPS,
           queries: [{ expr: `driftlab_model_serving_version{model=~"${M}"}`, legend: 'version' }],
         }),
       ],

@@ -1,5 +1,5 @@
 import { datasourceVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
-import { RATE, studentAnnotations } from './common';
+import { RATE, STEPS, studentAnnotations } from './common';
 
 const M = '$model';
 
@@ -48,13 +48,7 @@ export const recovery = dashboard({
           decimals: 0,
           w: 12,
           h: 8,
-          custom: {
-            drawStyle: 'line',
-            lineInterpolation: 'stepAfter',
-            lineWidth: 2,
-            fillOpacity: 0,
-            showPoints: 'never',
-          },
+          custom: STEPS,
           options: {
             legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
             tooltip: { mode: 'multi', sort: 'none' },
@@ -212,13 +206,7 @@ export const recovery = dashboard({
           decimals: 0,
           w: 12,
           h: 8,
-          custom: {
-            drawStyle: 'line',
-            lineInterpolation: 'stepAfter',
-            lineWidth: 2,
-            fillOpacity: 0,
-            showPoints: 'never',
-          },
+          custom: STEPS,
           options: {
             legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
             tooltip: { mode: 'multi', sort: 'desc' },

@@ -1,5 +1,5 @@
-import { builtInAnnotations, datasourceVariable, dashboard, DRIFT_PANEL, type PanelSpec } from '../builder';
-import { studentAnnotations } from './common';
+import { builtInAnnotations, datasourceVariable, dashboard, DRIFT_PANEL } from '../builder';
+import { studentAnnotations, timeSeries } from './common';
 
 /*
  * The tutor's view, in the Tutor folder that students cannot open (`driftlab grafana setup`).
@@ -7,16 +7,6 @@ import { studentAnnotations } from './common';
  * (dashboard-scoped annotations are readable only by who can open the dashboard); tag-wide
  * annotations would be readable by every viewer of the organisation.
  */
-
-const series = (spec: Omit<PanelSpec, 'type'>): PanelSpec => ({
-  type: 'timeseries',
-  custom: { drawStyle: 'line', lineWidth: 2, fillOpacity: 0, showPoints: 'never', spanNulls: true },
-  options: {
-    legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
-    tooltip: { mode: 'multi', sort: 'desc' },
-  },
-  ...spec,
-});
 
 export const tutor = dashboard({
   uid: 'driftlab-tutor',
@@ -66,7 +56,7 @@ export const tutor = dashboard({
             navigateAfter: '10m',
           },
         },
-        series({
+        timeSeries({
           title: 'Alerts received by the lab',
           description:
             'Alert notifications Alertmanager delivered to the lab (the record), by alert and status.',
@@ -86,7 +76,7 @@ export const tutor = dashboard({
     {
       title: 'Every model',
       panels: [
-        series({
+        timeSeries({
           title: 'Accuracy minus target',
           description:
             'Realized (last 1,000 labelled) accuracy minus the target, per classifier: below 0 misses it.',
