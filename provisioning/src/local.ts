@@ -10,8 +10,8 @@ import { PROVISIONING_DIR } from './files';
  */
 
 export interface LocalTargets {
-  /** host:port of serving, or of the whole lab in one process. */
-  readonly serving: string;
+  /** host:port of serving, or of the whole lab in one process (one per team in a cohort lab). */
+  readonly serving: string | readonly string[];
   /** host:port of the exporter when it runs alone. */
   readonly exporter?: string;
   /** host:port of the lab's control side when it runs alone (`start --only simulator`). */
@@ -49,17 +49,18 @@ export function localPrometheusConfig(options: LocalPrometheusOptions): string {
   if (options.alertmanager)
     config.alerting = { alertmanagers: [{ static_configs: [{ targets: [options.alertmanager] }] }] };
   else delete config.alerting;
-  const target: Record<string, string | undefined> = {
-    'driftlab-serving': options.targets.serving,
-    'driftlab-exporter': options.targets.exporter,
-    'driftlab-lab': options.targets.lab,
+  const { serving, exporter, lab } = options.targets;
+  const target: Record<string, readonly string[] | undefined> = {
+    'driftlab-serving': typeof serving === 'string' ? [serving] : serving,
+    'driftlab-exporter': exporter ? [exporter] : undefined,
+    'driftlab-lab': lab ? [lab] : undefined,
   };
   // In one process, serving's /metrics carries the exporter's and the lab's families: scraping the
   // same target under three jobs would count everything three times.
   config.scrape_configs = config.scrape_configs.flatMap((job) => {
     if (!(job.job_name in target)) return [];
     const to = target[job.job_name];
-    return to ? [{ ...job, static_configs: [{ targets: [to] }] }] : [];
+    return to ? [{ ...job, static_configs: [{ targets: [...to] }] }] : [];
   });
   return stringify(config);
 }

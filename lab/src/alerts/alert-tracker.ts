@@ -44,7 +44,7 @@ export class AlertTracker {
   }
 
   private recordTransition(alert: ReceivedAlert): void {
-    const { alertname, model = '' } = alert.labels;
+    const { alertname, model = '', team = '' } = alert.labels;
     const resolved = alert.status === 'resolved';
     const seconds = resolved ? Math.max(0, (alert.endsAt - alert.startsAt) / 1000) : null;
     this.record.append({
@@ -63,7 +63,11 @@ export class AlertTracker {
       },
       outcome: alert.status,
     });
-    const labels = { alertname: this.metrics.alertLabel(alertname), model: this.metrics.modelLabel(model) };
+    const labels = {
+      alertname: this.metrics.alertLabel(alertname),
+      model: this.metrics.modelLabel(model),
+      ...this.metrics.teamLabels(team),
+    };
     this.metrics.received.inc({ alertname: labels.alertname, status: alert.status });
     if (seconds !== null && Number.isFinite(seconds)) this.metrics.timeToRecovery.set(labels, seconds);
   }

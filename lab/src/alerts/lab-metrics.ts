@@ -8,11 +8,12 @@ import { Counter, Gauge, Registry, type OpenMetricsContentType } from 'prom-clie
 export class LabMetrics {
   readonly registry = new Registry<OpenMetricsContentType>();
   readonly received: Counter<'alertname' | 'status'>;
-  readonly timeToRecovery: Gauge<'alertname' | 'model'>;
+  readonly timeToRecovery: Gauge<'alertname' | 'model' | 'team'>;
 
   constructor(
     private readonly knownAlerts: ReadonlySet<string> = new Set(),
     private readonly knownModels: ReadonlySet<string> = new Set(),
+    private readonly knownTeams: ReadonlySet<string> = new Set(),
   ) {
     this.registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
     const registers = [this.registry];
@@ -24,8 +25,9 @@ export class LabMetrics {
     });
     this.timeToRecovery = new Gauge({
       name: 'driftlab_alert_time_to_recovery_seconds',
-      help: 'How long the last alert of this name and model fired before it resolved, in (wall-clock) seconds.',
-      labelNames: ['alertname', 'model'],
+      help: "How long the last alert of this name and model (and a cohort lab's team) fired before it resolved, in (wall-clock) seconds.",
+      // A lab of one team has no team label at all.
+      labelNames: knownTeams.size > 0 ? ['alertname', 'model', 'team'] : ['alertname', 'model'],
       registers,
     });
   }
@@ -37,5 +39,11 @@ export class LabMetrics {
 
   modelLabel(name: string): string {
     return name === '' || this.knownModels.has(name) ? name : '(other)';
+  }
+
+  /** The team label of a cohort lab's metrics; none in a lab of one team. */
+  teamLabels(name: string): { team?: string } {
+    if (this.knownTeams.size === 0) return {};
+    return { team: this.knownTeams.has(name) ? name : '(other)' };
   }
 }

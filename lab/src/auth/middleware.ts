@@ -65,9 +65,14 @@ export function perMinute(limit: number, what: string): RequestHandler {
 /** Recovery actions a minute per principal. */
 export const RECOVERY_PER_MINUTE = 20;
 
-/** Who may roll back, promote and retrain: a team or the tutor, within the rate limit. */
-export function recoveryGuard(tokens: Tokens): RequestHandler {
-  return chain([anyRole(tokens), perMinute(RECOVERY_PER_MINUTE, 'recovery')]);
+/**
+ * Who may roll back, promote and retrain: the tutor, or the team whose models these are (any team
+ * when `team` is not given: serving alone), within the rate limit.
+ */
+export function recoveryGuard(tokens: Tokens, team?: string): RequestHandler {
+  const allowed = (p: Principal) => p.role === 'tutor' || team === undefined || p.team === team;
+  const what = team === undefined ? 'a recovery action' : `a recovery action on ${team}'s models`;
+  return chain([requireRole(tokens, allowed, what), perMinute(RECOVERY_PER_MINUTE, 'recovery')]);
 }
 
 /** Middleware run one after another, stopping at the first that answers or fails. */

@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { Express } from 'express';
 import type { Logger } from 'winston';
 import { getWorld, resolveScenario, ScenarioError, type Scenario, type World } from '@driftlab/simulator';
@@ -38,12 +39,14 @@ import { createLogger } from '../logger';
 import { runLive } from '../live';
 import { GrafanaApi } from '../grafana/grafana-api';
 import { grafanaPassword, grafanaPasswordFile, startLocalStack, type LocalStack } from '../local-stack';
-import { duration, oneOf, portNumber, seedNumber, speedFactor, worldName } from '../parsers';
+import { duration, oneOf, portNumber, positiveInteger, seedNumber, speedFactor, worldName } from '../parsers';
 import { TrafficSender } from '../traffic-sender';
 import { EventForwarder } from '../event-forwarder';
 
 /** The one team of a lab without --teams. */
 const TEAM = 'team-1';
+/** The largest cohort one lab runs: each team is a serving, an exporter and a traffic loop. */
+const MAX_TEAMS = 20;
 
 /** The components `start --only` can run alone. */
 const COMPONENTS = ['simulator', 'serving', 'exporter'] as const;
@@ -51,6 +54,7 @@ type Component = (typeof COMPONENTS)[number];
 
 interface StartOptions {
   only?: Component;
+  teams: number;
   speed: number;
   seed: number;
   world?: string[];
@@ -77,6 +81,12 @@ export function registerStart(program: Command, io: CliIo): void {
       'Run the lab: serving with its models, the exporter with /metrics, and live seeded traffic from the simulator, in one process.',
     )
     .option('--only <component>', `run one component alone (${COMPONENTS.join(', ')})`, oneOf(COMPONENTS))
+    .option(
+      '--teams <n>',
+      `cohort mode: n isolated team labs (team-1 … team-n), each with its own seed, models, traffic, incidents and port (up to ${MAX_TEAMS})`,
+      teamCount,
+      1,
+    )
     .option('--speed <x>', 'simulated seconds per real second', speedFactor, 60)
     .option('--seed <n>', 'random seed', seedNumber, 1)
     .option(
@@ -110,6 +120,8 @@ export function registerStart(program: Command, io: CliIo): void {
     )
     .action(async (options: StartOptions) => {
       const log = createLogger(io.stderr);
+      if (options.teams > 1 && options.only)
+        throw new CliError('--teams: a cohort lab runs in one process; leave out --only', 2);
       const scenario = loadScenario(options.scenario);
       const monitoring = loadMonitoring(options.monitoring);
       const names = new Set([...(options.world ?? DEFAULT_WORLDS), ...(scenario?.worlds ?? [])]);
@@ -124,6 +136,12 @@ export function registerStart(program: Command, io: CliIo): void {
       );
       await runLab(options, worlds, scenario, monitoring, log, io);
     });
+}
+
+function teamCount(value: string): number {
+  const n = positiveInteger(value);
+  if (n > MAX_TEAMS) throw new InvalidArgumentError(`expected a number of teams from 1 to ${MAX_TEAMS}.`);
+  return n;
 }
 
 function checkedUrl(url: string | undefined, flag: string): string | undefined {
@@ -163,6 +181,32 @@ function loadScenario(idOrFile: string | undefined): Scenario | undefined {
   }
 }
 
+/** One team's part of a lab in this process: its data folder, seed, exporter and serving. */
+interface TeamRun {
+  readonly team: string;
+  readonly seed: number;
+  readonly data: string;
+  /** Where its serving listens (0: any free port). */
+  readonly port: number;
+  labelledLog?: LabelledLog;
+  exporter?: Exporter;
+  serving?: RunningServing;
+  registryRefs?: ReferenceSource;
+}
+
+/**
+ * The teams of this lab. One team keeps the lab's data folder, seed and port; a cohort's team k
+ * (from 1) gets data/teams/team-k, seed + k − 1 and port + k − 1, so each team's traffic differs.
+ */
+function teamRuns(options: StartOptions, data: string): TeamRun[] {
+  return Array.from({ length: options.teams }, (_, i) => ({
+    team: `team-${i + 1}`,
+    seed: options.seed + i,
+    data: options.teams === 1 ? data : join(data, 'teams', `team-${i + 1}`),
+    port: options.port === 0 ? 0 : options.port + i,
+  }));
+}
+
 async function runLab(
   options: StartOptions,
   worlds: World[],
@@ -177,16 +221,13 @@ async function runLab(
   process.once('SIGTERM', stop);
   const runs = (c: Component) => options.only === undefined || options.only === c;
   const data = dataDir(options.data);
-  mkdirSync(data, { recursive: true });
+  const cohort = options.teams > 1;
+  const teams = teamRuns(options, data);
+  for (const t of teams) mkdirSync(t.data, { recursive: true });
   const telemetry = runs('serving') ? startTelemetry({ serviceName: 'driftlab' }) : undefined;
   if (telemetry?.endpoint) log.info('exporting traces', { endpoint: telemetry.endpoint });
-  const labelledLog =
-    runs('serving') || runs('exporter') ? new LabelledLog(labelledLogPath(data)) : undefined;
-  let serving: RunningServing | undefined;
-  let exporter: Exporter | undefined;
   let stack: LocalStack | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
-  let registryRefs: ReferenceSource | undefined;
   let exporterAlone: Server | undefined;
   let labAlone: Server | undefined;
   let plane: ControlPlane | undefined;
@@ -197,26 +238,29 @@ async function runLab(
       plane = openControlPlane({
         data,
         worlds,
-        teams: [TEAM],
+        teams: teams.map((t) => t.team),
         speed: options.speed,
-        serving: () => serving,
+        serving: (team) => teams.find((t) => t.team === team)?.serving,
         announce: (text) => io.stdout.write(text),
       });
     const lab = plane?.lab;
-    if (runs('exporter') && labelledLog) {
+    for (const t of teams) {
+      if (runs('serving') || runs('exporter')) t.labelledLog = new LabelledLog(labelledLogPath(t.data));
+      if (!runs('exporter')) continue;
       // The registry opens with serving; until then no reference is needed (no prediction yet).
       const references: ReferenceSource = {
-        reference: (model, version) => registryRefs?.reference(model, version) ?? null,
+        reference: (model, version) => t.registryRefs?.reference(model, version) ?? null,
       };
-      exporter = new Exporter({
+      t.exporter = new Exporter({
         references,
-        labelledLog,
+        labelledLog: t.labelledLog!,
         monitor: { windows: monitoring.windows, driftWindow: monitoring.driftWindow },
         columnTests: monitoring.columnTests,
         qualityTargets: monitoring.qualityTargets,
       });
-      flushTimer = setInterval(() => exporter!.flush(), STORE_FLUSH_MS).unref();
     }
+    if (runs('exporter'))
+      flushTimer = setInterval(() => teams.forEach((t) => t.exporter!.flush()), STORE_FLUSH_MS).unref();
     if (options.only === 'serving' && options.exporterUrl) {
       predictionsOut = new EventForwarder(`${options.exporterUrl}/v1/events/predictions`, 'batches', log);
     }
@@ -224,48 +268,58 @@ async function runLab(
     // in the shared data directory.
     const servingAloneTokens = runs('serving') && !plane ? servingTokens(data, io) : undefined;
     if (runs('serving'))
-      serving = await startServing({
-        registryDir: registryDir(data),
-        worlds,
-        seed: options.seed,
-        port: options.port,
-        host: options.host,
-        logger: log,
-        labelledLog,
-        onPredictions: exporter
-          ? (batch) => exporter!.observeBatch(batch)
-          : predictionsOut
-            ? (batch) => predictionsOut!.push(batchToWire(batch))
-            : undefined,
-        extraRegistries: [
-          ...(exporter ? [exporter.metrics.registry] : []),
-          ...(lab ? [lab.metrics.registry] : []),
-        ],
-        mount: lab ? (app) => app.use(labRoutes(lab)) : undefined,
-        recoveryHooks: plane?.recoveryHooks ?? { guard: recoveryGuard(servingAloneTokens!) },
-        requestFaults: servingAloneTokens ? tutorSentFaults(servingAloneTokens) : undefined,
-        openapi: lab ? withLabPaths(OPENAPI) : undefined,
-      }).catch((e: NodeJS.ErrnoException) => {
-        if (e.code === 'EADDRINUSE' || e.code === 'EACCES')
-          throw new CliError(
-            `cannot serve on ${options.host}:${options.port} (${e.code}); choose another --port`,
-          );
-        throw e;
-      });
-    if (serving) registryRefs = registryReferences(serving.registry);
+      for (const [i, t] of teams.entries()) {
+        // The lab's own routes and metrics live on the first team's port: the lab's URL.
+        const withLab = i === 0 ? lab : undefined;
+        const exporter = t.exporter;
+        t.serving = await startServing({
+          registryDir: registryDir(t.data),
+          worlds,
+          seed: t.seed,
+          port: t.port,
+          host: options.host,
+          logger: cohort ? log.child({ team: t.team }) : log,
+          labelledLog: t.labelledLog,
+          onPredictions: exporter
+            ? (batch) => exporter.observeBatch(batch)
+            : predictionsOut
+              ? (batch) => predictionsOut!.push(batchToWire(batch))
+              : undefined,
+          extraRegistries: [
+            ...(exporter ? [exporter.metrics.registry] : []),
+            ...(withLab ? [withLab.metrics.registry] : []),
+          ],
+          // A cohort's metrics say whose they are: one Prometheus, one set of dashboards, a team variable.
+          metricLabels: cohort ? { team: t.team } : undefined,
+          mount: withLab ? (app) => app.use(labRoutes(withLab)) : undefined,
+          recoveryHooks: plane?.recoveryHooks(t.team) ?? { guard: recoveryGuard(servingAloneTokens!) },
+          requestFaults: servingAloneTokens ? tutorSentFaults(servingAloneTokens) : undefined,
+          openapi: withLab ? withLabPaths(OPENAPI) : undefined,
+        }).catch((e: NodeJS.ErrnoException) => {
+          if (e.code === 'EADDRINUSE' || e.code === 'EACCES')
+            throw new CliError(
+              `cannot serve ${cohort ? `${t.team} ` : ''}on ${options.host}:${t.port} (${e.code}); choose another --port`,
+            );
+          throw e;
+        });
+        t.registryRefs = registryReferences(t.serving.registry);
+      }
+    const first = teams[0];
     let exporterUrl: string | undefined;
-    if (exporter && !serving) {
+    if (first.exporter && !first.serving) {
       // The exporter alone reads references from the registry serving owns (a shared volume).
-      registryRefs = readOnlyReferences(registryDir(data));
-      exporterAlone = await listen(createExporterApp(exporter), options);
+      first.registryRefs = readOnlyReferences(registryDir(data));
+      exporterAlone = await listen(createExporterApp(first.exporter), options);
       exporterUrl = urlOf(exporterAlone);
     }
-    if (lab && !serving) labAlone = await listen(createLabApp(lab), options);
+    if (lab && !first.serving) labAlone = await listen(createLabApp(lab), options);
+    const serving = first.serving;
     const scrapeUrl = serving?.url ?? exporterUrl ?? (labAlone ? urlOf(labAlone) : undefined);
     // The local monitoring stack watches a whole lab: one process, with the webhook in it.
-    if (serving && exporter && lab && options.prometheus)
+    if (serving && first.exporter && lab && options.prometheus)
       stack = await startLocalStack({
         labUrl: serving.url,
+        teamUrls: teams.slice(1).map((t) => t.serving!.url),
         // Scrape faster when time runs faster, so a fast-forwarded run still draws smooth graphs.
         scrapeSeconds: options.speed >= 600 ? 1 : 5,
         dataDir: data,
@@ -285,6 +339,7 @@ async function runLab(
       seed: options.seed,
       worlds: worlds.map((w) => w.name),
       ...(serving ? { serving: serving.url } : {}),
+      ...(cohort ? { teams: Object.fromEntries(teams.map((t) => [t.team, t.serving!.url])) } : {}),
       ...(scrapeUrl ? { metrics: `${scrapeUrl}/metrics` } : {}),
       ...(stack?.prometheus ? { prometheus: stack.prometheus.url } : {}),
       ...(stack?.alertmanager ? { alertmanager: stack.alertmanager.url } : {}),
@@ -298,7 +353,19 @@ async function runLab(
         : {}),
     });
     if (runs('simulator'))
-      await simulate(options, worlds, scenario, log, serving, exporter, plane, controller.signal);
+      await Promise.all(
+        teams.map((t) =>
+          simulate(
+            options,
+            worlds,
+            scenario,
+            cohort ? log.child({ team: t.team }) : log,
+            t,
+            plane,
+            controller.signal,
+          ),
+        ),
+      );
     else
       await waitFor(
         controller.signal,
@@ -309,16 +376,16 @@ async function runLab(
     process.off('SIGTERM', stop);
     if (flushTimer) clearInterval(flushTimer);
     // Nothing recorded is lost: the last buffered rows reach the labelled log before it closes.
-    exporter?.flush();
+    for (const t of teams) t.exporter?.flush();
     await stack?.stop();
-    await serving?.close();
+    for (const t of teams) await t.serving?.close();
     await predictionsOut?.close();
     for (const server of [exporterAlone, labAlone]) {
       if (!server) continue;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
-    labelledLog?.close();
+    for (const t of teams) t.labelledLog?.close();
     plane?.close();
     await telemetry?.shutdown();
   }
@@ -329,11 +396,11 @@ async function simulate(
   worlds: World[],
   scenario: Scenario | undefined,
   log: Logger,
-  serving: RunningServing | undefined,
-  exporter: Exporter | undefined,
+  run: TeamRun,
   plane: ControlPlane | undefined,
   signal: AbortSignal,
 ): Promise<void> {
+  const { serving, exporter, team } = run;
   // Serving in this process is told each request's fault; serving in another process reads it from
   // the request, which carries the tutor token to be believed (serving/docs/serving.md).
   const sender = serving
@@ -357,14 +424,14 @@ async function simulate(
     });
   const stoppedAt = await runLive({
     worlds,
-    seed: options.seed,
+    seed: run.seed,
     speed: options.speed,
     scenario,
     until: options.until,
     signal,
-    onStart: (handle) => plane?.bindLive(TEAM, handle),
+    onStart: (handle) => plane?.bindLive(team, handle),
     onEvent: (event) => {
-      plane?.observe(TEAM, event);
+      plane?.observe(team, event);
       if (Number.isNaN(nextReport))
         nextReport = (Math.floor(event.time / REPORT_EVERY_MS) + 1) * REPORT_EVERY_MS;
       if (event.time >= nextReport) {

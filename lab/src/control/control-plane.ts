@@ -19,8 +19,8 @@ export interface ControlPlane {
   bindLive(team: string, handle: LiveHandle): void;
   /** Each event the team's lab sends (incident onsets). */
   observe(team: string, event: SimEvent): void;
-  /** Tokens and the record for serving's recovery actions, in one process. */
-  readonly recoveryHooks: RecoveryHooks;
+  /** Tokens and the record for a team's serving's recovery actions, in one process. */
+  recoveryHooks(team: string): RecoveryHooks;
   /** For the simulator to prove itself to serving in another process (its requests' faults). */
   readonly tutorToken: string;
   /** From now on, the record's incidents and actions become annotations in this Grafana. */
@@ -34,8 +34,8 @@ export interface ControlPlaneOptions {
   readonly teams: readonly string[];
   /** The lab's speed (simulated seconds per real second). */
   readonly speed: number;
-  /** Serving in the same process: `lab reset` puts its original model versions back. */
-  readonly serving?: () => RunningServing | undefined;
+  /** Each team's serving in the same process: `lab reset` puts its original model versions back. */
+  readonly serving?: (team: string) => RunningServing | undefined;
   /** Where a newly generated tutor token is shown, once. */
   readonly announce: (text: string) => void;
 }
@@ -43,7 +43,11 @@ export interface ControlPlaneOptions {
 /** The lab's control side: the record, alerts, tokens, incidents, diagnoses (docs/incidents.md). */
 export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
   const record = new LabRecord(labRecordPath(options.data));
-  const metrics = new LabMetrics(new Set(alertNames()), new Set(options.worlds.map((w) => w.name)));
+  const metrics = new LabMetrics(
+    new Set(alertNames()),
+    new Set(options.worlds.map((w) => w.name)),
+    new Set(options.teams.length > 1 ? options.teams : []),
+  );
   const alerts = new AlertTracker(record, metrics);
   const { tokens, stored, created } = loadTokens(options.data, options.teams);
   if (created.tutor) options.announce(tutorTokenNotice(options.data, stored.tutor));
@@ -61,14 +65,17 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
   );
   const incidents = new IncidentManager(teamLabs, record);
   const diagnoses = new Diagnoses(incidents, record);
-  const original = new Map<string, number>();
-  const rememberOriginal = () => {
-    const serving = options.serving?.();
-    if (!serving || original.size > 0) return;
+  /** Per team, the versions its models served first: what `lab reset` puts back. */
+  const original = new Map<string, Map<string, number>>();
+  const rememberOriginal = (team: string) => {
+    const serving = options.serving?.(team);
+    if (!serving || original.has(team)) return;
+    const versions = new Map<string, number>();
     for (const model of serving.registry.models()) {
       const current = serving.registry.current(model);
-      if (current) original.set(model, current.version);
+      if (current) versions.set(model, current.version);
     }
+    original.set(team, versions);
   };
 
   const reset = async (actor: string) => {
@@ -78,11 +85,15 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
         incidents.abort(incident.id, actor);
         aborted.push(incident.id);
       }
-    const serving = options.serving?.();
-    const restored: Record<string, number> = {};
-    if (serving) {
-      rememberOriginal();
-      for (const [model, version] of original) {
+    const restoredByTeam: Record<string, Record<string, number>> = {};
+    let servingHere = false;
+    for (const team of options.teams) {
+      const serving = options.serving?.(team);
+      if (!serving) continue;
+      servingHere = true;
+      rememberOriginal(team);
+      const restored: Record<string, number> = {};
+      for (const [model, version] of original.get(team)!) {
         const current = serving.registry.current(model)?.version;
         if (current === version) continue;
         // The original version passed its gates when it first served: no gates to put it back.
@@ -92,18 +103,21 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
         restored[model] = version;
       }
       serving.catalog.refresh();
+      restoredByTeam[team] = restored;
     }
     const result = {
       aborted,
-      models: serving
-        ? restored
-        : 'not reset here: serving runs in another process (driftlab models rollback)',
+      // One team's lab answers as before; a cohort's, team by team.
+      models: !servingHere
+        ? 'not reset here: serving runs in another process (driftlab models rollback)'
+        : options.teams.length === 1
+          ? restoredByTeam[options.teams[0]]
+          : restoredByTeam,
     };
     record.append({ actor, action: 'lab.reset', model: null, params: result, outcome: 'done' });
     return result;
   };
 
-  const guard = recoveryGuard(tokens);
   return {
     lab: {
       record,
@@ -113,7 +127,7 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
     },
     bindLive(team, handle) {
       handles.set(team, handle);
-      rememberOriginal();
+      rememberOriginal(team);
     },
     observe: (team, event) => incidents.observe(team, event),
     tutorToken: stored.tutor,
@@ -121,19 +135,19 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
       const annotator = new GrafanaAnnotator(api, log);
       record.onAppend((event) => annotator.add(event));
     },
-    recoveryHooks: {
-      guard,
+    recoveryHooks: (team) => ({
+      guard: recoveryGuard(tokens, team),
       onAction: ({ model, action, status, body, locals }) => {
         const p = (locals.principal ?? null) as ReturnType<typeof principalOf>;
         record.append({
           actor: !p ? 'anonymous' : p.role === 'tutor' ? 'tutor' : `team:${p.team}`,
           action: `recovery.${action}`,
           model,
-          params: body,
+          params: options.teams.length === 1 ? body : { ...body, team },
           outcome: status < 300 ? 'done' : `refused (${status})`,
         });
       },
-    },
+    }),
     close: () => record.close(),
   };
 }

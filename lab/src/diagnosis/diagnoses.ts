@@ -145,6 +145,7 @@ export class Diagnoses {
             ? timeToRecover(
                 alerts,
                 incident.scenario.answer.model,
+                team,
                 incident.onset.get(team)!,
                 now,
                 RECOVERY_HOLD_MS,

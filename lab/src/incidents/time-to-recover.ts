@@ -2,7 +2,8 @@ import type { LabEvent } from '../record';
 
 /**
  * Seconds from an incident's onset until its model was back within its targets: every alert about
- * the model that fired after the onset has resolved, and none fired again for `holdMs`. Null while
+ * the team's model (alerts without a `team` label, from a lab of one team, count for any team) that
+ * fired after the onset has resolved, and none fired again for `holdMs`. Null while
  * that has not happened (or when nothing ever fired: the monitoring never saw it).
  *
  * Read from the record's alert events (Alertmanager's notifications), so it works wherever the
@@ -11,6 +12,7 @@ import type { LabEvent } from '../record';
 export function timeToRecover(
   events: readonly LabEvent[],
   model: string,
+  team: string,
   onset: number,
   now: number,
   holdMs: number,
@@ -21,6 +23,8 @@ export function timeToRecover(
   for (const e of events) {
     if (e.model !== model || (e.action !== 'alert.firing' && e.action !== 'alert.resolved')) continue;
     const p = e.params as { labels?: Record<string, string>; startsAt?: string; endsAt?: string };
+    const alertTeam = p.labels?.team;
+    if (alertTeam && alertTeam !== team) continue;
     const key = JSON.stringify(p.labels ?? {});
     if (e.action === 'alert.firing') {
       if (Date.parse(p.startsAt ?? e.at) < onset) continue; // an alert of before the incident

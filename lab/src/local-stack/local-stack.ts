@@ -15,6 +15,8 @@ import { onPath, startLocalService, type LocalService } from './local-service';
 export interface LocalStackOptions {
   /** The lab in one process: what Prometheus scrapes and where Alertmanager posts alerts. */
   readonly labUrl: string;
+  /** A cohort lab's other teams' servers, scraped too. */
+  readonly teamUrls?: readonly string[];
   readonly scrapeSeconds: number;
   /** The lab's data directory: a generated Grafana admin password is kept there. */
   readonly dataDir: string;
@@ -84,7 +86,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       preferredPort: 9090,
       files: () => ({
         'prometheus.yml': localPrometheusConfig({
-          targets: { serving: lab.host },
+          targets: { serving: [lab.host, ...(options.teamUrls ?? []).map((u) => new URL(u).host)] },
           alertmanager: alertmanager?.address,
           interval: `${options.scrapeSeconds}s`,
           rulesDir: join(PROVISIONING_DIR, 'prometheus', 'rules'),

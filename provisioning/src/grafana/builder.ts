@@ -176,6 +176,25 @@ export function labelVariable(spec: {
   } as VariableModel;
 }
 
+/**
+ * The team shown, in a cohort lab (`driftlab start --teams n`, whose metrics carry `team`). All
+ * matches `.*`, so a lab of one team, whose series have no team label, shows everything too.
+ * `driftlab grafana setup --teams n` copies the dashboards into each team's folder with this
+ * variable fixed to the team and hidden.
+ */
+export function teamVariable(): VariableModel {
+  return {
+    ...labelVariable({
+      name: 'team',
+      label: 'Team',
+      query: 'label_values(driftlab_model_serving_version, team)',
+      multi: true,
+      description: "A cohort lab's team (all by default; a lab of one team has none).",
+    }),
+    allValue: '.*',
+  } as VariableModel;
+}
+
 /** Grafana's own annotations (dashboard-scoped, and lab events tagged `driftlab`). */
 export function builtInAnnotations(): AnnotationQuery {
   return {

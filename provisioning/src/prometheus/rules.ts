@@ -37,7 +37,7 @@ const ERROR_BUDGET = +(1 - LATENCY_SLO.objective).toFixed(6);
 const sloWindows = ['5m', '30m', '1h', '6h'] as const;
 
 const latencyRatio = (w: string) =>
-  `1 - (sum by (model) (rate(driftlab_prediction_duration_seconds_bucket{le="${LATENCY_SLO.threshold}"}[${w}])) / sum by (model) (rate(driftlab_prediction_duration_seconds_count[${w}])))`;
+  `1 - (sum by (team, model) (rate(driftlab_prediction_duration_seconds_bucket{le="${LATENCY_SLO.threshold}"}[${w}])) / sum by (team, model) (rate(driftlab_prediction_duration_seconds_count[${w}])))`;
 
 export const RECORDING_RULES: readonly RuleGroup<RecordingRule>[] = [
   {
@@ -45,12 +45,12 @@ export const RECORDING_RULES: readonly RuleGroup<RecordingRule>[] = [
     rules: [
       {
         record: 'model:driftlab_prediction_requests:rate5m',
-        expr: 'sum by (model) (rate(driftlab_prediction_requests_total[5m]))',
+        expr: 'sum by (team, model) (rate(driftlab_prediction_requests_total[5m]))',
       },
       {
         record: 'model:driftlab_prediction_server_errors:ratio_rate5m',
         // 0 (not nothing) while no request has failed, so the error-rate panels and alert have data.
-        expr: '(sum by (model) (rate(driftlab_prediction_requests_total{status=~"5.."}[5m])) or sum by (model) (rate(driftlab_prediction_requests_total[5m])) * 0) / sum by (model) (rate(driftlab_prediction_requests_total[5m]))',
+        expr: '(sum by (team, model) (rate(driftlab_prediction_requests_total{status=~"5.."}[5m])) or sum by (team, model) (rate(driftlab_prediction_requests_total[5m])) * 0) / sum by (team, model) (rate(driftlab_prediction_requests_total[5m]))',
       },
       ...sloWindows.map((w) => ({
         record: `model:driftlab_prediction_latency_slo_misses:ratio_rate${w}`,
@@ -67,8 +67,8 @@ const burn = (long: string, short: string, factor: number) =>
  * Per-version series keep a retired version's last values: quality alerts look at the serving
  * version only, once its window holds enough labelled predictions to say anything.
  */
-const SERVING = 'and on (model, version) driftlab_model_serving_version_info';
-const SERVING_AND_FILLED = `${SERVING} and on (model, version, window) driftlab_window_labelled_predictions >= 200`;
+const SERVING = 'and on (team, model, version) driftlab_model_serving_version_info';
+const SERVING_AND_FILLED = `${SERVING} and on (team, model, version, window) driftlab_window_labelled_predictions >= 200`;
 
 export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
   {
@@ -76,8 +76,8 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
     rules: [
       {
         alert: 'FeatureDriftHigh',
-        expr: 'max by (model, feature) (driftlab_drift_detected) == 1',
-        signals: ['max by (model, feature) (driftlab_drift_detected)'],
+        expr: 'max by (team, model, feature) (driftlab_drift_detected) == 1',
+        signals: ['max by (team, model, feature) (driftlab_drift_detected)'],
         for: '1m',
         severity: 'ticket',
         summary: 'Drift in {{ $labels.model }} / {{ $labels.feature }}',
@@ -88,7 +88,7 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
       },
       {
         alert: 'AccuracyBelowTarget',
-        expr: `min by (model) (driftlab_model_accuracy{window="last_1000"} ${SERVING_AND_FILLED}) < on (model) driftlab_model_quality_target{metric="accuracy"}`,
+        expr: `min by (team, model) (driftlab_model_accuracy{window="last_1000"} ${SERVING_AND_FILLED}) < on (team, model) driftlab_model_quality_target{metric="accuracy"}`,
         signals: [
           'driftlab_model_accuracy{window="last_1000"}',
           'driftlab_window_labelled_predictions',
@@ -105,7 +105,7 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
       },
       {
         alert: 'ErrorAboveTarget',
-        expr: `min by (model) (driftlab_model_mean_absolute_error{window="last_1000"} ${SERVING_AND_FILLED}) > on (model) driftlab_model_quality_target{metric="mean_absolute_error"}`,
+        expr: `min by (team, model) (driftlab_model_mean_absolute_error{window="last_1000"} ${SERVING_AND_FILLED}) > on (team, model) driftlab_model_quality_target{metric="mean_absolute_error"}`,
         signals: [
           'driftlab_model_mean_absolute_error{window="last_1000"}',
           'driftlab_model_quality_target{metric="mean_absolute_error"}',
@@ -120,7 +120,7 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
       },
       {
         alert: 'EstimatedAccuracyDrop',
-        expr: `min by (model) (driftlab_model_estimated_accuracy{window="last_1000"} ${SERVING} and on (model, version, window) driftlab_window_predictions >= 200) < on (model) driftlab_model_quality_target{metric="accuracy"}`,
+        expr: `min by (team, model) (driftlab_model_estimated_accuracy{window="last_1000"} ${SERVING} and on (team, model, version, window) driftlab_window_predictions >= 200) < on (team, model) driftlab_model_quality_target{metric="accuracy"}`,
         signals: [
           'driftlab_model_estimated_accuracy{window="last_1000"}',
           'driftlab_model_quality_target{metric="accuracy"}',
@@ -135,8 +135,8 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
       },
       {
         alert: 'DataQualityFaults',
-        expr: 'max by (model, feature, check) (driftlab_data_quality_ratio) > 0.02',
-        signals: ['max by (model, feature, check) (driftlab_data_quality_ratio)'],
+        expr: 'max by (team, model, feature, check) (driftlab_data_quality_ratio) > 0.02',
+        signals: ['max by (team, model, feature, check) (driftlab_data_quality_ratio)'],
         for: '1m',
         severity: 'ticket',
         summary: '{{ $labels.model }} / {{ $labels.feature }}: {{ $labels.check }} values',
@@ -147,7 +147,7 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
       },
       {
         alert: 'LabelStarvation',
-        expr: `max by (model) (driftlab_label_coverage_ratio{window="last_10000"} ${SERVING} and on (model, version, window) driftlab_window_predictions >= 2000) < 0.4`,
+        expr: `max by (team, model) (driftlab_label_coverage_ratio{window="last_10000"} ${SERVING} and on (team, model, version, window) driftlab_window_predictions >= 2000) < 0.4`,
         signals: ['driftlab_label_coverage_ratio{window="last_10000"}', 'driftlab_window_predictions'],
         for: '2m',
         severity: 'ticket',

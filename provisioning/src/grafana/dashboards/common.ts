@@ -13,14 +13,14 @@ export function studentAnnotations(model = '.*'): AnnotationQuery[] {
     builtInAnnotations(),
     prometheusAnnotation({
       name: 'Alerts',
-      expr: `ALERTS{alertstate="firing", model=~"${model}"}`,
+      expr: `ALERTS{alertstate="firing", team=~"$team", model=~"${model}"}`,
       title: '{{alertname}}',
       text: '{{model}} {{feature}}',
       color: 'red',
     }),
     prometheusAnnotation({
       name: 'Deployments',
-      expr: `changes(driftlab_model_serving_version{model=~"${model}"}[1m]) > 0`,
+      expr: `changes(driftlab_model_serving_version{team=~"$team", model=~"${model}"}[1m]) > 0`,
       title: '{{model}} serves another version',
       text: 'promotion or rollback',
       color: 'blue',
@@ -40,16 +40,16 @@ export const RATE = '$__rate_interval';
 
 /** `expr`, or 0 for each model serving predictions when `expr` has no series yet (nothing failed). */
 export function orZeroByModel(expr: string, model: string): string {
-  return `(${expr}) or (sum by (model) (rate(driftlab_prediction_requests_total{model=~"${model}"}[${RATE}])) * 0)`;
+  return `(${expr}) or (sum by (team, model) (rate(driftlab_prediction_requests_total{team=~"$team", model=~"${model}"}[${RATE}])) * 0)`;
 }
 
 /** The server-error share of prediction requests, by model (0 while none failed). */
 export function errorRatio(model: string): string {
-  return `${orZeroByModel(`sum by (model) (rate(driftlab_prediction_requests_total{model=~"${model}", status=~"5.."}[${RATE}]))`, model)} / sum by (model) (rate(driftlab_prediction_requests_total{model=~"${model}"}[${RATE}]))`;
+  return `${orZeroByModel(`sum by (team, model) (rate(driftlab_prediction_requests_total{team=~"$team", model=~"${model}", status=~"5.."}[${RATE}]))`, model)} / sum by (team, model) (rate(driftlab_prediction_requests_total{team=~"$team", model=~"${model}"}[${RATE}]))`;
 }
 
-export function latencyQuantile(q: number, model: string, by = 'model'): string {
-  return `histogram_quantile(${q}, sum by (${by}, le) (rate(driftlab_prediction_duration_seconds_bucket{model=~"${model}"}[${RATE}])))`;
+export function latencyQuantile(q: number, model: string, by = 'team, model'): string {
+  return `histogram_quantile(${q}, sum by (${by}, le) (rate(driftlab_prediction_duration_seconds_bucket{team=~"$team", model=~"${model}"}[${RATE}])))`;
 }
 
 /** A time-series panel's lines: 2 px, no points, gaps bridged. */

@@ -1,5 +1,6 @@
 import {
   datasourceVariable,
+  teamVariable,
   dashboard,
   DRIFT_PANEL,
   labelVariable,
@@ -13,11 +14,14 @@ const F = '$feature';
 
 /** The drift panel's queries (plugin/src/README.md, "Queries"). */
 const driftQueries = (features: string): PromQuery[] => [
-  { expr: `driftlab_drift_score{model=~"${M}", feature=~"${features}"}` },
-  { expr: `driftlab_drift_bin_proportion{model=~"${M}", feature=~"${features}"}`, instant: true },
-  { expr: `driftlab_drift_statistic{model=~"${M}", feature=~"${features}"}`, instant: true },
-  { expr: `driftlab_drift_sample_size{model=~"${M}"}`, instant: true },
-  { expr: `driftlab_drift_detected{model=~"${M}", feature=~"${features}"}`, instant: true },
+  { expr: `driftlab_drift_score{team=~"$team", model=~"${M}", feature=~"${features}"}` },
+  {
+    expr: `driftlab_drift_bin_proportion{team=~"$team", model=~"${M}", feature=~"${features}"}`,
+    instant: true,
+  },
+  { expr: `driftlab_drift_statistic{team=~"$team", model=~"${M}", feature=~"${features}"}`, instant: true },
+  { expr: `driftlab_drift_sample_size{team=~"$team", model=~"${M}"}`, instant: true },
+  { expr: `driftlab_drift_detected{team=~"$team", model=~"${M}", feature=~"${features}"}`, instant: true },
 ];
 
 const driftPanel = (mode: string, title: string, description: string, w: number, h: number): PanelSpec => ({
@@ -64,16 +68,17 @@ export const driftInvestigation = dashboard({
   tags: ['driftlab', 'drift'],
   variables: [
     datasourceVariable(),
+    teamVariable(),
     labelVariable({
       name: 'model',
       label: 'Model',
-      query: 'label_values(driftlab_drift_score, model)',
+      query: 'label_values(driftlab_drift_score{team=~"$team"}, model)',
       description: 'The model to investigate.',
     }),
     labelVariable({
       name: 'feature',
       label: 'Feature',
-      query: `label_values(driftlab_drift_score{model=~"${M}"}, feature)`,
+      query: `label_values(driftlab_drift_score{team=~"$team", model=~"${M}"}, feature)`,
       multi: true,
       description:
         "The features shown in the distributions and time series ((prediction) is the model's output).",
@@ -129,7 +134,7 @@ export const driftInvestigation = dashboard({
           max: 1,
           queries: [
             {
-              expr: `driftlab_drift_bin_proportion{model=~"${M}", feature=~"${F}"}`,
+              expr: `driftlab_drift_bin_proportion{team=~"$team", model=~"${M}", feature=~"${F}"}`,
               legend: '{{feature}} {{bin}} {{sample}}',
               instant: true,
             },
@@ -153,7 +158,7 @@ export const driftInvestigation = dashboard({
           h: 9,
           queries: [
             {
-              expr: `driftlab_drift_score{model=~"${M}", feature=~"${F}"}`,
+              expr: `driftlab_drift_score{team=~"$team", model=~"${M}", feature=~"${F}"}`,
               legend: '{{feature}} {{method}} (threshold {{threshold}})',
             },
           ],
@@ -164,7 +169,9 @@ export const driftInvestigation = dashboard({
           unit: 'none',
           w: 12,
           h: 9,
-          queries: [{ expr: `driftlab_drift_sample_size{model=~"${M}"}`, legend: '{{sample}}' }],
+          queries: [
+            { expr: `driftlab_drift_sample_size{team=~"$team", model=~"${M}"}`, legend: '{{sample}}' },
+          ],
         }),
       ],
     },
@@ -181,7 +188,7 @@ export const driftInvestigation = dashboard({
           min: 0,
           queries: [
             {
-              expr: `driftlab_data_quality_ratio{model=~"${M}", feature=~"${F}"}`,
+              expr: `driftlab_data_quality_ratio{team=~"$team", model=~"${M}", feature=~"${F}"}`,
               legend: '{{feature}} {{check}}',
             },
           ],
@@ -194,7 +201,7 @@ export const driftInvestigation = dashboard({
           h: 9,
           queries: [
             {
-              expr: `sum(rate(driftlab_schema_violations_total{model=~"${M}"}[${RATE}])) or on () (sum(rate(driftlab_monitored_predictions_total{model=~"${M}"}[${RATE}])) * 0)`,
+              expr: `sum(rate(driftlab_schema_violations_total{team=~"$team", model=~"${M}"}[${RATE}])) or on () (sum(rate(driftlab_monitored_predictions_total{team=~"$team", model=~"${M}"}[${RATE}])) * 0)`,
               legend: 'violations',
             },
           ],

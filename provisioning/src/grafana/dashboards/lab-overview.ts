@@ -1,4 +1,4 @@
-import { datasourceVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
+import { datasourceVariable, teamVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
 import { ABOVE_ZERO, errorRatio, latencyQuantile, RATE, studentAnnotations } from './common';
 
 const M = '$model';
@@ -30,10 +30,11 @@ export const labOverview = dashboard({
   tags: ['driftlab', 'overview'],
   variables: [
     datasourceVariable(),
+    teamVariable(),
     labelVariable({
       name: 'model',
       label: 'Model',
-      query: 'label_values(driftlab_predictions_total, model)',
+      query: 'label_values(driftlab_predictions_total{team=~"$team"}, model)',
       multi: true,
       description: 'The models shown (all by default).',
     }),
@@ -52,7 +53,7 @@ export const labOverview = dashboard({
           thresholds: ABOVE_ZERO,
           queries: [
             {
-              expr: `max by (model) (driftlab_model_accuracy{model=~"${M}", window="last_1000"} and on (model, version) driftlab_model_serving_version_info) - on (model) driftlab_model_quality_target{metric="accuracy"}`,
+              expr: `max by (team, model) (driftlab_model_accuracy{team=~"$team", model=~"${M}", window="last_1000"} and on (team, model, version) driftlab_model_serving_version_info) - on (team, model) driftlab_model_quality_target{metric="accuracy"}`,
               legend: '{{model}}',
               instant: true,
             },
@@ -66,7 +67,7 @@ export const labOverview = dashboard({
           color: { mode: 'fixed', fixedColor: 'blue' },
           queries: [
             {
-              expr: `max by (model) (driftlab_model_accuracy{model=~"${M}", window="last_1000"} and on (model, version) driftlab_model_serving_version_info)`,
+              expr: `max by (team, model) (driftlab_model_accuracy{team=~"$team", model=~"${M}", window="last_1000"} and on (team, model, version) driftlab_model_serving_version_info)`,
               legend: '{{model}}',
               instant: true,
             },
@@ -81,7 +82,7 @@ export const labOverview = dashboard({
           thresholds: ABOVE_ZERO,
           queries: [
             {
-              expr: `max by (model) (driftlab_model_estimated_accuracy{model=~"${M}", window="last_1000"} and on (model, version) driftlab_model_serving_version_info) - on (model) driftlab_model_quality_target{metric="accuracy"}`,
+              expr: `max by (team, model) (driftlab_model_estimated_accuracy{team=~"$team", model=~"${M}", window="last_1000"} and on (team, model, version) driftlab_model_serving_version_info) - on (team, model) driftlab_model_quality_target{metric="accuracy"}`,
               legend: '{{model}}',
               instant: true,
             },
@@ -99,7 +100,7 @@ export const labOverview = dashboard({
           ],
           queries: [
             {
-              expr: `max by (model) (driftlab_model_mean_absolute_error{model=~"${M}", window="last_1000"} and on (model, version) driftlab_model_serving_version_info) / on (model) driftlab_model_quality_target{metric="mean_absolute_error"}`,
+              expr: `max by (team, model) (driftlab_model_mean_absolute_error{team=~"$team", model=~"${M}", window="last_1000"} and on (team, model, version) driftlab_model_serving_version_info) / on (team, model) driftlab_model_quality_target{metric="mean_absolute_error"}`,
               legend: '{{model}}',
               instant: true,
             },
@@ -130,7 +131,7 @@ export const labOverview = dashboard({
           color: { mode: 'fixed', fixedColor: 'blue' },
           queries: [
             {
-              expr: `sum by (model) (rate(driftlab_predictions_total{model=~"${M}"}[${RATE}]))`,
+              expr: `sum by (team, model) (rate(driftlab_predictions_total{team=~"$team", model=~"${M}"}[${RATE}]))`,
               legend: '{{model}}',
             },
           ],
@@ -153,7 +154,11 @@ export const labOverview = dashboard({
           decimals: 0,
           color: { mode: 'fixed', fixedColor: 'purple' },
           queries: [
-            { expr: `driftlab_model_serving_version{model=~"${M}"}`, legend: '{{model}}', instant: true },
+            {
+              expr: `driftlab_model_serving_version{team=~"$team", model=~"${M}"}`,
+              legend: '{{model}}',
+              instant: true,
+            },
           ],
           options: { text: { titleSize: 22, valueSize: 48 }, textMode: 'value_and_name' },
         }),
@@ -175,7 +180,7 @@ export const labOverview = dashboard({
           ],
           queries: [
             {
-              expr: `sum by (model) (max by (model, feature) (driftlab_drift_detected{model=~"${M}"}))`,
+              expr: `sum by (team, model) (max by (team, model, feature) (driftlab_drift_detected{team=~"$team", model=~"${M}"}))`,
               legend: '{{model}}',
               instant: true,
             },
@@ -193,7 +198,7 @@ export const labOverview = dashboard({
           ],
           queries: [
             {
-              expr: `(count by (model) (ALERTS{alertstate="firing", model=~"${M}"}) or (driftlab_model_serving_version{model=~"${M}"} * 0))`,
+              expr: `(count by (team, model) (ALERTS{alertstate="firing", team=~"$team", model=~"${M}"}) or (driftlab_model_serving_version{team=~"$team", model=~"${M}"} * 0))`,
               legend: '{{model}}',
               instant: true,
             },

@@ -1,4 +1,4 @@
-import { datasourceVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
+import { datasourceVariable, teamVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
 import { errorRatio, latencyQuantile, LINES, RATE, STEPS, studentAnnotations, timeSeries } from './common';
 
 const M = '$model';
@@ -13,10 +13,11 @@ export const modelHealth = dashboard({
   tags: ['driftlab', 'model'],
   variables: [
     datasourceVariable(),
+    teamVariable(),
     labelVariable({
       name: 'model',
       label: 'Model',
-      query: 'label_values(driftlab_predictions_total, model)',
+      query: 'label_values(driftlab_predictions_total{team=~"$team"}, model)',
       description: 'The model to look at.',
     }),
   ],
@@ -32,7 +33,7 @@ export const modelHealth = dashboard({
           w: 8,
           queries: [
             {
-              expr: `sum by (status) (rate(driftlab_prediction_requests_total{model=~"${M}"}[${RATE}]))`,
+              expr: `sum by (status) (rate(driftlab_prediction_requests_total{team=~"$team", model=~"${M}"}[${RATE}]))`,
               legend: '{{status}}',
             },
           ],
@@ -65,11 +66,11 @@ export const modelHealth = dashboard({
           min: 0,
           queries: [
             {
-              expr: `model:driftlab_prediction_latency_slo_misses:ratio_rate5m{model=~"${M}"}`,
+              expr: `model:driftlab_prediction_latency_slo_misses:ratio_rate5m{team=~"$team", model=~"${M}"}`,
               legend: '5m',
             },
             {
-              expr: `model:driftlab_prediction_latency_slo_misses:ratio_rate1h{model=~"${M}"}`,
+              expr: `model:driftlab_prediction_latency_slo_misses:ratio_rate1h{team=~"$team", model=~"${M}"}`,
               legend: '1h',
             },
           ],
@@ -81,7 +82,7 @@ export const modelHealth = dashboard({
           unit: 'suffix: /s',
           queries: [
             {
-              expr: `sum by (feature, fault) (rate(driftlab_input_faults_total{model=~"${M}"}[${RATE}])) or on () (sum(rate(driftlab_predictions_total{model=~"${M}"}[${RATE}])) * 0)`,
+              expr: `sum by (feature, fault) (rate(driftlab_input_faults_total{team=~"$team", model=~"${M}"}[${RATE}])) or on () (sum(rate(driftlab_predictions_total{team=~"$team", model=~"${M}"}[${RATE}])) * 0)`,
               legend: '{{feature}} {{fault}}',
             },
           ],
@@ -98,14 +99,17 @@ export const modelHealth = dashboard({
           unit: 'percentunit',
           queries: [
             {
-              expr: `driftlab_model_accuracy{model=~"${M}", window="last_1000"}`,
+              expr: `driftlab_model_accuracy{team=~"$team", model=~"${M}", window="last_1000"}`,
               legend: 'realized (v{{version}})',
             },
             {
-              expr: `driftlab_model_estimated_accuracy{model=~"${M}", window="last_1000"}`,
+              expr: `driftlab_model_estimated_accuracy{team=~"$team", model=~"${M}", window="last_1000"}`,
               legend: 'estimated (v{{version}})',
             },
-            { expr: `driftlab_model_quality_target{model=~"${M}", metric="accuracy"}`, legend: 'target' },
+            {
+              expr: `driftlab_model_quality_target{team=~"$team", model=~"${M}", metric="accuracy"}`,
+              legend: 'target',
+            },
           ],
         }),
         series({
@@ -115,11 +119,11 @@ export const modelHealth = dashboard({
           unit: 'none',
           queries: [
             {
-              expr: `driftlab_model_mean_absolute_error{model=~"${M}", window="last_1000"}`,
+              expr: `driftlab_model_mean_absolute_error{team=~"$team", model=~"${M}", window="last_1000"}`,
               legend: 'MAE (v{{version}})',
             },
             {
-              expr: `driftlab_model_quality_target{model=~"${M}", metric="mean_absolute_error"}`,
+              expr: `driftlab_model_quality_target{team=~"$team", model=~"${M}", metric="mean_absolute_error"}`,
               legend: 'target',
             },
           ],
@@ -130,7 +134,12 @@ export const modelHealth = dashboard({
             "ADWIN's estimate of the current error rate (classifiers) or scaled error (regressors); detections are marked by the counter below.",
           unit: 'percentunit',
           w: 8,
-          queries: [{ expr: `driftlab_concept_drift_error_estimate{model=~"${M}"}`, legend: 'v{{version}}' }],
+          queries: [
+            {
+              expr: `driftlab_concept_drift_error_estimate{team=~"$team", model=~"${M}"}`,
+              legend: 'v{{version}}',
+            },
+          ],
         }),
         series({
           title: 'Concept drift detections',
@@ -140,7 +149,7 @@ export const modelHealth = dashboard({
           custom: { drawStyle: 'bars', fillOpacity: 60, lineWidth: 1, showPoints: 'never' },
           queries: [
             {
-              expr: `sum by (detector) (increase(driftlab_concept_drift_detections_total{model=~"${M}"}[${RATE}]))`,
+              expr: `sum by (detector) (increase(driftlab_concept_drift_detections_total{team=~"$team", model=~"${M}"}[${RATE}]))`,
               legend: '{{detector}}',
             },
           ],
@@ -153,7 +162,7 @@ export const modelHealth = dashboard({
           w: 8,
           queries: [
             {
-              expr: `sum by (window) (driftlab_window_labelled_predictions{model=~"${M}"})`,
+              expr: `sum by (window) (driftlab_window_labelled_predictions{team=~"$team", model=~"${M}"})`,
               legend: '{{window}}',
             },
           ],
@@ -171,7 +180,10 @@ export const modelHealth = dashboard({
           min: 0,
           max: 1,
           queries: [
-            { expr: `max by (window) (driftlab_label_coverage_ratio{model=~"${M}"})`, legend: '{{window}}' },
+            {
+              expr: `max by (window) (driftlab_label_coverage_ratio{team=~"$team", model=~"${M}"})`,
+              legend: '{{window}}',
+            },
           ],
         }),
         series({
@@ -181,7 +193,7 @@ export const modelHealth = dashboard({
           w: 8,
           queries: [
             {
-              expr: `max by (window) (driftlab_label_delay_seconds{model=~"${M}", statistic="p95"})`,
+              expr: `max by (window) (driftlab_label_delay_seconds{team=~"$team", model=~"${M}", statistic="p95"})`,
               legend: '{{window}}',
             },
           ],
@@ -193,7 +205,9 @@ export const modelHealth = dashboard({
           w: 8,
           decimals: 0,
           custom: STEPS,
-          queries: [{ expr: `driftlab_model_serving_version{model=~"${M}"}`, legend: 'version' }],
+          queries: [
+            { expr: `driftlab_model_serving_version{team=~"$team", model=~"${M}"}`, legend: 'version' },
+          ],
         }),
       ],
     },

@@ -1,4 +1,4 @@
-import { datasourceVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
+import { datasourceVariable, teamVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
 import { RATE, STEPS, studentAnnotations } from './common';
 
 const M = '$model';
@@ -27,10 +27,11 @@ export const recovery = dashboard({
   tags: ['driftlab', 'recovery'],
   variables: [
     datasourceVariable(),
+    teamVariable(),
     labelVariable({
       name: 'model',
       label: 'Model',
-      query: 'label_values(driftlab_model_serving_version, model)',
+      query: 'label_values(driftlab_model_serving_version{team=~"$team"}, model)',
       multi: true,
       description: 'The models shown (all by default).',
     }),
@@ -53,7 +54,9 @@ export const recovery = dashboard({
             legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
             tooltip: { mode: 'multi', sort: 'none' },
           },
-          queries: [{ expr: `driftlab_model_serving_version{model=~"${M}"}`, legend: '{{model}}' }],
+          queries: [
+            { expr: `driftlab_model_serving_version{team=~"$team", model=~"${M}"}`, legend: '{{model}}' },
+          ],
         },
         {
           type: 'bargauge',
@@ -66,7 +69,7 @@ export const recovery = dashboard({
           h: 8,
           queries: [
             {
-              expr: `driftlab_model_versions{model=~"${M}"} > 0`,
+              expr: `driftlab_model_versions{team=~"$team", model=~"${M}"} > 0`,
               legend: '{{model}} {{status}}',
               instant: true,
             },
@@ -91,7 +94,7 @@ export const recovery = dashboard({
           w: 6,
           queries: [
             {
-              expr: `driftlab_model_deployments_total{model=~"${M}", action="promote"}`,
+              expr: `driftlab_model_deployments_total{team=~"$team", model=~"${M}", action="promote"}`,
               legend: '{{model}}',
               instant: true,
             },
@@ -104,7 +107,7 @@ export const recovery = dashboard({
           w: 6,
           queries: [
             {
-              expr: `driftlab_model_deployments_total{model=~"${M}", action="rollback"}`,
+              expr: `driftlab_model_deployments_total{team=~"$team", model=~"${M}", action="rollback"}`,
               legend: '{{model}}',
               instant: true,
             },
@@ -116,7 +119,11 @@ export const recovery = dashboard({
           unit: 'none',
           w: 6,
           queries: [
-            { expr: `driftlab_model_retrains_total{model=~"${M}"}`, legend: '{{model}}', instant: true },
+            {
+              expr: `driftlab_model_retrains_total{team=~"$team", model=~"${M}"}`,
+              legend: '{{model}}',
+              instant: true,
+            },
           ],
         }),
         stat({
@@ -132,7 +139,7 @@ export const recovery = dashboard({
           color: { mode: 'thresholds' },
           queries: [
             {
-              expr: `driftlab_model_promotion_gate_results_total{model=~"${M}", outcome="failed"}`,
+              expr: `driftlab_model_promotion_gate_results_total{team=~"$team", model=~"${M}", outcome="failed"}`,
               legend: '{{model}}',
               instant: true,
             },
@@ -153,7 +160,7 @@ export const recovery = dashboard({
           },
           queries: [
             {
-              expr: `sum by (model, action) (increase(driftlab_model_deployments_total{model=~"${M}"}[${RATE}]))`,
+              expr: `sum by (team, model, action) (increase(driftlab_model_deployments_total{team=~"$team", model=~"${M}"}[${RATE}]))`,
               legend: '{{model}} {{action}}',
             },
           ],
@@ -167,7 +174,7 @@ export const recovery = dashboard({
           h: 8,
           queries: [
             {
-              expr: `sum by (model, outcome) (driftlab_model_promotion_gate_results_total{model=~"${M}"})`,
+              expr: `sum by (team, model, outcome) (driftlab_model_promotion_gate_results_total{team=~"$team", model=~"${M}"})`,
               legend: '{{model}} {{outcome}}',
               instant: true,
             },
@@ -190,7 +197,7 @@ export const recovery = dashboard({
           h: 8,
           queries: [
             {
-              expr: `driftlab_alert_time_to_recovery_seconds{model=~"${M}"}`,
+              expr: `driftlab_alert_time_to_recovery_seconds{team=~"$team", model=~"${M}"}`,
               legend: '{{alertname}} {{model}}',
               instant: true,
             },

@@ -1,4 +1,4 @@
-import { builtInAnnotations, datasourceVariable, dashboard, DRIFT_PANEL } from '../builder';
+import { builtInAnnotations, datasourceVariable, teamVariable, dashboard, DRIFT_PANEL } from '../builder';
 import { studentAnnotations, timeSeries } from './common';
 
 /*
@@ -14,7 +14,7 @@ export const tutor = dashboard({
   description:
     'For tutors only: incidents with their answer keys (annotations), what fired, and how every model is doing.',
   tags: ['driftlab-tutor'],
-  variables: [datasourceVariable()],
+  variables: [datasourceVariable(), teamVariable()],
   annotations: [
     // This dashboard's own annotations: the incidents the lab injected, with their answer keys.
     { ...builtInAnnotations(), name: 'Incidents', hide: false, iconColor: 'orange' },
@@ -85,7 +85,7 @@ export const tutor = dashboard({
           h: 9,
           queries: [
             {
-              expr: 'max by (model) (driftlab_model_accuracy{window="last_1000"} and on (model, version) driftlab_model_serving_version_info) - on (model) driftlab_model_quality_target{metric="accuracy"}',
+              expr: 'max by (team, model) (driftlab_model_accuracy{window="last_1000"} and on (team, model, version) driftlab_model_serving_version_info) - on (team, model) driftlab_model_quality_target{metric="accuracy"}',
               legend: '{{model}}',
             },
           ],
