@@ -1,0 +1,198 @@
+// Cohort mode over real HTTP against the built `driftlab start --teams 2`: each team has its own
+// port, models, traffic and metrics (labelled `team`); an incident for one team leaves the other's
+// lab alone; a team's token acts on its own models only.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { stringify } from 'yaml';
+
+const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
+const TUTOR = 'tutor-secret-for-the-cohort-test';
+
+jest.setTimeout(120_000);
+
+/** Every credit request fails with 503 from one simulated minute after the start, for two hours. */
+const OUTAGE = {
+  id: 'test-credit-outage',
+  title: 'Credit answers errors',
+  brief: 'The credit model fails.',
+  answer: {
+    kind: 'serving',
+    model: 'credit',
+    features: [],
+    what: 'Every request fails.',
+    when: 'One minute after the start.',
+    recover: 'Wait for it to end.',
+    signals: ['5xx responses'],
+  },
+  seed: 5,
+  worlds: ['credit'],
+  timeline: [
+    {
+      id: 'outage',
+      start: '1m',
+      duration: '2h',
+      injector: 'error-burst',
+      target: { world: 'credit' },
+      params: { rate: 1, status: 503 },
+    },
+  ],
+};
+
+let dir: string;
+let lab: ChildProcess;
+let stderr = '';
+let urls: Record<string, string>;
+let tokens: Record<string, string>;
+
+async function call(
+  base: string,
+  method: 'GET' | 'POST',
+  path: string,
+  token?: string,
+  body?: object,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+const metrics = async (team: string) => (await fetch(`${urls[team]}/metrics`)).text();
+
+/** The model series of an exposition: sample lines that carry a model label. */
+const modelSamples = (text: string) => text.split('\n').filter((l) => /^driftlab_\w+\{.*model="/.test(l));
+
+/** Sum of a counter's samples whose line matches all of `parts`. */
+function total(text: string, name: string, ...parts: string[]): number {
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith(`${name}{`) && parts.every((p) => l.includes(p)))
+    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'driftlab-cohort-'));
+  lab = spawn(
+    process.execPath,
+    [
+      BIN,
+      'start',
+      '--teams',
+      '2',
+      '--world',
+      'credit',
+      '--speed',
+      '600',
+      '--port',
+      '0',
+      '--data',
+      join(dir, 'data'),
+      '--no-prometheus',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DRIFTLAB_TUTOR_TOKEN: TUTOR } },
+  );
+  lab.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  for (let i = 0; i < 600 && !stderr.includes('"lab started"') && lab.exitCode === null; i++)
+    await sleep(100);
+  const line = stderr.split('\n').find((l) => l.includes('"lab started"'));
+  if (!line) throw new Error(`the lab did not start:\n${stderr.slice(-3000)}`);
+  urls = (JSON.parse(line) as { teams: Record<string, string> }).teams;
+  const teams = await call(urls['team-1'], 'GET', '/v1/teams', TUTOR);
+  tokens = Object.fromEntries(
+    (teams.json.teams as { id: string; token: string }[]).map((t) => [t.id, t.token]),
+  );
+});
+
+afterAll(async () => {
+  if (lab.exitCode === null) {
+    lab.kill('SIGINT');
+    await once(lab, 'exit');
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a cohort lab (driftlab start --teams 2)', () => {
+  it('runs each team on its own port and data folder, with its own token', () => {
+    expect(Object.keys(urls)).toEqual(['team-1', 'team-2']);
+    expect(urls['team-1']).not.toBe(urls['team-2']);
+    expect(Object.keys(tokens).sort()).toEqual(['team-1', 'team-2']);
+    expect(tokens['team-1']).not.toBe(tokens['team-2']);
+    for (const team of ['team-1', 'team-2'])
+      expect(existsSync(join(dir, 'data', 'teams', team, 'registry'))).toBe(true);
+  });
+
+  it("labels every model series with its team, and each team's models are its own", async () => {
+    // Both teams have answered traffic.
+    for (let i = 0; i < 100; i++) {
+      const [a, b] = await Promise.all([metrics('team-1'), metrics('team-2')]);
+      if (total(a, 'driftlab_predictions_total') > 0 && total(b, 'driftlab_predictions_total') > 0) break;
+      await sleep(100);
+    }
+    const targets: number[] = [];
+    for (const team of ['team-1', 'team-2']) {
+      const samples = modelSamples(await metrics(team));
+      expect(samples.length).toBeGreaterThan(20);
+      for (const line of samples) expect([team, line.includes(`team="${team}"`)]).toEqual([team, true]);
+      const target = samples.find((l) => l.startsWith('driftlab_model_quality_target{'))!;
+      targets.push(Number(target.slice(target.lastIndexOf(' ') + 1)));
+    }
+    // Each team's first model trained on its own seed's data: their holdout targets differ.
+    expect(targets[0]).not.toBe(targets[1]);
+  });
+
+  it("lets a team's token act on its own models only, and the tutor's on every team's", async () => {
+    const foreign = await call(urls['team-1'], 'POST', '/v1/models/credit:rollback', tokens['team-2'], {});
+    expect(foreign.status).toBe(403);
+    expect(foreign.json.error).toBe("a recovery action on team-1's models is not allowed with a team token");
+    // Past the guard, the action itself decides (nothing to roll back to yet).
+    const own = await call(urls['team-1'], 'POST', '/v1/models/credit:rollback', tokens['team-1'], {});
+    expect([401, 403, 429]).not.toContain(own.status);
+    const tutor = await call(urls['team-2'], 'POST', '/v1/models/credit:rollback', TUTOR, {});
+    expect([401, 403, 429]).not.toContain(tutor.status);
+    expect(tutor.status).toBe(own.status);
+  });
+
+  it("puts an incident for one team into that team's traffic only", async () => {
+    const started = await call(urls['team-1'], 'POST', '/v1/incidents', TUTOR, {
+      scenario_yaml: stringify(OUTAGE),
+      teams: ['team-2'],
+    });
+    expect(started.status).toBe(201);
+    const errors = async (team: string) =>
+      total(await metrics(team), 'driftlab_prediction_requests_total', 'model="credit"', 'status="503"');
+    const before1 = await errors('team-1');
+    let failed = 0;
+    for (let i = 0; i < 200 && failed < 50; i++) {
+      failed = await errors('team-2');
+      await sleep(100);
+    }
+    expect(failed).toBeGreaterThanOrEqual(50);
+    const answered = (text: string) =>
+      total(text, 'driftlab_prediction_requests_total', 'model="credit"', 'status="200"');
+    const teamOne = await metrics('team-1');
+    expect(await errors('team-1')).toBe(before1);
+    expect(before1).toBe(0);
+    expect(answered(teamOne)).toBeGreaterThan(0);
+
+    // Only team-2 has the incident to diagnose: it scores, team-1 has nothing on the scoreboard.
+    const diagnosis = await call(urls['team-1'], 'POST', '/v1/diagnoses', tokens['team-2'], {
+      model: 'credit',
+      features: [],
+      kind: 'serving',
+      since: new Date().toISOString(),
+    });
+    expect(diagnosis.status).toBe(201);
+    const board = await call(urls['team-1'], 'GET', '/v1/scoreboard', TUTOR);
+    const rows = board.json.scoreboard as { team: string; submissions: number }[];
+    expect(rows.map((r) => [r.team, r.submissions])).toEqual([['team-2', 1]]);
+  });
+});
