@@ -1,9 +1,9 @@
 // Cohort mode over real HTTP against the built `driftlab start --teams 2`: each team has its own
 // port, models, traffic and metrics (labelled `team`); an incident for one team leaves the other's
-// lab alone; a team's token acts on its own models only.
+// lab alone; a team's token acts on its own models only. The tutor token comes from a file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -81,6 +81,12 @@ function total(text: string, name: string, ...parts: string[]): number {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'driftlab-cohort-'));
+  // The tutor token from the lab's configuration: a file only the tutor reads.
+  const tokenFile = join(dir, 'tutor-token');
+  writeFileSync(tokenFile, `${TUTOR}\n`, { mode: 0o600 });
+  const env = { ...process.env };
+  delete env.DRIFTLAB_TUTOR_TOKEN;
+  delete env.DRIFTLAB_TUTOR_TOKEN_FILE;
   lab = spawn(
     process.execPath,
     [
@@ -97,8 +103,10 @@ beforeAll(async () => {
       '--data',
       join(dir, 'data'),
       '--no-prometheus',
+      '--tutor-token-file',
+      tokenFile,
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DRIFTLAB_TUTOR_TOKEN: TUTOR } },
+    { stdio: ['ignore', 'ignore', 'pipe'], env },
   );
   lab.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   for (let i = 0; i < 600 && !stderr.includes('"lab started"') && lab.exitCode === null; i++)

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTokens, tokensFile } from './tokens';
@@ -31,6 +31,30 @@ describe('lab tokens', () => {
     expect(readFileSync(tokensFile(dir), 'utf8')).not.toContain(secret);
     expect(() => loadTokens(dir, ['team-1'], { DRIFTLAB_TUTOR_TOKEN: 'short' })).toThrow(
       'DRIFTLAB_TUTOR_TOKEN: expected at least 16 characters',
+    );
+  });
+
+  it("takes the tutor token from the lab's configuration: a file (--tutor-token-file, DRIFTLAB_TUTOR_TOKEN_FILE)", () => {
+    const secret = 'a-long-tutor-secret-in-a-file';
+    const file = join(dir, 'tutor-token');
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    const byFlag = loadTokens(dir, ['team-1'], {}, file);
+    expect(byFlag.created.tutor).toBe(false);
+    expect(byFlag.tokens.identify(secret)).toEqual({ role: 'tutor' });
+    expect(readFileSync(tokensFile(dir), 'utf8')).not.toContain(secret);
+    const byVariable = loadTokens(dir, ['team-1'], { DRIFTLAB_TUTOR_TOKEN_FILE: file });
+    expect(byVariable.tokens.identify(secret)).toEqual({ role: 'tutor' });
+
+    const missing = join(dir, 'no-such-file');
+    expect(() => loadTokens(dir, ['team-1'], {}, missing)).toThrow(
+      `tutor token file ${missing}: cannot read it (ENOENT)`,
+    );
+    writeFileSync(file, 'short\n');
+    expect(() => loadTokens(dir, ['team-1'], {}, file)).toThrow(
+      `tutor token file ${file}: expected at least 16 characters`,
+    );
+    expect(() => loadTokens(dir, ['team-1'], { DRIFTLAB_TUTOR_TOKEN: secret }, file)).toThrow(
+      'DRIFTLAB_TUTOR_TOKEN and a tutor token file',
     );
   });
 });

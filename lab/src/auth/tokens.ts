@@ -51,34 +51,71 @@ export function tokensFile(dataDir: string): string {
   return join(dataDir, 'tokens.json');
 }
 
+/** Where a tutor token configured for the lab is read from: the environment or a file. */
+export const TUTOR_TOKEN_VARIABLE = 'DRIFTLAB_TUTOR_TOKEN';
+export const TUTOR_TOKEN_FILE_VARIABLE = 'DRIFTLAB_TUTOR_TOKEN_FILE';
+const MIN_TOKEN_LENGTH = 16;
+
 /**
- * The tutor token (DRIFTLAB_TUTOR_TOKEN, else the stored one, else a new one) and a token per team
- * (stored, or new): kept in the data directory with mode 0600. `created` says what is new, for the
- * lab to print once.
+ * The tutor token the lab's configuration sets: DRIFTLAB_TUTOR_TOKEN, or the first line of a file
+ * (`--tutor-token-file` or DRIFTLAB_TUTOR_TOKEN_FILE: a Docker secret, a file only the tutor reads).
+ * Undefined when neither is set.
+ */
+export function configuredTutorToken(
+  env: NodeJS.ProcessEnv,
+  file: string | undefined = env[TUTOR_TOKEN_FILE_VARIABLE],
+): string | undefined {
+  const fromEnv = env[TUTOR_TOKEN_VARIABLE];
+  if (fromEnv !== undefined && file)
+    throw new CliError(
+      `${TUTOR_TOKEN_VARIABLE} and a tutor token file (${file}) are both set: keep one, so the lab's token is not in doubt`,
+      2,
+    );
+  let token = fromEnv;
+  let from = TUTOR_TOKEN_VARIABLE;
+  if (file) {
+    from = `tutor token file ${file}`;
+    try {
+      token = readFileSync(file, 'utf8').split(/\r?\n/)[0].trim();
+    } catch (e) {
+      throw new CliError(
+        `${from}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        2,
+      );
+    }
+  }
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH)
+    throw new CliError(`${from}: expected at least ${MIN_TOKEN_LENGTH} characters (a long random secret)`, 2);
+  return token;
+}
+
+/**
+ * The tutor token (configured: see configuredTutorToken; else the stored one, else a new one) and a
+ * token per team (stored, or new): kept in the data directory with mode 0600. `created` says what
+ * is new, for the lab to print once.
  */
 export function loadTokens(
   dataDir: string,
   teams: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
+  tutorTokenFile?: string,
 ): { tokens: Tokens; stored: StoredTokens; created: { tutor: boolean; teams: string[] } } {
   const file = tokensFile(dataDir);
   const previous: Partial<StoredTokens> = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as StoredTokens)
     : {};
-  const fromEnv = env.DRIFTLAB_TUTOR_TOKEN;
-  if (fromEnv !== undefined && fromEnv.length < 16)
-    throw new CliError('DRIFTLAB_TUTOR_TOKEN: expected at least 16 characters (a long random secret)', 2);
-  const tutor = fromEnv ?? previous.tutor ?? newToken();
-  const created = { tutor: !fromEnv && !previous.tutor, teams: [] as string[] };
+  const configured = configuredTutorToken(env, tutorTokenFile ?? env[TUTOR_TOKEN_FILE_VARIABLE]);
+  const tutor = configured ?? previous.tutor ?? newToken();
+  const created = { tutor: !configured && !previous.tutor, teams: [] as string[] };
   const teamTokens: Record<string, string> = {};
   for (const team of teams) {
     const old = previous.teams?.[team];
     teamTokens[team] = old ?? newToken();
     if (!old) created.teams.push(team);
   }
-  // The environment's tutor token is not written down: it lives where the tutor keeps it.
+  // A configured tutor token is not written down: it lives where the tutor keeps it.
   const stored: StoredTokens = {
-    tutor: fromEnv ? (previous.tutor ?? '') : tutor,
+    tutor: configured ? (previous.tutor ?? '') : tutor,
     teams: { ...previous.teams, ...teamTokens },
   };
   writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });

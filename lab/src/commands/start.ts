@@ -65,6 +65,7 @@ interface StartOptions {
   data?: string;
   prometheus: boolean;
   monitoring?: string;
+  tutorTokenFile?: string;
   servingUrl?: string;
   exporterUrl?: string;
 }
@@ -109,6 +110,10 @@ export function registerStart(program: Command, io: CliIo): void {
     .option(
       '--monitoring <file>',
       'monitoring configuration (YAML or JSON): windows, drift window, drift tests per feature',
+    )
+    .option(
+      '--tutor-token-file <file>',
+      "a file whose first line is the tutors' token (default DRIFTLAB_TUTOR_TOKEN_FILE; or set DRIFTLAB_TUTOR_TOKEN; else one is generated and printed once)",
     )
     .option(
       '--serving-url <url>',
@@ -241,6 +246,7 @@ async function runLab(
         teams: teams.map((t) => t.team),
         speed: options.speed,
         serving: (team) => teams.find((t) => t.team === team)?.serving,
+        tutorTokenFile: options.tutorTokenFile,
         announce: (text) => io.stdout.write(text),
       });
     const lab = plane?.lab;
@@ -266,7 +272,8 @@ async function runLab(
     }
     // Serving alone checks recovery actions, and the simulator's request faults, against the tokens
     // in the shared data directory.
-    const servingAloneTokens = runs('serving') && !plane ? servingTokens(data, io) : undefined;
+    const servingAloneTokens =
+      runs('serving') && !plane ? servingTokens(data, options.tutorTokenFile, io) : undefined;
     if (runs('serving'))
       for (const [i, t] of teams.entries()) {
         // The lab's own routes and metrics live on the first team's port: the lab's URL.
@@ -479,8 +486,8 @@ function readOnlyReferences(dir: string): ReferenceSource {
 }
 
 /** The tokens serving alone checks recovery actions against: whoever starts first creates them. */
-function servingTokens(data: string, io: CliIo) {
-  const { tokens, stored, created } = loadTokens(data, [TEAM]);
+function servingTokens(data: string, tutorTokenFile: string | undefined, io: CliIo) {
+  const { tokens, stored, created } = loadTokens(data, [TEAM], process.env, tutorTokenFile);
   if (created.tutor) io.stdout.write(tutorTokenNotice(data, stored.tutor));
   return tokens;
 }

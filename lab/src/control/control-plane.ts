@@ -36,6 +36,8 @@ export interface ControlPlaneOptions {
   readonly speed: number;
   /** Each team's serving in the same process: `lab reset` puts its original model versions back. */
   readonly serving?: (team: string) => RunningServing | undefined;
+  /** A file holding the tutor token (`--tutor-token-file`); see configuredTutorToken. */
+  readonly tutorTokenFile?: string;
   /** Where a newly generated tutor token is shown, once. */
   readonly announce: (text: string) => void;
 }
@@ -49,7 +51,12 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
     new Set(options.teams.length > 1 ? options.teams : []),
   );
   const alerts = new AlertTracker(record, metrics);
-  const { tokens, stored, created } = loadTokens(options.data, options.teams);
+  const { tokens, stored, created } = loadTokens(
+    options.data,
+    options.teams,
+    process.env,
+    options.tutorTokenFile,
+  );
   if (created.tutor) options.announce(tutorTokenNotice(options.data, stored.tutor));
   const handles = new Map<string, LiveHandle>();
   const teamLabs = new Map<string, TeamLab>(
