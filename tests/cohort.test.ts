@@ -1,13 +1,16 @@
 // Cohort mode over real HTTP against the built `driftlab start --teams 2`: each team has its own
 // port, models, traffic and metrics (labelled `team`); an incident for one team leaves the other's
-// lab alone; a team's token acts on its own models only. The tutor token comes from a file.
-import { spawn, type ChildProcess } from 'node:child_process';
+// lab alone; a team's token acts on its own models only; `grafana setup --teams` gives each team
+// its own Grafana view. The tutor token comes from a file.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 import { stringify } from 'yaml';
+import { StandInGrafana } from '../lab/src/grafana/fake-grafana';
 
 const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
 const TUTOR = 'tutor-secret-for-the-cohort-test';
@@ -202,5 +205,37 @@ describe('a cohort lab (driftlab start --teams 2)', () => {
     const board = await call(urls['team-1'], 'GET', '/v1/scoreboard', TUTOR);
     const rows = board.json.scoreboard as { team: string; submissions: number }[];
     expect(rows.map((r) => [r.team, r.submissions])).toEqual([['team-2', 1]]);
+  });
+
+  it("sets up each team's Grafana view from the running lab's teams (driftlab grafana setup --teams)", async () => {
+    const grafana = await new StandInGrafana('grafana-admin-secret').start();
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [BIN, 'grafana', 'setup', '--url', grafana.url, '--teams'],
+        {
+          env: {
+            ...process.env,
+            GRAFANA_ADMIN_PASSWORD: 'grafana-admin-secret',
+            DRIFTLAB_URL: urls['team-1'],
+            DRIFTLAB_TOKEN: TUTOR,
+          },
+        },
+      );
+      expect(stdout).toContain("Team team-2: folder 'driftlab-team-2' with 4 dashboards");
+      expect(stdout).not.toContain(tokens['team-2']);
+      // Each team logs in with its lab token, and its folder is its own.
+      expect(grafana.users.map((u) => [u.login, u.password])).toEqual([
+        ['team-1', tokens['team-1']],
+        ['team-2', tokens['team-2']],
+      ]);
+      for (const team of grafana.teams)
+        expect(grafana.folders.get(`driftlab-${team.name}`)!.permissions).toEqual([
+          { teamId: team.id, permission: 1 },
+        ]);
+      expect(grafana.folders.get('driftlab')!.permissions).toEqual([]);
+    } finally {
+      await grafana.stop();
+    }
   });
 });

@@ -10,6 +10,7 @@ import {
   PROVISIONING_DIR,
   RECORDING_RULES,
   staleFiles,
+  teamFolder,
 } from '@driftlab/provisioning';
 
 /*
@@ -213,5 +214,39 @@ describe('provisioning', () => {
       expect(rule.signals.length).toBeGreaterThan(0);
       for (const signal of rule.signals) expect(rule.expr).toContain(signal);
     }
+  });
+});
+
+describe("a cohort lab's team views (driftlab grafana setup --teams n)", () => {
+  const students = committed.filter((c) => c.file.startsWith('driftlab/'));
+  // The lab's own counters (alerts received) are the lab's, not a team's; the team variable lists teams.
+  const LAB_LEVEL = /^sum by \(alertname, status\) \(driftlab_alerts_received_total\)$|, team\)$/;
+
+  it.each(students)("$file: every query about a team's models follows the team variable", ({ json }) => {
+    for (const expr of exprsOf(json).filter((e) => /driftlab_|ALERTS/.test(e) && !LAB_LEVEL.test(e)))
+      expect([expr, expr.includes('team=~"$team"')]).toEqual([expr, true]);
+  });
+
+  it("copies each student dashboard into the team's folder with the team fixed and hidden", () => {
+    const before = JSON.stringify(students.map((s) => s.json));
+    const folders = ['team-1', 'team-2', 'team-20'].map(teamFolder);
+    expect(folders.map((f) => f.uid)).toEqual(['driftlab-team-1', 'driftlab-team-2', 'driftlab-team-20']);
+    for (const [i, folder] of folders.entries()) {
+      const team = ['team-1', 'team-2', 'team-20'][i];
+      expect(folder.dashboards.map((d) => d.uid)).toEqual(students.map((s) => `${s.json.uid}-${team}`));
+      for (const d of folder.dashboards) {
+        expect(d.uid).toMatch(/^[a-z0-9-]{1,40}$/);
+        expect(d.title).toContain(team);
+        const variable = d.templating!.list!.find((v) => v.name === 'team')!;
+        expect(variable).toMatchObject({ type: 'constant', query: team, hide: 2 });
+        // Its links lead to the team's own dashboards, not to the shared ones.
+        expect(d.tags).toContain(`driftlab-${team}`);
+        expect(d.tags).not.toContain('driftlab');
+        for (const link of d.links ?? []) expect(link.tags).toEqual([`driftlab-${team}`]);
+      }
+    }
+    // The shared dashboards are not changed by making copies.
+    expect(JSON.stringify(students.map((s) => s.json))).toBe(before);
+    expect(() => teamFolder('Team One')).toThrow('team id "Team One"');
   });
 });

@@ -17,3 +17,4 @@ export {
   type RecordingRule,
   type RuleGroup,
 } from './prometheus/rules';
+export { teamDashboard, teamFolder, type TeamFolder } from './grafana/team-dashboards';

@@ -1,6 +1,8 @@
 import { Option, type Command } from 'commander';
 import { describePermission, GrafanaApi, GrafanaApiError, TUTOR_FOLDER_UID } from '../grafana/grafana-api';
+import { openTeamViews, SHARED_FOLDER_UID } from '../grafana/team-views';
 import { CliError, type CliIo } from '../io';
+import { labRequest } from '../lab-client';
 import { duration } from '../parsers';
 
 /** The only place the admin password comes from: never a flag (shell history, `ps`), never a default. */
@@ -10,6 +12,7 @@ interface SetupOptions {
   url: string;
   user: string;
   timeout: number;
+  teams?: boolean;
 }
 
 /**
@@ -33,6 +36,12 @@ function grafanaUrl(value: string): string {
   return value.replace(/\/+$/, '');
 }
 
+/** The running lab's teams and their tokens (GET /v1/teams, tutor only). */
+async function labTeams(): Promise<Record<string, string>> {
+  const { teams } = await labRequest<{ teams: { id: string; token: string }[] }>('GET', '/v1/teams');
+  return Object.fromEntries(teams.map((t) => [t.id, t.token]));
+}
+
 export function registerGrafana(program: Command, io: CliIo): void {
   const grafana = program
     .command('grafana')
@@ -48,6 +57,12 @@ export function registerGrafana(program: Command, io: CliIo): void {
     )
     .requiredOption('--url <url>', "Grafana's root URL, such as http://grafana:3000")
     .option('--user <name>', 'a Grafana admin user (an org Admin or a Grafana server admin)', 'admin')
+    .option(
+      '--teams',
+      "a cohort lab (driftlab start --teams n): give each of the running lab's teams its own folder, " +
+        'dashboards and login (the team id, with the team token as password), and leave the shared ' +
+        'folder to admins. Reads the teams from the lab: DRIFTLAB_URL, with the tutor token in DRIFTLAB_TOKEN.',
+    )
     .addOption(
       new Option('--timeout <duration>', 'how long to wait for Grafana to become healthy')
         .argParser(duration)
@@ -66,6 +81,8 @@ export function registerGrafana(program: Command, io: CliIo): void {
         throw new CliError(
           `${PASSWORD_VARIABLE} is ${password === undefined ? 'not set' : 'empty'}: set it to the password of Grafana user '${options.user}' (there is no default password).`,
         );
+      // The teams first: a lab that cannot be reached fails before Grafana is touched.
+      const teams = options.teams ? await labTeams() : undefined;
       const api = new GrafanaApi({ url, user: options.user, password });
       try {
         const health = await api.waitUntilHealthy(options.timeout);
@@ -80,6 +97,13 @@ export function registerGrafana(program: Command, io: CliIo): void {
         io.stdout.write(
           `Folder '${folder.title}' (${folder.uid}): ${what}. Only org Admins and Grafana server admins can open it now.\n`,
         );
+        if (teams) {
+          for (const view of await openTeamViews(api, teams))
+            io.stdout.write(
+              `Team ${view.team}: folder '${view.folder}' with ${view.dashboards.length} dashboards, open to Grafana user '${view.login}' only (password: the team's lab token).\n`,
+            );
+          io.stdout.write(`Folder '${SHARED_FOLDER_UID}' (every team's series): admins only.\n`);
+        }
       } catch (e) {
         if (!(e instanceof GrafanaApiError)) throw e;
         const hint = e.status === 401 ? ` (check --user and the password in ${PASSWORD_VARIABLE})` : '';

@@ -327,6 +327,7 @@ async function runLab(
       stack = await startLocalStack({
         labUrl: serving.url,
         teamUrls: teams.slice(1).map((t) => t.serving!.url),
+        teamTokens: cohort ? lab.control?.tokens.teams : undefined,
         // Scrape faster when time runs faster, so a fast-forwarded run still draws smooth graphs.
         scrapeSeconds: options.speed >= 600 ? 1 : 5,
         dataDir: data,

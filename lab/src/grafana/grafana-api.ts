@@ -63,6 +63,9 @@ export interface GrafanaApiOptions {
   readonly pollMs?: number;
 }
 
+/** Grafana's permission level that lets a grantee open a folder and its dashboards, read-only. */
+const VIEW = 1;
+
 /** `role Viewer: View`, `user alice: Edit`, `team students: View`. */
 export function describePermission(p: FolderPermission): string {
   const who = p.role
@@ -161,7 +164,7 @@ export class GrafanaApi {
   }
 
   /** One authenticated JSON request; a non-2xx answer is a GrafanaApiError naming it. */
-  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  private async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await fetch(this.base + path, {
@@ -263,5 +266,79 @@ export class GrafanaApi {
       removed: before.filter(opensFolder),
       remaining,
     };
+  }
+
+  /** The folder, created with `title` when it does not exist yet. */
+  async ensureFolder(uid: string, title: string): Promise<GrafanaFolder> {
+    try {
+      return await this.request<GrafanaFolder>('GET', this.folderPath(uid));
+    } catch (e) {
+      if (!(e instanceof GrafanaApiError) || e.status !== 404) throw e;
+    }
+    return this.request<GrafanaFolder>('POST', '/api/folders', { uid, title });
+  }
+
+  /** Saves a dashboard (by its uid) into a folder, replacing an earlier copy. */
+  async saveDashboard(dashboard: object, folderUid: string): Promise<void> {
+    await this.request('POST', '/api/dashboards/db', { dashboard, folderUid, overwrite: true });
+  }
+
+  /** The id of the Grafana team `name` in the admin's organisation, created when missing. */
+  async ensureTeam(name: string): Promise<number> {
+    const found = await this.request<{ teams?: { id: number; name: string }[] }>(
+      'GET',
+      `/api/teams/search?name=${encodeURIComponent(name)}`,
+    );
+    const team = found.teams?.find((t) => t.name === name);
+    if (team) return team.id;
+    return (await this.request<{ teamId: number }>('POST', '/api/teams', { name })).teamId;
+  }
+
+  /**
+   * The id of the user `login`, created with `password` when missing, else given `password` (so a
+   * user always logs in with the secret the lab handed out). Needs a Grafana server admin.
+   */
+  async ensureUser(login: string, password: string): Promise<number> {
+    let id: number | undefined;
+    try {
+      id = (
+        await this.request<{ id: number }>(
+          'GET',
+          `/api/users/lookup?loginOrEmail=${encodeURIComponent(login)}`,
+        )
+      ).id;
+    } catch (e) {
+      if (!(e instanceof GrafanaApiError) || e.status !== 404) throw e;
+    }
+    if (id === undefined)
+      return (
+        await this.request<{ id: number }>('POST', '/api/admin/users', { name: login, login, password })
+      ).id;
+    await this.request('PUT', `/api/admin/users/${id}/password`, { password });
+    return id;
+  }
+
+  /** Makes the user a member of the team (once). */
+  async ensureMember(teamId: number, userId: number): Promise<void> {
+    const members = await this.request<{ userId: number }[]>('GET', `/api/teams/${teamId}/members`);
+    if (!members.some((m) => m.userId === userId))
+      await this.request('POST', `/api/teams/${teamId}/members`, { userId });
+  }
+
+  /**
+   * Leaves the folder to admins and one Grafana team, which may view it: replaces every permission
+   * (as restrictFolderToAdmins does), then reads them back and fails if anyone else remains.
+   */
+  async restrictFolderToTeam(uid: string, teamId: number): Promise<readonly FolderPermission[]> {
+    await this.request('POST', `${this.folderPath(uid)}/permissions`, {
+      items: [{ teamId, permission: VIEW }],
+    });
+    const remaining = await this.folderPermissions(uid);
+    const open = remaining.filter((p) => opensFolder(p) && !(p.teamId === teamId && !p.role && !p.userId));
+    if (open.length > 0)
+      throw new GrafanaApiError(
+        `folder '${uid}' is still open to others after its permissions were replaced: ${open.map(describePermission).join('; ')}`,
+      );
+    return remaining;
   }
 }

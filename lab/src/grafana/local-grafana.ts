@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { onPath, startLocalService, type LocalService } from '../local-stack/local-service';
 import { GrafanaApi, TUTOR_FOLDER_UID } from './grafana-api';
+import { openTeamViews } from './team-views';
 
 /** The id of the panel plugin (plugin/dist/plugin.json); unsigned, so Grafana must be told to load it. */
 export const PLUGIN_ID = 'driftlab-drift-panel';
@@ -253,7 +254,7 @@ export function grafanaHomepath(binary: string, packaged = '/usr/share/grafana')
  * A Grafana on loopback for `driftlab start` when a `grafana` binary is on PATH, configured by
  * {@link localGrafanaFiles} in a temporary directory (removed on stop), on `port` when free (3000
  * by default). Resolves once `/api/health` is ok and the Tutor folder is closed to the anonymous
- * Viewers.
+ * Viewers (and, in a cohort lab, each team has its own view).
  */
 export async function startLocalGrafana(
   binary: string,
@@ -263,6 +264,8 @@ export async function startLocalGrafana(
     /** Where the system package would have installed Grafana's home (tests point it elsewhere). */
     packagedHome?: string;
     timeoutMs?: number;
+    /** A cohort lab's teams and their tokens: each gets its own folder and login (openTeamViews). */
+    teams?: Readonly<Record<string, string>>;
   },
 ): Promise<LocalService> {
   const homepath = options.homepath ?? grafanaHomepath(binary, options.packagedHome);
@@ -282,11 +285,9 @@ export async function startLocalGrafana(
     readyTimeoutMs: options.timeoutMs ?? 120_000,
   });
   try {
-    await new GrafanaApi({
-      url: grafana.url,
-      user: 'admin',
-      password: options.adminPassword,
-    }).restrictFolderToAdmins(TUTOR_FOLDER_UID);
+    const api = new GrafanaApi({ url: grafana.url, user: 'admin', password: options.adminPassword });
+    await api.restrictFolderToAdmins(TUTOR_FOLDER_UID);
+    if (options.teams && Object.keys(options.teams).length > 1) await openTeamViews(api, options.teams);
   } catch (e) {
     await grafana.stop();
     throw e;

@@ -17,6 +17,8 @@ export interface LocalStackOptions {
   readonly labUrl: string;
   /** A cohort lab's other teams' servers, scraped too. */
   readonly teamUrls?: readonly string[];
+  /** A cohort lab's teams and their tokens, for each team's Grafana view and login. */
+  readonly teamTokens?: Readonly<Record<string, string>>;
   readonly scrapeSeconds: number;
   /** The lab's data directory: a generated Grafana admin password is kept there. */
   readonly dataDir: string;
@@ -114,6 +116,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           prometheusUrl: prometheus.url,
           alertmanagerUrl: alertmanager?.url,
           adminPassword: grafanaPassword(options.dataDir),
+          teams: options.teamTokens,
         }),
       );
   }
