@@ -1,7 +1,7 @@
 // Cohort mode over real HTTP against the built `driftlab start --teams 2`: each team has its own
-// port, models, traffic and metrics (labelled `team`); an incident for one team leaves the other's
+// port, models, traffic and metrics (labelled `team` by the lab's Prometheus); an incident for one team leaves the other's
 // lab alone; a team's token acts on its own models only; `grafana setup --teams` gives each team
-// its own Grafana view. The tutor token comes from a file.
+// its own Grafana view; the local Prometheus scrapes every team. The tutor token comes from a file.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,6 +49,7 @@ let dir: string;
 let lab: ChildProcess;
 let stderr = '';
 let urls: Record<string, string>;
+let prometheus: string;
 let tokens: Record<string, string>;
 
 async function call(
@@ -70,9 +71,6 @@ async function call(
 }
 
 const metrics = async (team: string) => (await fetch(`${urls[team]}/metrics`)).text();
-
-/** The model series of an exposition: sample lines that carry a model label. */
-const modelSamples = (text: string) => text.split('\n').filter((l) => /^driftlab_\w+\{.*model="/.test(l));
 
 /** Sum of a counter's samples whose line matches all of `parts`. */
 function total(text: string, name: string, ...parts: string[]): number {
@@ -105,7 +103,6 @@ beforeAll(async () => {
       '0',
       '--data',
       join(dir, 'data'),
-      '--no-prometheus',
       '--tutor-token-file',
       tokenFile,
     ],
@@ -116,7 +113,7 @@ beforeAll(async () => {
     await sleep(100);
   const line = stderr.split('\n').find((l) => l.includes('"lab started"'));
   if (!line) throw new Error(`the lab did not start:\n${stderr.slice(-3000)}`);
-  urls = (JSON.parse(line) as { teams: Record<string, string> }).teams;
+  ({ teams: urls, prometheus } = JSON.parse(line) as { teams: Record<string, string>; prometheus: string });
   const teams = await call(urls['team-1'], 'GET', '/v1/teams', TUTOR);
   tokens = Object.fromEntries(
     (teams.json.teams as { id: string; token: string }[]).map((t) => [t.id, t.token]),
@@ -141,7 +138,7 @@ describe('a cohort lab (driftlab start --teams 2)', () => {
       expect(existsSync(join(dir, 'data', 'teams', team, 'registry'))).toBe(true);
   });
 
-  it("labels every model series with its team, and each team's models are its own", async () => {
+  it("serves each team's own models: trained on its own seed", async () => {
     // Both teams have answered traffic.
     for (let i = 0; i < 100; i++) {
       const [a, b] = await Promise.all([metrics('team-1'), metrics('team-2')]);
@@ -150,14 +147,39 @@ describe('a cohort lab (driftlab start --teams 2)', () => {
     }
     const targets: number[] = [];
     for (const team of ['team-1', 'team-2']) {
-      const samples = modelSamples(await metrics(team));
-      expect(samples.length).toBeGreaterThan(20);
-      for (const line of samples) expect([team, line.includes(`team="${team}"`)]).toEqual([team, true]);
-      const target = samples.find((l) => l.startsWith('driftlab_model_quality_target{'))!;
+      const text = await metrics(team);
+      expect(total(text, 'driftlab_predictions_total', 'model="credit"')).toBeGreaterThan(0);
+      const target = text.split('\n').find((l) => l.startsWith('driftlab_model_quality_target{'))!;
       targets.push(Number(target.slice(target.lastIndexOf(' ') + 1)));
     }
     // Each team's first model trained on its own seed's data: their holdout targets differ.
     expect(targets[0]).not.toBe(targets[1]);
+  });
+
+  it("is scraped team by team by the lab's Prometheus (Debian's): each team's series labelled with it", async () => {
+    expect(prometheus).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    type Sample = { metric: Record<string, string>; value: [number, string] };
+    const query = async (q: string) =>
+      (
+        (await (await fetch(`${prometheus}/api/v1/query?query=${encodeURIComponent(q)}`)).json()) as {
+          data: { result: Sample[] };
+        }
+      ).data.result;
+    let up: Sample[] = [];
+    let versions: Sample[] = [];
+    for (let i = 0; i < 100; i++) {
+      up = await query('up{job="driftlab-serving"}');
+      versions = await query('driftlab_model_serving_version{model="credit"}');
+      if (up.length === 2 && up.every((r) => r.value[1] === '1') && versions.length === 2) break;
+      await sleep(200);
+    }
+    expect(up.map((r) => [r.metric.team, r.value[1]]).sort()).toEqual([
+      ['team-1', '1'],
+      ['team-2', '1'],
+    ]);
+    // Each team's series come from its own port.
+    for (const sample of versions) expect(`http://${sample.metric.instance}`).toBe(urls[sample.metric.team]);
+    expect(versions.map((r) => r.metric.team).sort()).toEqual(['team-1', 'team-2']);
   });
 
   it("lets a team's token act on its own models only, and the tutor's on every team's", async () => {

@@ -10,8 +10,11 @@ import { PROVISIONING_DIR } from './files';
  */
 
 export interface LocalTargets {
-  /** host:port of serving, or of the whole lab in one process (one per team in a cohort lab). */
-  readonly serving: string | readonly string[];
+  /**
+   * host:port of serving, or of the whole lab in one process; for a cohort lab (`driftlab start
+   * --teams n`), each team's host:port by team id: the team becomes a target label of its series.
+   */
+  readonly serving: string | Readonly<Record<string, string>>;
   /** host:port of the exporter when it runs alone. */
   readonly exporter?: string;
   /** host:port of the lab's control side when it runs alone (`start --only simulator`). */
@@ -28,9 +31,15 @@ export interface LocalPrometheusOptions {
   readonly rulesDir?: string;
 }
 
+interface StaticConfig {
+  targets: string[];
+  labels?: Record<string, string>;
+}
+
 interface ScrapeConfig {
   job_name: string;
-  static_configs?: { targets: string[] }[];
+  static_configs?: StaticConfig[];
+  honor_labels?: boolean;
 }
 
 export function localPrometheusConfig(options: LocalPrometheusOptions): string {
@@ -50,17 +59,25 @@ export function localPrometheusConfig(options: LocalPrometheusOptions): string {
     config.alerting = { alertmanagers: [{ static_configs: [{ targets: [options.alertmanager] }] }] };
   else delete config.alerting;
   const { serving, exporter, lab } = options.targets;
-  const target: Record<string, readonly string[] | undefined> = {
-    'driftlab-serving': typeof serving === 'string' ? [serving] : serving,
-    'driftlab-exporter': exporter ? [exporter] : undefined,
-    'driftlab-lab': lab ? [lab] : undefined,
+  const single = (address: string | undefined) => (address ? [{ targets: [address] }] : undefined);
+  const target: Record<string, StaticConfig[] | undefined> = {
+    'driftlab-serving':
+      typeof serving === 'string'
+        ? single(serving)
+        : Object.entries(serving).map(([team, address]) => ({ targets: [address], labels: { team } })),
+    'driftlab-exporter': single(exporter),
+    'driftlab-lab': single(lab),
   };
   // In one process, serving's /metrics carries the exporter's and the lab's families: scraping the
   // same target under three jobs would count everything three times.
   config.scrape_configs = config.scrape_configs.flatMap((job) => {
     if (!(job.job_name in target)) return [];
     const to = target[job.job_name];
-    return to ? [{ ...job, static_configs: [{ targets: [...to] }] }] : [];
+    if (!to) return [];
+    // The lab's own series (on the first team's port) name the team they are about: theirs wins
+    // over the port's target label.
+    const cohort = to.some((c) => c.labels);
+    return [{ ...job, static_configs: to, ...(cohort ? { honor_labels: true } : {}) }];
   });
   return stringify(config);
 }

@@ -34,7 +34,6 @@ export interface ServingOptions {
   readonly requestFaults?: PredictionAppOptions['requestFaults'];
   /** The labelled log retrains read from (owned by the caller, who closes it); without it, retrain answers 409. */
   readonly labelledLog?: LabelledLog;
-  readonly metricLabels?: PredictionAppOptions['metricLabels'];
 }
 
 export interface RunningServing {
@@ -71,7 +70,6 @@ export async function startServing(options: ServingOptions): Promise<RunningServ
     recoveryHooks: options.recoveryHooks,
     openapi: options.openapi,
     requestFaults: options.requestFaults,
-    metricLabels: options.metricLabels,
     policy: options.policy ?? DEFAULT_INPUT_POLICY,
   });
   const server: Server = app.listen(options.port, options.host ?? '127.0.0.1');

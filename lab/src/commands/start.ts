@@ -296,8 +296,6 @@ async function runLab(
             ...(exporter ? [exporter.metrics.registry] : []),
             ...(withLab ? [withLab.metrics.registry] : []),
           ],
-          // A cohort's metrics say whose they are: one Prometheus, one set of dashboards, a team variable.
-          metricLabels: cohort ? { team: t.team } : undefined,
           mount: withLab ? (app) => app.use(labRoutes(withLab)) : undefined,
           recoveryHooks: plane?.recoveryHooks(t.team) ?? { guard: recoveryGuard(servingAloneTokens!) },
           requestFaults: servingAloneTokens ? tutorSentFaults(servingAloneTokens) : undefined,
@@ -326,7 +324,8 @@ async function runLab(
     if (serving && first.exporter && lab && options.prometheus)
       stack = await startLocalStack({
         labUrl: serving.url,
-        teamUrls: teams.slice(1).map((t) => t.serving!.url),
+        // A cohort's series get their team from Prometheus: a target label per team's port.
+        teamUrls: cohort ? Object.fromEntries(teams.map((t) => [t.team, t.serving!.url])) : undefined,
         teamTokens: cohort ? lab.control?.tokens.teams : undefined,
         // Scrape faster when time runs faster, so a fast-forwarded run still draws smooth graphs.
         scrapeSeconds: options.speed >= 600 ? 1 : 5,

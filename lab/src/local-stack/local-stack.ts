@@ -15,8 +15,8 @@ import { onPath, startLocalService, type LocalService } from './local-service';
 export interface LocalStackOptions {
   /** The lab in one process: what Prometheus scrapes and where Alertmanager posts alerts. */
   readonly labUrl: string;
-  /** A cohort lab's other teams' servers, scraped too. */
-  readonly teamUrls?: readonly string[];
+  /** A cohort lab's servers by team (the first is `labUrl`): each scraped with its team as a label. */
+  readonly teamUrls?: Readonly<Record<string, string>>;
   /** A cohort lab's teams and their tokens, for each team's Grafana view and login. */
   readonly teamTokens?: Readonly<Record<string, string>>;
   readonly scrapeSeconds: number;
@@ -88,7 +88,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       preferredPort: 9090,
       files: () => ({
         'prometheus.yml': localPrometheusConfig({
-          targets: { serving: [lab.host, ...(options.teamUrls ?? []).map((u) => new URL(u).host)] },
+          targets: {
+            serving: options.teamUrls
+              ? Object.fromEntries(Object.entries(options.teamUrls).map(([t, u]) => [t, new URL(u).host]))
+              : lab.host,
+          },
           alertmanager: alertmanager?.address,
           interval: `${options.scrapeSeconds}s`,
           rulesDir: join(PROVISIONING_DIR, 'prometheus', 'rules'),

@@ -48,8 +48,6 @@ export interface PredictionAppOptions {
   readonly extraRegistries?: readonly Registry<OpenMetricsContentType>[];
   /** Adds other components' routes to this app, before its catch-all 404. */
   readonly mount?: (app: express.Express) => void;
-  /** Labels every series on /metrics carries (a cohort lab's `team`). */
-  readonly metricLabels?: Readonly<Record<string, string>>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -84,7 +82,6 @@ export function createPredictionApp(options: PredictionAppOptions): express.Expr
         ...options.extraRegistries,
       ] as unknown as Registry[]) as unknown as Registry<OpenMetricsContentType>)
     : metrics.registry;
-  if (options.metricLabels) exposed.setDefaultLabels({ ...options.metricLabels });
   app.get('/metrics', async (req, res) => {
     const { contentType, body } = await renderMetrics(exposed, req.get('accept'));
     res.set('Content-Type', contentType).send(body);
