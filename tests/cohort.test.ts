@@ -217,7 +217,8 @@ describe('a cohort lab (driftlab start --teams 2)', () => {
     expect(answered(teamOne)).toBeGreaterThan(0);
 
     // Only team-2 has the incident to diagnose: it scores, team-1 has nothing on the scoreboard.
-    const diagnosis = await call(urls['team-1'], 'POST', '/v1/diagnoses', tokens['team-2'], {
+    // A team reaches the lab's routes on its own port too.
+    const diagnosis = await call(urls['team-2'], 'POST', '/v1/diagnoses', tokens['team-2'], {
       model: 'credit',
       features: [],
       kind: 'serving',
@@ -227,6 +228,19 @@ describe('a cohort lab (driftlab start --teams 2)', () => {
     const board = await call(urls['team-1'], 'GET', '/v1/scoreboard', TUTOR);
     const rows = board.json.scoreboard as { team: string; submissions: number }[];
     expect(rows.map((r) => [r.team, r.submissions])).toEqual([['team-2', 1]]);
+  });
+
+  it("resets every team's lab: the incident aborted, each team's models back, team by team", async () => {
+    // team-1 serves a promoted second version (trained on its own data); team-2 is untouched.
+    const trained = await call(urls['team-1'], 'POST', '/v1/models/credit:retrain', tokens['team-1'], {
+      last: 500,
+      promote: true,
+    });
+    expect(trained.status).toBe(201);
+    const reset = await call(urls['team-1'], 'POST', '/v1/lab/reset', TUTOR, {});
+    expect(reset.status).toBe(200);
+    expect(reset.json.aborted).toHaveLength(1);
+    expect(reset.json.models).toEqual({ 'team-1': { credit: 1 }, 'team-2': {} });
   });
 
   it("sets up each team's Grafana view from the running lab's teams (driftlab grafana setup --teams)", async () => {

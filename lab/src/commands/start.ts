@@ -274,10 +274,11 @@ async function runLab(
     // in the shared data directory.
     const servingAloneTokens =
       runs('serving') && !plane ? servingTokens(data, options.tutorTokenFile, io) : undefined;
+    // The lab's routes (incidents, diagnoses, alerts) answer on every team's port, one router so
+    // its rate limits are the lab's; the lab's own metrics are published once, on the first port.
+    const labRouter = lab ? labRoutes(lab) : undefined;
     if (runs('serving'))
       for (const [i, t] of teams.entries()) {
-        // The lab's own routes and metrics live on the first team's port: the lab's URL.
-        const withLab = i === 0 ? lab : undefined;
         const exporter = t.exporter;
         t.serving = await startServing({
           registryDir: registryDir(t.data),
@@ -294,12 +295,12 @@ async function runLab(
               : undefined,
           extraRegistries: [
             ...(exporter ? [exporter.metrics.registry] : []),
-            ...(withLab ? [withLab.metrics.registry] : []),
+            ...(lab && i === 0 ? [lab.metrics.registry] : []),
           ],
-          mount: withLab ? (app) => app.use(labRoutes(withLab)) : undefined,
+          mount: labRouter ? (app) => app.use(labRouter) : undefined,
           recoveryHooks: plane?.recoveryHooks(t.team) ?? { guard: recoveryGuard(servingAloneTokens!) },
           requestFaults: servingAloneTokens ? tutorSentFaults(servingAloneTokens) : undefined,
-          openapi: withLab ? withLabPaths(OPENAPI) : undefined,
+          openapi: lab ? withLabPaths(OPENAPI) : undefined,
         }).catch((e: NodeJS.ErrnoException) => {
           if (e.code === 'EADDRINUSE' || e.code === 'EACCES')
             throw new CliError(
