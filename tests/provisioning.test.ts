@@ -243,6 +243,13 @@ describe("a cohort lab's team views (driftlab grafana setup --teams n)", () => {
         expect(d.tags).toContain(`driftlab-${team}`);
         expect(d.tags).not.toContain('driftlab');
         for (const link of d.links ?? []) expect(link.tags).toEqual([`driftlab-${team}`]);
+        // Only the team's own actions are annotated (the lab tags them with the team).
+        const actions = (d.annotations?.list ?? [])
+          .map((a) => (a as { target?: { tags?: string[]; matchAny?: boolean } }).target)
+          .filter((t) => t?.tags?.includes('driftlab-action'));
+        expect(actions).toEqual([
+          expect.objectContaining({ tags: ['driftlab-action', `team:${team}`], matchAny: false }),
+        ]);
       }
     }
     // The shared dashboards are not changed by making copies.

@@ -89,6 +89,13 @@ describe('the record as Grafana annotations', () => {
       outcome: 'refused (409)',
     });
     record.append({
+      actor: 'tutor',
+      action: 'recovery.rollback',
+      model: 'credit',
+      params: { version: 2, team: 'team-2' },
+      outcome: 'done',
+    });
+    record.append({
       actor: 'alertmanager',
       action: 'alert.firing',
       model: 'credit',
@@ -98,9 +105,9 @@ describe('the record as Grafana annotations', () => {
     await annotator.flush();
 
     expect(received.map((r) => r.authorization)).toEqual(
-      Array(4).fill(`Basic ${Buffer.from('admin:pw').toString('base64')}`),
+      Array(5).fill(`Basic ${Buffer.from('admin:pw').toString('base64')}`),
     );
-    const [incident, diagnosis, score, rollback] = received.map((r) => r.body);
+    const [incident, diagnosis, score, rollback, tutorRollback] = received.map((r) => r.body);
     expect(score).toEqual({
       time: expect.any(Number),
       tags: [SCORE_TAG],
@@ -111,13 +118,19 @@ describe('the record as Grafana annotations', () => {
     expect(incident.text).toBe('inc-1 start — scenario credit-income-drop, hidden, teams team-1');
     expect(diagnosis).toEqual({
       time: expect.any(Number),
-      tags: [ACTION_TAG, 'diagnosis'],
+      tags: [ACTION_TAG, 'diagnosis', 'team:team-1'],
       text: 'team-1 submitted a diagnosis',
     });
     expect(rollback).toEqual({
       time: expect.any(Number),
-      tags: [ACTION_TAG, 'rollback', 'credit'],
+      tags: [ACTION_TAG, 'rollback', 'credit', 'team:team-1'],
       text: 'team-1: rollback credit to v1',
+    });
+    // A tutor's action on a cohort team's models is tagged with that team (its dashboards show it).
+    expect(tutorRollback).toEqual({
+      time: expect.any(Number),
+      tags: [ACTION_TAG, 'rollback', 'credit', 'team:team-2'],
+      text: 'tutor: rollback credit to v2',
     });
     // What every dashboard shows names no scenario, feature, kind or score.
     // Their text and tags (the time, a number, may contain any digits).
@@ -147,7 +160,7 @@ describe('the record as Grafana annotations', () => {
     expect(everywhere).toEqual([
       {
         time: expect.any(Number),
-        tags: [ACTION_TAG, 'incident'],
+        tags: [ACTION_TAG, 'incident', 'team:team-1'],
         text: 'Incident announced: Incomes fall. Check the credit model.',
       },
     ]);

@@ -25,6 +25,17 @@ export interface Annotation {
   readonly dashboardUID?: string;
 }
 
+/**
+ * The tag of the team an action is by or for (`team:team-2`, or a cohort tutor's action on a team's
+ * models): a cohort team's dashboards show only their own team's actions (teamDashboard).
+ */
+const teamTag = (team: string) => `team:${team}`;
+function teamTagsOf(event: LabEvent): string[] {
+  if (event.actor.startsWith('team:')) return [event.actor];
+  const team = (event.params as { team?: unknown }).team;
+  return typeof team === 'string' ? [teamTag(team)] : [];
+}
+
 /** The annotations for a record event (none for most). */
 export function annotationsFor(event: LabEvent): Annotation[] {
   const one = annotationFor(event);
@@ -35,7 +46,7 @@ export function annotationsFor(event: LabEvent): Annotation[] {
       ...(one ? [one] : []),
       {
         time: Date.parse(event.at),
-        tags: [ACTION_TAG, 'incident'],
+        tags: [ACTION_TAG, 'incident', ...(p.teams ?? []).map(teamTag)],
         text: `Incident announced: ${p.title}. ${p.brief ?? ''}`.trim(),
       },
     ];
@@ -71,7 +82,7 @@ function annotationFor(event: LabEvent): Annotation | null {
   if (event.action === 'diagnosis.submit')
     return {
       time,
-      tags: [ACTION_TAG, 'diagnosis'],
+      tags: [ACTION_TAG, 'diagnosis', ...teamTagsOf(event)],
       text: `${event.actor.replace('team:', '')} submitted a diagnosis`,
     };
   if (event.action.startsWith('recovery.') && event.outcome === 'done') {
@@ -79,7 +90,7 @@ function annotationFor(event: LabEvent): Annotation | null {
     const version = typeof p.version === 'number' ? ` to v${p.version}` : '';
     return {
       time,
-      tags: [ACTION_TAG, action, ...(event.model ? [event.model] : [])],
+      tags: [ACTION_TAG, action, ...(event.model ? [event.model] : []), ...teamTagsOf(event)],
       text: `${event.actor.replace('team:', '')}: ${action} ${event.model ?? ''}${version}`,
     };
   }

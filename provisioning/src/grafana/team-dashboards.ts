@@ -1,4 +1,4 @@
-import type { Dashboard, VariableModel } from '@grafana/schema';
+import type { AnnotationQuery, Dashboard, VariableModel } from '@grafana/schema';
 import { DASHBOARDS } from './dashboards';
 
 /*
@@ -16,6 +16,9 @@ export interface TeamFolder {
   readonly title: string;
   readonly dashboards: readonly Dashboard[];
 }
+
+/** The tag of the lab's action annotations (lab/src/grafana/annotations.ts). */
+const ACTION_TAG = 'driftlab-action';
 
 /** The tag a team's dashboards share (their links list the dashboards with it). */
 const teamTag = (team: string) => `driftlab-${team}`;
@@ -46,7 +49,23 @@ export function teamDashboard(dashboard: Dashboard, team: string): Dashboard {
     tags: retag(dashboard.tags),
     links: dashboard.links?.map((link) => ({ ...link, tags: retag(link.tags) })),
     templating: { list: variables.map((v) => (v.name === 'team' ? fixedTeam(team) : v)) },
+    annotations: dashboard.annotations && {
+      list: dashboard.annotations.list?.map((a) => ownActions(a, team)),
+    },
   };
+}
+
+/**
+ * The lab's action annotations (diagnoses, recoveries, announced incidents) of the team only: the
+ * lab tags them `team:<id>` (lab/src/grafana/annotations.ts); both tags must match.
+ */
+function ownActions(annotation: AnnotationQuery, team: string): AnnotationQuery {
+  const target = (annotation as { target?: { type?: string; tags?: string[] } }).target;
+  if (target?.type !== 'tags' || !target.tags?.includes(ACTION_TAG)) return annotation;
+  return {
+    ...annotation,
+    target: { ...target, tags: [ACTION_TAG, `team:${team}`], matchAny: false },
+  } as unknown as AnnotationQuery;
 }
 
 /** The folder and dashboards of one team (`team-1` … `team-20`: uids stay within Grafana's 40 characters). */
