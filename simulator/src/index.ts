@@ -4,8 +4,18 @@ export * from './worlds/index';
 export { INJECTORS, injectorInfo, type InjectorCategory, type InjectorInfo } from './injectors/catalogue';
 export { shapeWeight, type Shape } from './injectors/shapes';
 export { parseDuration, formatDuration } from './scenarios/duration';
-export type { Scenario, Step, AnswerKey, DiagnosisKind, StepTarget } from './scenarios/types';
-export { DIAGNOSIS_KINDS } from './scenarios/types';
+export type {
+  Scenario,
+  Step,
+  AnswerKey,
+  AlertExpectation,
+  Detection,
+  DiagnosisKind,
+  RecoveryAction,
+  RecoveryCheck,
+  StepTarget,
+} from './scenarios/types';
+export { DIAGNOSIS_KINDS, RECOVERY_ACTIONS } from './scenarios/types';
 export { parseScenario, loadScenarioFile, formatIssue, ScenarioError } from './scenarios/load';
 export type { ScenarioIssue } from './scenarios/validate';
 export { SCENARIO_SCHEMA, SCENARIO_SCHEMA_PATH } from './scenarios/validate';

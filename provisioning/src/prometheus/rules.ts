@@ -69,6 +69,11 @@ const burn = (long: string, short: string, factor: number) =>
  */
 const SERVING = 'and on (team, model, version) driftlab_model_serving_version_info';
 const SERVING_AND_FILLED = `${SERVING} and on (team, model, version, window) driftlab_window_labelled_predictions >= 200`;
+/**
+ * Instances in the current drift window before its drift tests may alert (the default window holds
+ * 2,000: a `drift_window` under 1,000 in the monitoring configuration would never alert).
+ */
+const MIN_DRIFT_SAMPLE = 1000;
 
 export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
   {
@@ -76,8 +81,13 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
     rules: [
       {
         alert: 'FeatureDriftHigh',
-        expr: 'max by (team, model, feature) (driftlab_drift_detected) == 1',
-        signals: ['max by (team, model, feature) (driftlab_drift_detected)'],
+        // Not on a drift window still filling after a start: a test on a few hundred instances flags
+        // drift by chance (simulator/docs/scenarios.md, "The scenario harness").
+        expr: `max by (team, model, feature) (driftlab_drift_detected) == 1 and on (team, model) max by (team, model) (driftlab_drift_sample_size{sample="current"}) >= ${MIN_DRIFT_SAMPLE}`,
+        signals: [
+          'max by (team, model, feature) (driftlab_drift_detected)',
+          'driftlab_drift_sample_size{sample="current"}',
+        ],
         for: '1m',
         severity: 'ticket',
         summary: 'Drift in {{ $labels.model }} / {{ $labels.feature }}',
@@ -147,7 +157,11 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
       },
       {
         alert: 'LabelStarvation',
-        expr: `max by (team, model) (driftlab_label_coverage_ratio{window="last_10000"} ${SERVING} and on (team, model, version, window) driftlab_window_predictions >= 2000) < 0.4`,
+        // Labels come late (half of them after 30 minutes by default), so a window always lacks the
+        // labels of its youngest predictions: at the afternoon peak the last 10,000 span under an
+        // hour and a healthy coverage sits just under 0.4, lower still while the window fills (a
+        // start, a promotion). Lost labels take it under 0.2 within the hour; healthy traffic does not.
+        expr: `max by (team, model) (driftlab_label_coverage_ratio{window="last_10000"} ${SERVING} and on (team, model, version, window) driftlab_window_predictions >= 10000) < 0.2`,
         signals: ['driftlab_label_coverage_ratio{window="last_10000"}', 'driftlab_window_predictions'],
         for: '2m',
         severity: 'ticket',

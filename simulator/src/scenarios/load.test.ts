@@ -130,3 +130,81 @@ describe('parseScenario', () => {
     expect.assertions(1);
   });
 });
+
+describe('parseScenario: detection and recovery', () => {
+  const KEYED = VALID.replace(
+    '  signals: [drift score]\n',
+    '  signals: [drift score]\n' +
+      '  detect: { alerts: [FeatureDriftHigh], within: 1h, also: [AccuracyBelowTarget] }\n' +
+      '  recovery: { action: retrain, after: 2h, within: 30m }\n',
+  );
+
+  it('reads alerts as {alert, features}, durations as written', () => {
+    const withFeatures = KEYED.replace(
+      'also: [AccuracyBelowTarget]',
+      'also: [AccuracyBelowTarget, { alert: DataQualityFaults, features: [loan_amount] }]',
+    );
+    expect(parseScenario(withFeatures, 'demo.yaml').answer).toMatchObject({
+      detect: {
+        within: '1h',
+        alerts: [{ alert: 'FeatureDriftHigh' }],
+        also: [{ alert: 'AccuracyBelowTarget' }, { alert: 'DataQualityFaults', features: ['loan_amount'] }],
+      },
+      recovery: { action: 'retrain', after: '2h', within: '30m' },
+    });
+  });
+
+  it('takes a metric condition instead of alerts, and leaves both keys out when absent', () => {
+    const metric = KEYED.replace(
+      'alerts: [FeatureDriftHigh]',
+      `metric: 'model:driftlab_prediction_requests:rate5m{model="credit"} > 20'`,
+    );
+    expect(parseScenario(metric, 'demo.yaml').answer.detect).toEqual({
+      within: '1h',
+      alerts: [],
+      metric: 'model:driftlab_prediction_requests:rate5m{model="credit"} > 20',
+      also: [{ alert: 'AccuracyBelowTarget' }],
+    });
+    const answer = parseScenario(VALID, 'demo.yaml').answer;
+    expect('detect' in answer || 'recovery' in answer).toBe(false);
+  });
+
+  it('names the field of each problem', () => {
+    expect(problems(KEYED.replace('alerts: [FeatureDriftHigh], ', ''))).toEqual([
+      '12: answer.detect: expected "alerts" (the alerts that must fire) or "metric" (a PromQL condition that must hold)',
+    ]);
+    expect(problems(KEYED.replace('within: 1h', 'within: 0m'))).toEqual([
+      '12: answer.detect.within: expected a duration above zero',
+    ]);
+    expect(problems(KEYED.replace('action: retrain', 'action: reboot'))).toEqual([
+      '13: answer.recovery.action: expected one of: retrain, end-fault; got "reboot"',
+    ]);
+    expect(
+      problems(
+        KEYED.replace(
+          '  detect: { alerts: [FeatureDriftHigh], within: 1h, also: [AccuracyBelowTarget] }\n',
+          '',
+        ),
+      ),
+    ).toEqual(['12: answer.recovery: a recovery needs "detect": the recovery follows the detection']);
+    expect(problems(KEYED.replace('within: 30m', 'in: 30m'))).toEqual([
+      '13: answer.recovery: missing required field "within"',
+      '13: answer.recovery.in: unknown field "in"; expected one of: action, after, within',
+    ]);
+  });
+
+  it('checks the features an alert names against the model', () => {
+    const [message] = problems(
+      KEYED.replace('also: [AccuracyBelowTarget]', 'also: [{ alert: FeatureDriftHigh, features: [income] }]'),
+    );
+    expect(message).toMatch(
+      /^12: answer\.detect\.also\[0\]\.features\[0\]: model "credit" has no feature "income"; expected one of: age, .*annual_income/,
+    );
+  });
+
+  it('explains an alert written neither as a name nor as {alert, features}', () => {
+    expect(problems(KEYED.replace('alerts: [FeatureDriftHigh]', 'alerts: [feature-drift]'))).toEqual([
+      "12: answer.detect.alerts[0]: expected one of the allowed forms: An alert's name (like FeatureDriftHigh), or {alert, features} for an alert about other features than the answer's.",
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Shape } from '../injectors/shapes';
 import { durationMs, semanticIssues } from './semantics';
-import type { Scenario, Step } from './types';
+import type { AlertExpectation, AnswerKey, Scenario, Step } from './types';
 import { schemaIssues, type PathIssue, type ScenarioIssue } from './validate';
 
 /** A scenario file that cannot be used, with every problem found in it. */
@@ -93,6 +93,31 @@ function toShape(raw: Raw | undefined, duration: number): Shape {
   }
 }
 
+/** An alert expectation written as a bare name becomes `{ alert }`. */
+function toAlerts(raw: unknown): AlertExpectation[] {
+  return ((raw as (string | AlertExpectation)[] | undefined) ?? []).map((a) =>
+    typeof a === 'string' ? { alert: a } : { alert: a.alert, features: [...(a.features ?? [])] },
+  );
+}
+
+function toAnswer(raw: Raw): AnswerKey {
+  const { detect, recovery, ...rest } = raw;
+  return {
+    ...(rest as AnswerKey),
+    ...(detect
+      ? {
+          detect: {
+            within: detect.within,
+            alerts: toAlerts(detect.alerts),
+            ...(detect.metric !== undefined ? { metric: detect.metric } : {}),
+            also: toAlerts(detect.also),
+          },
+        }
+      : {}),
+    ...(recovery ? { recovery: { ...recovery } } : {}),
+  };
+}
+
 function toScenario(raw: Raw): Scenario {
   const timeline: Step[] = (raw.timeline as Raw[]).map((s) => {
     const duration = s.duration ? durationMs(s.duration) : Infinity;
@@ -112,7 +137,7 @@ function toScenario(raw: Raw): Scenario {
     id: raw.id,
     title: raw.title,
     brief: raw.brief,
-    answer: { ...raw.answer },
+    answer: toAnswer(raw.answer as Raw),
     seed: raw.seed,
     worlds: raw.worlds,
     traffic: traffic && {

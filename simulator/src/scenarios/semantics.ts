@@ -170,7 +170,7 @@ export function semanticIssues(data: Data): PathIssue[] {
     }
   });
 
-  const answer = data.answer as { model: string; features: string[] };
+  const answer = data.answer as AnswerData;
   const model = getWorld(answer.model);
   if (!worlds.includes(answer.model) || !model) {
     issue(
@@ -183,7 +183,57 @@ export function semanticIssues(data: Data): PathIssue[] {
         issue(['answer', 'features', i], `model "${model.name}" has no feature "${f}"`);
     });
   }
+  detectionIssues(answer, model && worlds.includes(answer.model) ? model : undefined, issue);
   return issues;
+}
+
+type AnswerData = {
+  model: string;
+  features: string[];
+  detect?: {
+    within: string;
+    alerts?: (string | { alert: string; features: string[] })[];
+    metric?: string;
+    also?: (string | { alert: string; features: string[] })[];
+  };
+  recovery?: { action: string; after?: string; within: string };
+};
+
+/** The detection window and recovery check: a signal to look for, durations above zero, real features. */
+function detectionIssues(
+  answer: AnswerData,
+  model: World | undefined,
+  issue: (path: (string | number)[], message: string) => void,
+): void {
+  const { detect, recovery } = answer;
+  const positive = (text: string | undefined, path: (string | number)[]) => {
+    if (text !== undefined && parseDuration(text) === 0) issue(path, 'expected a duration above zero');
+  };
+  if (detect) {
+    if (detect.alerts === undefined && detect.metric === undefined)
+      issue(
+        ['answer', 'detect'],
+        'expected "alerts" (the alerts that must fire) or "metric" (a PromQL condition that must hold)',
+      );
+    positive(detect.within, ['answer', 'detect', 'within']);
+    for (const list of ['alerts', 'also'] as const)
+      (detect[list] ?? []).forEach((entry, i) => {
+        if (typeof entry === 'string' || !model) return;
+        entry.features.forEach((f, j) => {
+          if (!model.features.some((spec) => spec.name === f))
+            issue(
+              ['answer', 'detect', list, i, 'features', j],
+              `model "${model.name}" has no feature "${f}"; expected one of: ${model.features.map((s) => s.name).join(', ')}`,
+            );
+        });
+      });
+  }
+  if (recovery) {
+    if (!detect)
+      issue(['answer', 'recovery'], 'a recovery needs "detect": the recovery follows the detection');
+    positive(recovery.after, ['answer', 'recovery', 'after']);
+    positive(recovery.within, ['answer', 'recovery', 'within']);
+  }
 }
 
 /** Durations are checked by the schema's pattern; this converts them. */

@@ -30,6 +30,48 @@ export interface Step {
   readonly shape: Shape;
 }
 
+/**
+ * A Prometheus alert (by its rule's name) about the answer's model. An alert about a feature
+ * (FeatureDriftHigh, DataQualityFaults) is about `features` when given, else the answer's features.
+ */
+export interface AlertExpectation {
+  readonly alert: string;
+  readonly features?: readonly string[];
+}
+
+/**
+ * How the incident shows in the lab's monitoring, and how soon: the alerts that must fire (or, where
+ * no alert covers it, a PromQL condition that must hold) within `within` of the onset, the
+ * incident's first step's start. simulator/docs/scenarios.md, "Detection and recovery".
+ */
+export interface Detection {
+  /** A duration as written (`2h`): parseDuration gives milliseconds. */
+  readonly within: string;
+  /** Each must fire; empty when `metric` says it instead. */
+  readonly alerts: readonly AlertExpectation[];
+  /** A PromQL condition that returns a series while the signal is there, and none before the onset. */
+  readonly metric?: string;
+  /** Alerts that may fire too, as consequences; any other alert is a false alarm. */
+  readonly also: readonly AlertExpectation[];
+}
+
+/** What a recovery does in the scenario harness (students do the equivalent in the lab). */
+export type RecoveryAction = 'retrain' | 'end-fault';
+export const RECOVERY_ACTIONS: readonly RecoveryAction[] = ['retrain', 'end-fault'];
+
+/** The stated recovery: applied `after` the onset, every alert has resolved `within` after it. */
+export interface RecoveryCheck {
+  /**
+   * retrain: the answer's model is retrained on its most recent labelled events and promoted
+   * through its gates; end-fault: the fault is gone (the incident is aborted), as when a feed is
+   * repaired, a client blocked or a serving process restarted.
+   */
+  readonly action: RecoveryAction;
+  /** Durations as written. `after` defaults to the detection's `within`. */
+  readonly after?: string;
+  readonly within: string;
+}
+
 /** The tutor's answer key: never shown to students. */
 export interface AnswerKey {
   readonly kind: DiagnosisKind;
@@ -40,6 +82,9 @@ export interface AnswerKey {
   readonly recover: string;
   /** The dashboards' metrics that reveal the incident. */
   readonly signals: readonly string[];
+  /** Every built-in scenario has one; a tutor's own may leave it out. */
+  readonly detect?: Detection;
+  readonly recovery?: RecoveryCheck;
 }
 
 export interface Scenario {

@@ -1,0 +1,4 @@
+// The built-in concept-drift scenarios through the real pipeline and the provisioned rules: npm run test:scenarios.
+import { describeScenarios } from '../support/scenario-suite';
+
+describeScenarios((s) => s.answer.kind === 'concept');
