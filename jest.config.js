@@ -2,6 +2,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // Two workers on the 2-core build machines: many suites wait on child processes and servers, so
+  // a second worker takes CI's jest from ~6 to ~4 minutes (jest's default here would be one).
+  maxWorkers: 2,
   roots: [
     '<rootDir>/simulator/src',
     '<rootDir>/serving/src',

@@ -82,6 +82,17 @@ function total(text: string, name: string, ...parts: string[]): number {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'driftlab-cohort-'));
+  // An earlier credit version for team-1 to roll back to (the lab then trains and serves version 2).
+  await promisify(execFile)(process.execPath, [
+    BIN,
+    'models',
+    'train',
+    'credit',
+    '--events',
+    '2000',
+    '--data',
+    join(dir, 'data', 'teams', 'team-1'),
+  ]);
   // The tutor token from the lab's configuration: a file only the tutor reads.
   const tokenFile = join(dir, 'tutor-token');
   writeFileSync(tokenFile, `${TUTOR}\n`, { mode: 0o600 });
@@ -186,12 +197,20 @@ describe('a cohort lab (driftlab start --teams 2)', () => {
     const foreign = await call(urls['team-1'], 'POST', '/v1/models/credit:rollback', tokens['team-2'], {});
     expect(foreign.status).toBe(403);
     expect(foreign.json.error).toBe("a recovery action on team-1's models is not allowed with a team token");
-    // Past the guard, the action itself decides (nothing to roll back to yet).
-    const own = await call(urls['team-1'], 'POST', '/v1/models/credit:rollback', tokens['team-1'], {});
-    expect([401, 403, 429]).not.toContain(own.status);
-    const tutor = await call(urls['team-2'], 'POST', '/v1/models/credit:rollback', TUTOR, {});
-    expect([401, 403, 429]).not.toContain(tutor.status);
-    expect(tutor.status).toBe(own.status);
+    // team-1 rolls back to the version trained before the start; team-2 has none to go back to.
+    const own = await call(urls['team-1'], 'POST', '/v1/models/credit:rollback', tokens['team-1'], {
+      version: 1,
+    });
+    expect(own.status).toBe(200);
+    const tutor = await call(urls['team-2'], 'POST', '/v1/models/credit:rollback', TUTOR, { version: 1 });
+    expect(tutor.status).toBe(409);
+    const serving = async (team: string) => {
+      const { json } = await call(urls[team], 'GET', '/v1/models/credit');
+      const versions = json.model_version_status as { version: string; state: string }[];
+      return versions.filter((v) => v.state === 'AVAILABLE').map((v) => v.version);
+    };
+    expect(await serving('team-1')).toEqual(['1']);
+    expect(await serving('team-2')).toEqual(['1']);
   });
 
   it("puts an incident for one team into that team's traffic only", async () => {
@@ -231,16 +250,11 @@ describe('a cohort lab (driftlab start --teams 2)', () => {
   });
 
   it("resets every team's lab: the incident aborted, each team's models back, team by team", async () => {
-    // team-1 serves a promoted second version (trained on its own data); team-2 is untouched.
-    const trained = await call(urls['team-1'], 'POST', '/v1/models/credit:retrain', tokens['team-1'], {
-      last: 500,
-      promote: true,
-    });
-    expect(trained.status).toBe(201);
+    // team-1 serves the version it rolled back to; team-2 is untouched.
     const reset = await call(urls['team-1'], 'POST', '/v1/lab/reset', TUTOR, {});
     expect(reset.status).toBe(200);
     expect(reset.json.aborted).toHaveLength(1);
-    expect(reset.json.models).toEqual({ 'team-1': { credit: 1 }, 'team-2': {} });
+    expect(reset.json.models).toEqual({ 'team-1': { credit: 2 }, 'team-2': {} });
   });
 
   it("sets up each team's Grafana view from the running lab's teams (driftlab grafana setup --teams)", async () => {
