@@ -377,6 +377,7 @@ export class ExporterMetrics {
       report.referenceSize,
     );
     gauge('sample:current', 'driftSampleSize', () => ({ model, sample: 'current' }), report.currentSize);
+    gauge('duplicates', 'duplicateInstances', () => ({ model }), monitor.duplicates.share);
     for (const column of report.columns) this.publishColumn(m, model, column);
     // Data quality: per feature the checks that apply to its kind, series made once per model.
     if (!m.dataQuality)

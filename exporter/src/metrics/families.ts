@@ -156,6 +156,13 @@ export const FAMILIES = {
     labels: ['model', 'feature', 'check'],
     unit: 'ratio (0–1)',
   },
+  duplicateInstances: {
+    name: 'driftlab_duplicate_instances_ratio',
+    type: 'gauge',
+    help: "Share of the current window whose instance repeated one of the model's last 1,024 with the same event time: requests a client sent twice (retries).",
+    labels: ['model'],
+    unit: 'ratio (0–1)',
+  },
   schemaViolations: {
     name: 'driftlab_schema_violations_total',
     type: 'counter',

@@ -1,6 +1,7 @@
 import type { ReferenceProfile, SchemaField } from '@driftlab/serving';
 import { Adwin, PageHinkley, PAGE_HINKLEY_FOR_ERROR_RATES, type DriftDetector } from '../detectors';
 import { ModelWindows, DEFAULT_WINDOWS, type WindowSpec } from '../windows';
+import { DuplicateTracker } from './duplicates';
 import { FeatureWindow } from './feature-window';
 import { DUPLICATE, PendingPredictions, UNKNOWN, type LabelOutcome } from './pending';
 import type { RingState } from './sorted-column';
@@ -43,6 +44,8 @@ export interface LabelCounts {
 
 export class ModelMonitor {
   readonly features: FeatureWindow;
+  /** Instances sent twice (a client's retries), over the drift window. */
+  readonly duplicates: DuplicateTracker;
   /** The model's outputs (P(class 1) or the value) over the drift window: prediction drift. */
   readonly outputs: Float64Array;
   private outputNext = 0;
@@ -68,6 +71,7 @@ export class ModelMonitor {
   ) {
     const driftWindow = options.driftWindow ?? DEFAULT_DRIFT_WINDOW;
     this.features = new FeatureWindow(fields, driftWindow);
+    this.duplicates = new DuplicateTracker(driftWindow);
     this.outputs = new Float64Array(driftWindow);
     this.pending = new PendingPredictions(options.pendingCapacity);
     this.windowSpecs = options.windows ?? DEFAULT_WINDOWS;
@@ -120,6 +124,7 @@ export class ModelMonitor {
     this.observed++;
     if (timeMs > this.latestTimeMs) this.latestTimeMs = timeMs;
     this.features.push(observed, faultBits, unknownFields);
+    this.duplicates.observe(timeMs, observed);
     if (unknownFields > 0 || hasFault(faultBits)) this.schemaViolations++;
     this.outputs[this.outputNext] = score;
     this.outputNext = this.outputNext + 1 === this.outputs.length ? 0 : this.outputNext + 1;

@@ -156,6 +156,18 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
           'A broken upstream feed or a changed input format: Drift investigation shows which feature and check. Repair the input transform; do not retrain on broken inputs.',
       },
       {
+        alert: 'DuplicateRequests',
+        expr: 'max by (team, model) (driftlab_duplicate_instances_ratio) > 0.02',
+        signals: ['max by (team, model) (driftlab_duplicate_instances_ratio)'],
+        for: '1m',
+        severity: 'ticket',
+        summary: '{{ $labels.model }} receives requests twice',
+        description:
+          '{{ $value | humanizePercentage }} of the current window repeated an earlier instance with the same event time: a client sends its requests twice.',
+        runbook:
+          'A client retries without an idempotency key: find it in the request logs, make it send a request id and deduplicate before scoring and before joining labels. Counts and labels of the duplicated traffic are inflated meanwhile.',
+      },
+      {
         alert: 'LabelStarvation',
         // Labels come late (half of them after 30 minutes by default), so a window always lacks the
         // labels of its youngest predictions: at the afternoon peak the last 10,000 span under an

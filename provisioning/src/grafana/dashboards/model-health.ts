@@ -87,6 +87,18 @@ export const modelHealth = dashboard({
             },
           ],
         }),
+        series({
+          title: 'Duplicate requests',
+          description:
+            'Share of the current window whose instance repeated an earlier one with the same event time: a client sending its requests twice (the DuplicateRequests alert above 2 %).',
+          unit: 'percentunit',
+          queries: [
+            {
+              expr: `max by (team, model) (driftlab_duplicate_instances_ratio{team=~"$team", model=~"${M}"})`,
+              legend: '{{model}}',
+            },
+          ],
+        }),
       ],
     },
     {
