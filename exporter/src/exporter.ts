@@ -1,4 +1,5 @@
 import type {
+  CalibrationBins,
   FeatureSchema,
   LabelledLog,
   LoggedLabel,
@@ -12,6 +13,7 @@ import { ExporterMetrics, type MonitoredModel } from './metrics/exporter-metrics
 import { ModelMonitor, type MonitorOptions } from './monitor/model-monitor';
 import type { LabelOutcome } from './monitor/pending';
 import { DriftReporter } from './monitor/report';
+import { fitIsotonic, type Calibration } from './quality';
 import { targetFromHoldout, type QualityTarget } from './quality-target';
 
 /** Where the exporter finds a model version's schema and training reference (the registry). */
@@ -20,6 +22,8 @@ export interface Reference {
   readonly schema: FeatureSchema;
   readonly profile: ReferenceProfile;
   readonly holdout?: Readonly<Record<string, unknown>>;
+  /** Classifiers: the holdout's scores against its labels (versions trained before it have none). */
+  readonly calibration?: CalibrationBins;
 }
 
 export interface ReferenceSource {
@@ -39,6 +43,7 @@ export function registryReferences(registry: ModelRegistry): ReferenceSource {
             schema: v.featureSchema as unknown as FeatureSchema,
             profile: v.profile() as ReferenceProfile,
             holdout: v.metrics.holdout as Record<string, unknown> | undefined,
+            calibration: v.metrics.calibration as CalibrationBins | undefined,
           });
         } catch {
           cache.set(key, null);
@@ -172,8 +177,22 @@ export class Exporter {
       };
       this.models.set(model, entry);
     }
-    entry.monitor.setReference(version, reference.profile);
+    entry.monitor.setReference(version, reference.profile, calibrationOf(reference.calibration));
     entry.target = this.options.qualityTargets?.[model] ?? targetFromHoldout(reference.holdout);
     return entry;
+  }
+}
+
+/**
+ * The calibration the label-free estimate uses: isotonic regression on the holdout's bins, each
+ * weighted by its size (CBPE calibrates on reference data so). None without bins, or bins that
+ * cannot be fitted (a malformed stored version): the scores are then taken as probabilities.
+ */
+function calibrationOf(bins: CalibrationBins | undefined): Calibration | undefined {
+  if (!bins || !Array.isArray(bins.scores) || bins.scores.length === 0) return undefined;
+  try {
+    return fitIsotonic(bins.scores, bins.positiveRates, bins.counts);
+  } catch {
+    return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import type { ReferenceProfile, SchemaField } from '@driftlab/serving';
 import { Adwin, PageHinkley, PAGE_HINKLEY_FOR_ERROR_RATES, type DriftDetector } from '../detectors';
+import type { Calibration } from '../quality';
 import { ModelWindows, DEFAULT_WINDOWS, type WindowSpec } from '../windows';
 import { DuplicateTracker } from './duplicates';
 import { FeatureWindow } from './feature-window';
@@ -53,6 +54,7 @@ export class ModelMonitor {
   readonly pending: PendingPredictions;
   readonly labels: LabelCounts = { joined: 0, duplicate: 0, unknown: 0 };
   private readonly versionStates = new Map<number, VersionState>();
+  private readonly calibrations = new Map<number, Calibration>();
   private readonly windowSpecs: readonly WindowSpec[];
   private readonly versionsKept: number;
   private reference: { version: number; profile: ReferenceProfile } | null = null;
@@ -81,9 +83,18 @@ export class ModelMonitor {
   }
 
   /** The serving version and its training reference: what drift is measured against. */
-  setReference(version: number, profile: ReferenceProfile): void {
+  setReference(version: number, profile: ReferenceProfile, calibration?: Calibration): void {
     if (this.reference?.version === version) return;
     this.reference = { version, profile };
+    if (calibration) this.calibrations.set(version, calibration);
+    // Kept for the versions whose quality is tracked, and the serving one: bounded as they are.
+    for (const v of this.calibrations.keys())
+      if (v !== version && !this.versionStates.has(v)) this.calibrations.delete(v);
+  }
+
+  /** A version's calibration of its scores (from its holdout), for the label-free estimate. */
+  calibration(version: number): Calibration | undefined {
+    return this.calibrations.get(version);
   }
 
   get referenceProfile(): { version: number; profile: ReferenceProfile } | null {

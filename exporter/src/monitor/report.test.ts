@@ -15,7 +15,13 @@ import {
 import { UNSEEN_CATEGORY } from './feature-window';
 import { ModelMonitor } from './model-monitor';
 import { DriftReporter, PREDICTION_FEATURE, qualityReport, type ColumnDrift } from './report';
-import { classificationQuality, estimateClassification, labelCoverage, labelDelay } from '../quality';
+import {
+  classificationQuality,
+  estimateClassification,
+  fitIsotonic,
+  labelCoverage,
+  labelDelay,
+} from '../quality';
 
 let seed = 3;
 const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
@@ -172,5 +178,39 @@ describe('qualityReport', () => {
         });
       });
     }
+  });
+});
+
+describe("the label-free estimate with the version's calibration", () => {
+  // An under-confident classifier: the true P(y = 1) is 0.1 or 0.9, its scores say 0.35 or 0.65.
+  const truth = (score: number) => (score > 0.5 ? 0.9 : 0.1);
+  const holdout = Array.from({ length: 4000 }, () => (random() < 0.5 ? 0.35 : 0.65));
+  const holdoutLabels = holdout.map((score) => (random() < truth(score) ? 1 : 0));
+
+  function estimate(calibrated: boolean): number {
+    const monitor = new ModelMonitor('m', 'classification', fields);
+    const calibration = calibrated ? fitIsotonic(holdout, holdoutLabels) : undefined;
+    monitor.setReference(1, profile(0), calibration);
+    for (let i = 0; i < 1000; i++) {
+      const score = random() < 0.5 ? 0.35 : 0.65;
+      monitor.observe(`r${i}`, 1, 1000 * i, [normal(), 1, 0], null, 0, score > 0.5 ? 1 : 0, score);
+    }
+    return qualityReport(monitor)[0].windows[0].estimated!.accuracy;
+  }
+
+  it('estimates the accuracy the model has (0.9), where raw scores would say 0.65', () => {
+    expect(estimate(false)).toBeCloseTo(0.65, 10);
+    expect(Math.abs(estimate(true) - 0.9)).toBeLessThan(0.02);
+  });
+
+  it('keeps calibrations for the tracked and serving versions only', () => {
+    const monitor = new ModelMonitor('m', 'classification', fields, { versionsKept: 1 });
+    const calibration = fitIsotonic([0.2, 0.8], [0, 1]);
+    monitor.setReference(1, profile(0), calibration);
+    monitor.observe('a', 1, 0, [0, 1, 0], null, 0, 1, 0.8);
+    monitor.setReference(2, profile(0), calibration);
+    monitor.observe('b', 2, 1, [0, 1, 0], null, 0, 1, 0.8); // version 1 is no longer tracked
+    monitor.setReference(3, profile(0));
+    expect([1, 2, 3].map((v) => monitor.calibration(v) !== undefined)).toEqual([false, true, false]);
   });
 });

@@ -248,7 +248,9 @@ function computeQuality(monitor: ModelMonitor): VersionQuality[] {
       const p = held(predictionWindow);
       let estimate = estimates.get(predictionWindow);
       if (!estimate || !sameRows(estimate, p)) {
-        const estimated = classifier ? estimateClassification(predictionWindow.columns()) : null;
+        const estimated = classifier
+          ? estimateClassification(predictionWindow.columns(), monitor.calibration(state.version))
+          : null;
         estimates.set(predictionWindow, (estimate = { ...p, estimated }));
       }
       const l = held(labelledWindow);

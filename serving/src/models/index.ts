@@ -12,12 +12,14 @@ export {
 export { fitLogistic, LogisticRegression, sigmoid, type LinearFit, type LogisticOptions } from './logistic';
 export { fitLinear, LinearRegression, type LinearOptions } from './linear';
 export {
+  calibrationBins,
   classificationMetrics,
   expectedCalibrationError,
   logLoss,
   precisionRecallF1,
   regressionMetrics,
   rocAuc,
+  type CalibrationBins,
   type ClassificationMetrics,
   type Metrics,
   type RegressionMetrics,

@@ -1,4 +1,5 @@
 import {
+  calibrationBins,
   classificationMetrics,
   expectedCalibrationError,
   logLoss,
@@ -195,5 +196,31 @@ describe('expectedCalibrationError', () => {
   it('is 0 with no rows and refuses a bin count that is not a positive integer', () => {
     expect(expectedCalibrationError([], [])).toBe(0);
     expect(() => expectedCalibrationError([1], [0.5], 0)).toThrow(/bins must be a positive integer/);
+  });
+});
+
+describe('calibration bins of a holdout', () => {
+  it('sorts by score into equal-count bins: mean score, share of 1s, size (hand-computed)', () => {
+    const scores = [0.9, 0.1, 0.4, 0.8, 0.2, 0.6, 0.3];
+    const labels = [1, 0, 1, 1, 0, 0, 0];
+    // By score: 0.1(0) 0.2(0) 0.3(0) | 0.4(1) 0.6(0) 0.8(1) | 0.9(1), bins of ceil(7 / 3) = 3.
+    const bins = calibrationBins(labels, scores, 3);
+    expect(bins.counts).toEqual([3, 3, 1]);
+    expect(bins.scores.map((s) => +s.toFixed(12))).toEqual([0.2, 0.6, 0.9]);
+    expect(bins.positiveRates).toEqual([0, 2 / 3, 1]);
+    expect(JSON.parse(JSON.stringify(bins))).toEqual(bins); // stored with the version as JSON
+  });
+
+  it('keeps every row once, and refuses labels and scores of different lengths', () => {
+    const n = 5003;
+    const scores = Array.from({ length: n }, (_, i) => ((i * 7919) % n) / n);
+    const bins = calibrationBins(
+      scores.map((s) => (s > 0.5 ? 1 : 0)),
+      scores,
+    );
+    expect(bins.counts.reduce((a, b) => a + b, 0)).toBe(n);
+    expect(bins.counts.length).toBeLessThanOrEqual(100);
+    expect([...bins.scores].sort((a, b) => a - b)).toEqual(bins.scores);
+    expect(() => calibrationBins([1, 0], [0.5])).toThrow();
   });
 });

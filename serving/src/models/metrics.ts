@@ -243,3 +243,40 @@ function sameLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
     throw new RangeError(`metrics: ${a.length} labels but ${b.length} predictions; expected one per label`);
   return a.length;
 }
+
+/**
+ * The holdout's scores against its labels, in up to `bins` equal-count bins by score: each bin's
+ * mean score, share of 1s and size. The exporter fits its calibration on them (weighted isotonic
+ * regression), so the label-free quality estimate (CBPE) of a model whose scores are not
+ * calibrated probabilities is not off from the first prediction. Bins keep a version's stored
+ * metrics small (a few kB, not the holdout).
+ */
+export interface CalibrationBins {
+  readonly scores: readonly number[];
+  readonly positiveRates: readonly number[];
+  readonly counts: readonly number[];
+}
+
+export function calibrationBins(
+  labels: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  bins = 100,
+): CalibrationBins {
+  const n = sameLength(labels, probabilities);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => probabilities[a] - probabilities[b]);
+  const out = { scores: [] as number[], positiveRates: [] as number[], counts: [] as number[] };
+  const size = Math.max(1, Math.ceil(n / bins));
+  for (let start = 0; start < n; start += size) {
+    const end = Math.min(n, start + size);
+    let score = 0;
+    let positives = 0;
+    for (let k = start; k < end; k++) {
+      score += probabilities[order[k]];
+      positives += labels[order[k]];
+    }
+    out.scores.push(score / (end - start));
+    out.positiveRates.push(positives / (end - start));
+    out.counts.push(end - start);
+  }
+  return out;
+}

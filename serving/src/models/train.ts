@@ -4,7 +4,13 @@ import { expectObject, ModelError } from './errors';
 import { matrix, type Matrix } from './linalg';
 import { fitLinear } from './linear';
 import { fitLogistic } from './logistic';
-import { classificationMetrics, regressionMetrics, type Metrics } from './metrics';
+import {
+  calibrationBins,
+  classificationMetrics,
+  regressionMetrics,
+  type CalibrationBins,
+  type Metrics,
+} from './metrics';
 import { Preprocessor, recordToVector, type FeatureRecord } from './preprocess';
 import { categoricalProfile, numericProfile, type FeatureProfile, type ReferenceProfile } from './profile';
 import { featureSchema, type FeatureSchema } from './schema';
@@ -53,6 +59,8 @@ export interface ModelMetrics {
   readonly baseline: Metrics;
   /** The model on its own training data: far better than holdout means overfitting. */
   readonly training: Metrics;
+  /** Classifiers: the holdout's scores against its labels, for the exporter's calibration. */
+  readonly calibration?: CalibrationBins;
 }
 
 export interface WindowPart {
@@ -213,6 +221,7 @@ function fitAndEvaluate(
     holdout: evaluate(holdout.y, holdoutScores),
     baseline: evaluate(holdout.y, new Float64Array(holdout.y.length).fill(trainMean)),
     training: evaluate(train.y, trainScores),
+    ...(classification ? { calibration: calibrationBins(holdout.y, holdoutScores) } : {}),
   };
   const profile: ReferenceProfile = {
     size: train.x.rows,
