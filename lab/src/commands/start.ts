@@ -206,7 +206,7 @@ interface TeamRun {
 function teamRuns(options: StartOptions, data: string): TeamRun[] {
   return Array.from({ length: options.teams }, (_, i) => ({
     team: `team-${i + 1}`,
-    seed: options.seed + i,
+    seed: (options.seed + i) % 2 ** 32, // seeds are 32-bit: the last ones wrap around to 0
     data: options.teams === 1 ? data : join(data, 'teams', `team-${i + 1}`),
     port: options.port === 0 ? 0 : options.port + i,
   }));
