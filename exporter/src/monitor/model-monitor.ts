@@ -51,6 +51,7 @@ export class ModelMonitor {
   readonly outputs: Float64Array;
   private outputNext = 0;
   private outputCount = 0;
+  private outputGeneration = 0;
   readonly pending: PendingPredictions;
   readonly labels: LabelCounts = { joined: 0, duplicate: 0, unknown: 0 };
   private readonly versionStates = new Map<number, VersionState>();
@@ -85,6 +86,13 @@ export class ModelMonitor {
   /** The serving version and its training reference: what drift is measured against. */
   setReference(version: number, profile: ReferenceProfile, calibration?: Calibration): void {
     if (this.reference?.version === version) return;
+    if (this.reference) {
+      // The outputs of the version served before are not the new one's: comparing them with the
+      // new version's training outputs would report drift after every promotion or rollback.
+      this.outputNext = 0;
+      this.outputCount = 0;
+      this.outputGeneration++;
+    }
     this.reference = { version, profile };
     if (calibration) this.calibrations.set(version, calibration);
     // Kept for the versions whose quality is tracked, and the serving one: bounded as they are.
@@ -105,6 +113,11 @@ export class ModelMonitor {
     return [...this.versionStates.values()];
   }
 
+  /** Outputs of the serving version held in the drift window. */
+  get outputsHeld(): number {
+    return this.outputCount;
+  }
+
   /** The model's outputs in the drift window (a fresh array). */
   outputValues(): Float64Array {
     return this.outputs.slice(0, this.outputCount);
@@ -117,7 +130,7 @@ export class ModelMonitor {
       next: this.outputNext,
       filled: this.outputCount,
       pushed: this.observed,
-      generation: 0,
+      generation: this.outputGeneration,
     };
   }
 

@@ -14,7 +14,13 @@ import {
 } from '../drift';
 import { UNSEEN_CATEGORY } from './feature-window';
 import { ModelMonitor } from './model-monitor';
-import { DriftReporter, PREDICTION_FEATURE, qualityReport, type ColumnDrift } from './report';
+import {
+  DriftReporter,
+  MIN_OUTPUT_SAMPLE,
+  PREDICTION_FEATURE,
+  qualityReport,
+  type ColumnDrift,
+} from './report';
 import {
   classificationQuality,
   estimateClassification,
@@ -95,15 +101,17 @@ function straightforward(
       feature: field.name,
     };
   });
-  columns.push({
-    ...numericColumnDrift(
-      sortedSample(Float64Array.from(reference.prediction.sample)),
-      monitor.outputValues(),
-      test(PREDICTION_FEATURE, reference.prediction),
-      'asymptotic',
-    ),
-    feature: PREDICTION_FEATURE,
-  });
+  // The output is tested once the window holds enough of the serving version's outputs.
+  if (monitor.outputsHeld >= Math.min(MIN_OUTPUT_SAMPLE, monitor.outputs.length))
+    columns.push({
+      ...numericColumnDrift(
+        sortedSample(Float64Array.from(reference.prediction.sample)),
+        monitor.outputValues(),
+        test(PREDICTION_FEATURE, reference.prediction),
+        'asymptotic',
+      ),
+      feature: PREDICTION_FEATURE,
+    });
   return columns;
 }
 
@@ -137,6 +145,31 @@ describe('DriftReporter', () => {
       expect(report.currentSize).toBe(monitor.features.count);
       expect(report.columns).toEqual(straightforward(monitor, references[version - 1], tests));
     }
+  });
+});
+
+describe("the output's drift after another version serves", () => {
+  it("starts afresh with the new version's outputs and waits for a full sample", () => {
+    const monitor = new ModelMonitor('m', 'classification', fields, { driftWindow: 1500 });
+    const reporter = new DriftReporter(monitor);
+    const hasOutput = () => reporter.report()!.columns.some((c) => c.feature === PREDICTION_FEATURE);
+    const observe = (n: number, version: number, score: number) => {
+      for (let i = 0; i < n; i++)
+        monitor.observe(`v${version}-${i}`, version, i, [0, 1, 0], null, 0, 1, score);
+    };
+    monitor.setReference(1, profile(0));
+    observe(999, 1, 0.9);
+    expect(hasOutput()).toBe(false);
+    observe(1, 1, 0.9);
+    expect(hasOutput()).toBe(true);
+    // A promotion: version 2's outputs only, from none.
+    monitor.setReference(2, profile(0));
+    expect(monitor.outputsHeld).toBe(0);
+    observe(MIN_OUTPUT_SAMPLE - 1, 2, 0.2);
+    expect(hasOutput()).toBe(false);
+    observe(1, 2, 0.2);
+    expect(hasOutput()).toBe(true);
+    expect([...new Set(monitor.outputValues())]).toEqual([0.2]);
   });
 });
 

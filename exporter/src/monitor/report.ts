@@ -31,6 +31,11 @@ import { CategoryTally, SortedColumn, type RingState } from './sorted-column';
 
 /** The name the model's output takes where a feature name would go. */
 export const PREDICTION_FEATURE = '(prediction)';
+/**
+ * Outputs the drift window must hold before the output's drift is tested: as many as the alert
+ * rules ask of the features' window (FeatureDriftHigh), so a few outputs never raise it by chance.
+ */
+export const MIN_OUTPUT_SAMPLE = 1000;
 
 export type ColumnDrift = (NumericColumnDrift | CategoricalColumnDrift) & { readonly feature: string };
 
@@ -106,7 +111,12 @@ export class DriftReporter {
     if (this.cache && this.cache.pushed === pushed && this.cache.version === reference.version)
       return this.cache.report;
     const { profile } = reference;
-    const columns = this.planFor(reference.version, profile).map((plan) => this.columnDrift(plan));
+    // The output column waits for a sample worth testing: after a promotion it starts empty.
+    const outputsTested =
+      this.monitor.outputsHeld >= Math.min(MIN_OUTPUT_SAMPLE, this.monitor.outputs.length);
+    const columns = this.planFor(reference.version, profile)
+      .filter((plan) => plan.j >= 0 || outputsTested)
+      .map((plan) => this.columnDrift(plan));
     const report: DriftReport = {
       referenceVersion: reference.version,
       referenceSize: profile.size,
