@@ -265,22 +265,6 @@ export function checksOf(
   return checks;
 }
 
-/** ms in a Go/Prometheus duration as promtool prints it (`6h30m`, `1d2h`, `90s`). */
-export function goDurationMs(text: string): number {
-  const units: Record<string, number> = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 604_800_000,
-    y: 31_536_000_000,
-  };
-  let total = 0;
-  for (const [, n, unit] of text.matchAll(/(\d+)(ms|y|w|d|h|m|s)/g)) total += Number(n) * units[unit];
-  return total;
-}
-
 /**
  * promtool's failure report split by check: for each failed check, promtool's own lines (what it
  * expected and what it got). A report it cannot split (a bad expression) fails every check.
@@ -291,7 +275,7 @@ export function failuresByCheck(checks: readonly Check[], output: string): Map<C
   const blocks = output.split(/\n(?=\s*expr: ")/).slice(1);
   for (const block of blocks) {
     const m = block.match(/^\s*expr: ("(?:[^"\\]|\\.)*"), time: ([^,]+),/);
-    const check = m && checks.find((c) => c.expr === JSON.parse(m[1]) && c.at === goDurationMs(m[2]));
+    const check = m && checks.find((c) => c.expr === JSON.parse(m[1]) && c.at === parseDuration(m[2]));
     if (check) failures.set(check, block.trim());
   }
   if (failures.size === 0) for (const check of checks) failures.set(check, output);
