@@ -10,6 +10,7 @@ describe('monitoringConfig', () => {
     const config = monitoringConfig({
       windows: [{ count: 500 }, { count: 5000 }, { seconds: 1800, capacity: 20000 }],
       drift_window: 3000,
+      label_coverage: { wait: 3600 },
       drift_tests: {
         credit: { annual_income: { method: 'ks', threshold: 0.01 }, region: { threshold: 0.2 } },
       },
@@ -20,16 +21,20 @@ describe('monitoringConfig', () => {
       { kind: 'time', spanSeconds: 1800, capacity: 20000 },
     ]);
     expect(config.driftWindow).toBe(3000);
+    expect(config.labelCoverage).toEqual({ waitSeconds: 3600, spanSeconds: 1800 });
     expect(config.columnTests).toEqual({
       credit: { annual_income: { method: 'ks', threshold: 0.01 }, region: { threshold: 0.2 } },
     });
   });
 
   it.each([
-    [[], '(top level): expected a mapping of windows, drift_window, drift_tests, quality_targets, got []'],
+    [
+      [],
+      '(top level): expected a mapping of windows, drift_window, label_coverage, drift_tests, quality_targets, got []',
+    ],
     [
       { window: [] },
-      '(top level).window: expected one of the fields windows, drift_window, drift_tests, quality_targets, got "window"',
+      '(top level).window: expected one of the fields windows, drift_window, label_coverage, drift_tests, quality_targets, got "window"',
     ],
     [{ windows: [] }, 'windows: expected a non-empty list of windows, got []'],
     [{ windows: [{ count: 0 }] }, 'windows[0].count: expected a positive whole number, got 0'],
@@ -39,6 +44,19 @@ describe('monitoringConfig', () => {
     ],
     [{ windows: [{ seconds: -1 }] }, 'windows[0].seconds: expected a positive number of seconds, got -1'],
     [{ drift_window: 'big' }, 'drift_window: expected a positive whole number, got "big"'],
+    [{ label_coverage: 30 }, 'label_coverage: expected {wait: seconds, span: seconds}, got 30'],
+    [
+      { label_coverage: { wait: -5 } },
+      'label_coverage.wait: expected a number of seconds, 0 or more, got -5',
+    ],
+    [
+      { label_coverage: { span: 10 } },
+      'label_coverage.span: expected a number of seconds, at least 60, got 10',
+    ],
+    [
+      { label_coverage: { delay: 10 } },
+      'label_coverage.delay: expected one of the fields wait, span, got "delay"',
+    ],
     [
       { drift_tests: { credit: { age: { method: 'anova' } } } },
       'drift_tests.credit.age.method: expected one of ks, chi_square, wasserstein_norm, jensen_shannon, psi, got "anova"',

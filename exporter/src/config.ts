@@ -1,5 +1,6 @@
 import { DRIFT_METHODS, type ColumnTestOptions, type DriftMethod } from './drift';
 import { DEFAULT_DRIFT_WINDOW } from './monitor/model-monitor';
+import { DEFAULT_LABEL_COVERAGE, type LabelCoverageSpec } from './quality';
 import { QUALITY_TARGET_METRICS, type QualityTarget } from './quality-target';
 import { checkWindowSpec, DEFAULT_WINDOWS, type WindowSpec } from './windows';
 
@@ -11,6 +12,8 @@ import { checkWindowSpec, DEFAULT_WINDOWS, type WindowSpec } from './windows';
  *     - { count: 5000 }
  *     - { seconds: 3600, capacity: 50000 }
  *   drift_window: 2000            # instances drift and data quality are computed over
+ *   label_coverage:               # coverage counts the predictions made between wait + span and wait ago
+ *     { wait: 1800, span: 1800 }  #   seconds: labels are given `wait` to arrive
  *   drift_tests:                  # per model and feature, instead of the default test
  *     credit:
  *       annual_income: { method: ks, threshold: 0.01 }
@@ -24,6 +27,7 @@ import { checkWindowSpec, DEFAULT_WINDOWS, type WindowSpec } from './windows';
 export interface MonitoringConfig {
   readonly windows: readonly WindowSpec[];
   readonly driftWindow: number;
+  readonly labelCoverage: LabelCoverageSpec;
   readonly columnTests: Readonly<Record<string, Readonly<Record<string, ColumnTestOptions>>>>;
   /** Per model, the quality its alerts and dashboards hold it to (see quality-target.ts). */
   readonly qualityTargets: Readonly<Record<string, QualityTarget>>;
@@ -32,6 +36,7 @@ export interface MonitoringConfig {
 export const DEFAULT_MONITORING: MonitoringConfig = {
   windows: DEFAULT_WINDOWS,
   driftWindow: DEFAULT_DRIFT_WINDOW,
+  labelCoverage: DEFAULT_LABEL_COVERAGE,
   columnTests: {},
   qualityTargets: {},
 };
@@ -105,10 +110,14 @@ export function monitoringConfig(raw: unknown): MonitoringConfig {
   if (!isObject(raw))
     throw new ConfigError(
       '(top level)',
-      'a mapping of windows, drift_window, drift_tests, quality_targets',
+      'a mapping of windows, drift_window, label_coverage, drift_tests, quality_targets',
       raw,
     );
-  unknownKeys(raw, ['windows', 'drift_window', 'drift_tests', 'quality_targets'], '(top level)');
+  unknownKeys(
+    raw,
+    ['windows', 'drift_window', 'label_coverage', 'drift_tests', 'quality_targets'],
+    '(top level)',
+  );
   const windows = raw.windows === undefined ? DEFAULT_WINDOWS : raw.windows;
   if (!Array.isArray(windows) || windows.length === 0)
     throw new ConfigError('windows', 'a non-empty list of windows', windows);
@@ -137,7 +146,26 @@ export function monitoringConfig(raw: unknown): MonitoringConfig {
         columnTests[model][feature] = columnTest(test, `drift_tests.${model}.${feature}`);
     }
   }
-  return { windows: specs, driftWindow, columnTests, qualityTargets: qualityTargets(raw.quality_targets) };
+  return {
+    windows: specs,
+    driftWindow,
+    labelCoverage: labelCoverage(raw.label_coverage),
+    columnTests,
+    qualityTargets: qualityTargets(raw.quality_targets),
+  };
+}
+
+function labelCoverage(v: unknown): LabelCoverageSpec {
+  if (v === undefined) return DEFAULT_LABEL_COVERAGE;
+  const expected = '{wait: seconds, span: seconds}';
+  if (!isObject(v)) throw new ConfigError('label_coverage', expected, v);
+  unknownKeys(v, ['wait', 'span'], 'label_coverage');
+  const { wait = DEFAULT_LABEL_COVERAGE.waitSeconds, span = DEFAULT_LABEL_COVERAGE.spanSeconds } = v;
+  if (typeof wait !== 'number' || !(wait >= 0) || !Number.isFinite(wait))
+    throw new ConfigError('label_coverage.wait', 'a number of seconds, 0 or more', wait);
+  if (typeof span !== 'number' || !(span >= 60) || !Number.isFinite(span))
+    throw new ConfigError('label_coverage.span', 'a number of seconds, at least 60', span);
+  return { waitSeconds: wait, spanSeconds: span };
 }
 
 function qualityTargets(v: unknown): Record<string, QualityTarget> {

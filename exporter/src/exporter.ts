@@ -65,6 +65,12 @@ export interface ExporterOptions {
   readonly labelledLog?: LabelledLog;
   /** Rows buffered before a write to the labelled log (default 500); `flush()` writes the rest. */
   readonly storeBatch?: number;
+  /**
+   * A scrape within this many ms of wall time of the last computation reuses it (default 50, so the
+   * families of one scrape share one). 0: whatever arrived since is computed at every scrape, for
+   * callers that move simulated time faster than wall time (tests, the scenario harness).
+   */
+  readonly refreshMs?: number;
 }
 
 /** A label as the simulator delivers it. */
@@ -91,7 +97,7 @@ export class Exporter {
     this.storeBatch = options.storeBatch ?? 500;
     this.metrics = new ExporterMetrics(
       () => this.models.values(),
-      undefined,
+      options.refreshMs,
       () => this.unknownModelLabels,
     );
   }

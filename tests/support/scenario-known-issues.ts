@@ -15,15 +15,10 @@ export interface KnownIssue {
   readonly why: string;
 }
 
-const BURST =
-  "label coverage counts predictions too young to have their label: after a daytime traffic burst (4× for 15 minutes) the last 10,000 predictions are mostly such, and coverage stays under 0.2 for up to half an hour; at 60× that is half a minute, under the rule's `for: 2m` (the exporter should count coverage over predictions older than the label delay)";
 const HEAVY_TAIL =
   'the default drift test (normed Wasserstein ≥ 0.1) on a heavy-tailed feature flags a full window now and then by chance for about ten minutes; at 60× that is ten seconds, under `for: 1m` (a per-feature test in the monitoring configuration would fix it)';
 
 export const KNOWN_ISSUES: readonly KnownIssue[] = [
-  { scenario: 'agrawal-function-switch', alert: 'LabelStarvation', from: '9h15m', to: '10h', why: BURST },
-  { scenario: 'stagger-concept-cycle', alert: 'LabelStarvation', from: '7h45m', to: '8h15m', why: BURST },
-  { scenario: 'credit-gig-economy', alert: 'LabelStarvation', from: '7h15m', to: '7h45m', why: BURST },
   {
     scenario: 'delivery-new-city',
     alert: 'FeatureDriftHigh',

@@ -147,6 +147,45 @@ describe('ExporterMetrics', () => {
       bin: expect.any(String),
     });
   });
+
+  it('publishes label coverage per model over the predictions made 60 to 30 minutes ago', async () => {
+    const exporter = new Exporter({ references: { reference: () => ({ schema, profile }) }, refreshMs: 0 });
+    const start = 1_700_000_040_000; // a whole minute
+    const coverage = async () =>
+      (await exporter.metrics.registry.getMetricsAsJSON()).find(
+        (m) => m.name === 'driftlab_label_coverage_ratio',
+      )!.values;
+    // One prediction a second for 75 minutes; the labels of three in four come ten minutes later.
+    const predict = (id: string, time: number) =>
+      exporter.observeBatch({
+        model: 'credit',
+        version: 1,
+        task: 'classification',
+        time,
+        requestIds: [id],
+        instances: [[50, 1]],
+        observed: [Float64Array.of(50, 1)],
+        faultBits: [new Uint8Array(2)],
+        unknownFields: [0],
+        predictions: [1],
+        scores: [0.9],
+      });
+    let labelledUpTo = 0;
+    for (let s = 0; s <= 75 * 60; s++) {
+      const time = start + s * 1000;
+      predict(`r${s}`, time);
+      for (; labelledUpTo * 1000 + 600_000 <= s * 1000; labelledUpTo++)
+        if (labelledUpTo % 4 !== 3)
+          exporter.observeLabel({ model: 'credit', requestId: `r${labelledUpTo}`, label: 1, time });
+      // Until 30 minutes in, no prediction is old enough to say anything.
+      if (s === 30 * 60) expect(await coverage()).toEqual([]);
+      // At 40 minutes the band (made in the first 10 minutes) holds 600 predictions, three in four labelled.
+      if (s === 40 * 60) expect(await coverage()).toEqual([{ labels: { model: 'credit' }, value: 0.75 }]);
+    }
+    // A burst of 5,000 unlabelled predictions in the last minute changes nothing: they are too young.
+    for (let i = 0; i < 5000; i++) predict(`burst${i}`, start + 75 * 60_000 + i);
+    expect(await coverage()).toEqual([{ labels: { model: 'credit' }, value: 0.75 }]);
+  });
 });
 
 describe('binLabels', () => {

@@ -306,6 +306,10 @@ export class ExporterMetrics {
       this.count(m, `labels:${outcome}`, 'labels', () => ({ model, outcome }), n);
     this.count(m, 'labels:expired', 'labels', () => ({ model, outcome: 'expired' }), monitor.pending.expired);
     this.count(m, 'schemaViolations', 'schemaViolations', () => ({ model }), monitor.schemaViolations);
+    this.set(
+      this.series(m.gauges, 'labelCoverage', 'labelCoverage', () => ({ model })),
+      monitor.labelCoverage.count(monitor.latestTimeMs).ratio,
+    );
 
     const states = monitor.versions();
     for (const v of qualityReport(monitor)) {
@@ -335,7 +339,6 @@ export class ExporterMetrics {
         const set = (key: FamilyKey, value: number) => this.set(this.series(ws, key, key, labels), value);
         set('windowPredictions', w.predictions);
         set('windowLabelled', w.labelled);
-        set('labelCoverage', w.coverage);
         this.set(
           this.series(ws, 'delay:mean', 'labelDelay', () => ({ ...labels(), statistic: 'mean' })),
           w.delay.meanSeconds,

@@ -75,10 +75,13 @@ export const FAMILIES = {
     'Labelled predictions in the window.',
     'predictions',
   ),
-  labelCoverage: quality(
-    'driftlab_label_coverage_ratio',
-    "Share of the window's predictions whose label has arrived.",
-  ),
+  labelCoverage: {
+    name: 'driftlab_label_coverage_ratio',
+    type: 'gauge',
+    help: "Share of the predictions made between 60 and 30 minutes ago (the monitoring configuration's label_coverage band) whose label has arrived; absent until the band holds 200 predictions.",
+    labels: ['model'],
+    unit: 'ratio (0–1)',
+  },
   labelDelay: {
     name: 'driftlab_label_delay_seconds',
     type: 'gauge',

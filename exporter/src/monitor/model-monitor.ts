@@ -1,6 +1,6 @@
 import type { ReferenceProfile, SchemaField } from '@driftlab/serving';
 import { Adwin, PageHinkley, PAGE_HINKLEY_FOR_ERROR_RATES, type DriftDetector } from '../detectors';
-import type { Calibration } from '../quality';
+import { LabelCoverage, type Calibration, type LabelCoverageSpec } from '../quality';
 import { ModelWindows, DEFAULT_WINDOWS, type WindowSpec } from '../windows';
 import { DuplicateTracker } from './duplicates';
 import { FeatureWindow } from './feature-window';
@@ -23,6 +23,8 @@ export interface MonitorOptions {
   readonly pendingCapacity?: number;
   /** Versions whose quality is tracked at once (default 3): the oldest seen is dropped beyond. */
   readonly versionsKept?: number;
+  /** The band of prediction times label coverage is counted over (default: made 60 to 30 minutes ago). */
+  readonly labelCoverage?: LabelCoverageSpec;
 }
 
 export const DEFAULT_DRIFT_WINDOW = 2000;
@@ -54,6 +56,8 @@ export class ModelMonitor {
   private outputGeneration = 0;
   readonly pending: PendingPredictions;
   readonly labels: LabelCounts = { joined: 0, duplicate: 0, unknown: 0 };
+  /** Of every version's predictions old enough to have their label, the labelled share. */
+  readonly labelCoverage: LabelCoverage;
   private readonly versionStates = new Map<number, VersionState>();
   private readonly calibrations = new Map<number, Calibration>();
   private readonly windowSpecs: readonly WindowSpec[];
@@ -77,6 +81,7 @@ export class ModelMonitor {
     this.duplicates = new DuplicateTracker(driftWindow);
     this.outputs = new Float64Array(driftWindow);
     this.pending = new PendingPredictions(options.pendingCapacity);
+    this.labelCoverage = new LabelCoverage(options.labelCoverage);
     this.windowSpecs = options.windows ?? DEFAULT_WINDOWS;
     this.versionsKept = options.versionsKept ?? 3;
     if (!Number.isInteger(this.versionsKept) || this.versionsKept < 1)
@@ -160,6 +165,7 @@ export class ModelMonitor {
     event.score = score;
     event.timeMs = timeMs;
     const ticket = state.windows.pushPrediction(event);
+    this.labelCoverage.predicted(timeMs);
     this.pending.add(requestId, version, value, score, timeMs, ticket);
   }
 
@@ -177,6 +183,7 @@ export class ModelMonitor {
     }
     this.labels.joined++;
     if (timeMs > this.latestTimeMs) this.latestTimeMs = timeMs;
+    this.labelCoverage.labelArrived(pending.timeOf(slot));
     const state = this.trackedVersion(pending.versionOf(slot));
     if (!state) return 'joined'; // its version is no longer tracked
     state.labelled++;

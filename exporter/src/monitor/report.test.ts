@@ -21,13 +21,7 @@ import {
   qualityReport,
   type ColumnDrift,
 } from './report';
-import {
-  classificationQuality,
-  estimateClassification,
-  fitIsotonic,
-  labelCoverage,
-  labelDelay,
-} from '../quality';
+import { classificationQuality, estimateClassification, fitIsotonic, labelDelay } from '../quality';
 
 let seed = 3;
 const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
@@ -204,7 +198,6 @@ describe('qualityReport', () => {
           window: state.windows.predictions[k].name,
           predictions: predictions.values.length,
           labelled: labelled.values.length,
-          coverage: labelCoverage(predictions),
           delay: labelDelay(labelled),
           realized: classificationQuality(labelled),
           estimated: estimateClassification(predictions),

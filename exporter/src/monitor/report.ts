@@ -50,7 +50,6 @@ export interface WindowQuality {
   readonly window: string;
   readonly predictions: number;
   readonly labelled: number;
-  readonly coverage: number;
   readonly delay: LabelDelay;
   readonly realized: ClassificationQuality | RegressionQuality;
   /** Classifiers only: the label-free estimate (CBPE) over the same window's predictions. */
@@ -270,13 +269,10 @@ function computeQuality(monitor: ModelMonitor): VersionQuality[] {
         const realized = classifier ? classificationQuality(labelled) : regressionQuality(labelled);
         realizations.set(labelledWindow, (realization = { ...l, delay: labelDelay(labelled), realized }));
       }
-      // Label marks change without a push: coverage is counted every time (labelCoverage's count).
-      const coverage = p.size === 0 ? NaN : predictionWindow.labelledCount() / p.size;
       return {
         window: predictionWindow.name,
         predictions: p.size,
         labelled: l.size,
-        coverage,
         delay: realization.delay,
         realized: realization.realized,
         estimated: estimate.estimated,

@@ -2,5 +2,12 @@
 export { classificationQuality, type ClassificationQuality, type ClassificationRows } from './classification';
 export { estimateClassification, type EstimatedClassification, type PredictionRows } from './cbpe';
 export { fitIsotonic, IsotonicCalibration, poolAdjacentViolators, type Calibration } from './isotonic';
-export { labelCoverage, labelDelay, type LabelDelay } from './labels';
+export {
+  DEFAULT_LABEL_COVERAGE,
+  LabelCoverage,
+  MIN_COVERAGE_SAMPLE,
+  type LabelCoverageCount,
+  type LabelCoverageSpec,
+} from './label-coverage';
+export { labelDelay, type LabelDelay } from './labels';
 export { regressionQuality, type RegressionQuality, type RegressionRows } from './regression';

@@ -1,26 +1,7 @@
 import { quantile } from '@driftlab/serving';
-import { LabelledWindow, ModelWindows } from '../windows';
-import { labelCoverage, labelDelay } from './labels';
+import { LabelledWindow } from '../windows';
+import { labelDelay } from './labels';
 import { expectClose, loadSklearnFixtures } from './testing';
-
-describe('labelCoverage', () => {
-  it('is the share of held predictions whose label arrived', () => {
-    expect(labelCoverage({ labelled: [1, 0, 0, 1] })).toBe(0.5);
-    expect(labelCoverage({ labelled: [] })).toBeNaN();
-  });
-
-  it('follows labels joined through ModelWindows', () => {
-    const windows = new ModelWindows([{ kind: 'count', size: 4 }]);
-    const tickets = [0, 1, 2, 3, 4, 5].map((i) =>
-      windows.pushPrediction({ value: 1, score: 0.9, timeMs: i }),
-    );
-    for (const ticket of [1, 3, 4])
-      windows.pushLabelled({ value: 1, score: 0.9, label: 1, predictionTimeMs: 0, labelTimeMs: 10, ticket });
-    // Held: tickets 2..5, of which 3 and 4 are labelled (1 has left the window).
-    expect(tickets).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(labelCoverage(windows.predictions[0].columns())).toBe(0.5);
-  });
-});
 
 describe('labelDelay', () => {
   it.each(loadSklearnFixtures().labelDelay.map((c) => [c.name, c] as const))('matches numpy: %s', (_n, c) => {

@@ -1,22 +1,9 @@
 import { quantile } from '@driftlab/serving';
 
 /*
- * How much ground truth the monitor has: label coverage over the predictions of a window, and the
- * delay of the labels that arrived in a window.
+ * How late ground truth comes: the delay of the labels that arrived in a window (how much of it
+ * comes at all is label-coverage.ts).
  */
-
-/**
- * Share of the window's predictions whose label has arrived (a PredictionWindow's `columns()` fits):
- * labelled / held. NaN for an empty window. The newest predictions lack labels by nature, so a time
- * window shorter than the label delay shows low coverage even when every label eventually comes.
- */
-export function labelCoverage(rows: { readonly labelled: ArrayLike<number> }): number {
-  const n = rows.labelled.length;
-  if (n === 0) return NaN;
-  let labelled = 0;
-  for (let i = 0; i < n; i++) if (rows.labelled[i] !== 0) labelled++;
-  return labelled / n;
-}
 
 export interface LabelDelay {
   readonly count: number;

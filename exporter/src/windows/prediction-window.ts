@@ -25,7 +25,7 @@ export function predictionRing(capacity: number): RecordRing {
 
 /**
  * Sliding window over predictions as they are served, labelled or not: the input of the label-free
- * performance estimate and of label coverage. `push` returns a ticket (the push's sequence number);
+ * performance estimate. `push` returns a ticket (the push's sequence number);
  * whoever joins labels keeps it with the pending request and passes it back to `markLabelled`.
  *
  * A window made alone stores its own predictions. Windows made by ModelWindows share one ring, fed
@@ -48,14 +48,6 @@ export class PredictionWindow extends RingWindow {
     if (!this.cursor.holds(ticket)) return false;
     this.ring.flags[this.ring.slotOf(ticket)] = 1;
     return true;
-  }
-
-  /** Held predictions whose label has arrived (what `columns().labelled` would count, without the copies). */
-  labelledCount(): number {
-    const labelled = this.cursor.flags();
-    let count = 0;
-    for (let i = 0; i < labelled.length; i++) if (labelled[i] !== 0) count++;
-    return count;
   }
 
   columns(): PredictionColumns {

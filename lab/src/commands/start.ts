@@ -260,7 +260,11 @@ async function runLab(
       t.exporter = new Exporter({
         references,
         labelledLog: t.labelledLog!,
-        monitor: { windows: monitoring.windows, driftWindow: monitoring.driftWindow },
+        monitor: {
+          windows: monitoring.windows,
+          driftWindow: monitoring.driftWindow,
+          labelCoverage: monitoring.labelCoverage,
+        },
         columnTests: monitoring.columnTests,
         qualityTargets: monitoring.qualityTargets,
       });

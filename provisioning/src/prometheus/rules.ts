@@ -169,17 +169,16 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
       },
       {
         alert: 'LabelStarvation',
-        // Labels come late (half of them after 30 minutes by default), so a window always lacks the
-        // labels of its youngest predictions: at the afternoon peak the last 10,000 span under an
-        // hour and a healthy coverage sits just under 0.4, lower still while the window fills (a
-        // start, a promotion). Lost labels take it under 0.2 within the hour; healthy traffic does not.
-        expr: `max by (team, model) (driftlab_label_coverage_ratio{window="last_10000"} ${SERVING} and on (team, model, version, window) driftlab_window_predictions >= 10000) < 0.2`,
-        signals: ['driftlab_label_coverage_ratio{window="last_10000"}', 'driftlab_window_predictions'],
+        // Coverage counts only predictions old enough to have their label (made 60 to 30 minutes
+        // ago by default): a burst of young predictions cannot lower it. Healthy traffic sits near
+        // 0.6 (labels come after 30 minutes, median); lost labels take it under 0.2 within the hour.
+        expr: 'max by (team, model) (driftlab_label_coverage_ratio) < 0.2',
+        signals: ['max by (team, model) (driftlab_label_coverage_ratio)'],
         for: '2m',
         severity: 'ticket',
         summary: '{{ $labels.model }} gets too few labels',
         description:
-          'Only {{ $value | humanizePercentage }} of the last 10,000 predictions have their ground truth: realized quality figures cannot be trusted.',
+          'Only {{ $value | humanizePercentage }} of the predictions made 60 to 30 minutes ago have their ground truth: realized quality figures cannot be trusted.',
         runbook:
           'Rely on the label-free estimate meanwhile and fix the feedback pipeline; do not retrain on the few labels that trickle in.',
       },

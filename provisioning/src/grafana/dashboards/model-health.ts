@@ -186,15 +186,16 @@ export const modelHealth = dashboard({
       panels: [
         series({
           title: 'Label coverage',
-          description: "Share of each window's predictions whose ground truth has arrived.",
+          description:
+            'Share of the predictions made 60 to 30 minutes ago whose ground truth has arrived: only predictions old enough to have their label count. Under 20 % fires LabelStarvation.',
           unit: 'percentunit',
           w: 8,
           min: 0,
           max: 1,
           queries: [
             {
-              expr: `max by (window) (driftlab_label_coverage_ratio{team=~"$team", model=~"${M}"})`,
-              legend: '{{window}}',
+              expr: `max by (model) (driftlab_label_coverage_ratio{team=~"$team", model=~"${M}"})`,
+              legend: '{{model}}',
             },
           ],
         }),
