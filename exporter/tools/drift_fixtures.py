@@ -139,10 +139,16 @@ def default_method(kind, ref_size, distinct):
     return "wasserstein_norm" if continuous else "jensen_shannon"
 
 
-def drifted(method, score, threshold):
+# A distance on a numeric column needs a KS p-value below this as well (exporter/docs/drift.md).
+CHANCE_P_VALUE = 0.01
+
+
+def drifted(method, score, threshold, ks_p_value=None):
     if score is None or math.isnan(score):
         return False
-    return score < threshold if method in ("ks", "chi_square") else score >= threshold
+    if method in ("ks", "chi_square"):
+        return score < threshold
+    return score >= threshold and (ks_p_value is None or ks_p_value < CHANCE_P_VALUE)
 
 
 def numeric_column(ref, cur, method=None, threshold=None):
@@ -184,7 +190,8 @@ def numeric_column(ref, cur, method=None, threshold=None):
         "jensen_shannon": result["jensen_shannon"],
         "psi": result["psi"],
     }[method]
-    result["test"] = {"method": method, "threshold": threshold, "drifted": drifted(method, score, threshold)}
+    result["test"] = {"method": method, "threshold": threshold,
+                      "drifted": drifted(method, score, threshold, k["p_value"])}
     result["score"] = score
     return result
 
@@ -352,6 +359,8 @@ def numeric_column_cases():
          [0.0] * 50 + [1.0, 2.0, 3.5, 4.0, 5.0, 6.0, 7.0, 9.5, 15.0, 30.0] * 5, {}),
         ("large reference: normed Wasserstein", g("normal", 36, 2000), g("normal", 37, 1500, scale=1.3), {}),
         ("large reference, few values: Jensen-Shannon", g("integer", 38, 3000, k=4), g("integer", 39, 2000, k=4), {}),
+        ("normed Wasserstein over its threshold by chance: KS p above 0.01", g("normal", 44, 3000),
+         g("normal", 45, 2000), {"method": "wasserstein_norm", "threshold": 0.01}),
         ("override: PSI at 0.2", g("normal", 40, 800), g("normal", 41, 900, loc=0.5), {"method": "psi", "threshold": 0.2}),
         ("override: chi-square on deciles", g("normal", 42, 5000), g("normal", 43, 5000, loc=0.05), {"method": "chi_square"}),
         ("non-finite values dropped", [1.0, 2.0, float("nan"), 3.0, 4.0, 5.0, 6.0, 7.0, float("inf")],

@@ -15,24 +15,4 @@ export interface KnownIssue {
   readonly why: string;
 }
 
-const HEAVY_TAIL =
-  'the default drift test (normed Wasserstein ≥ 0.1) on a heavy-tailed feature flags a full window now and then by chance for about ten minutes; at 60× that is ten seconds, under `for: 1m` (a per-feature test in the monitoring configuration would fix it)';
-
-export const KNOWN_ISSUES: readonly KnownIssue[] = [
-  {
-    scenario: 'delivery-new-city',
-    alert: 'FeatureDriftHigh',
-    labels: { feature: 'restaurant_prep_min' },
-    from: '4h45m',
-    to: '5h15m',
-    why: HEAVY_TAIL,
-  },
-  {
-    scenario: 'fraud-amount-outliers',
-    alert: 'FeatureDriftHigh',
-    labels: { feature: 'seconds_since_last_txn' },
-    from: '2h45m',
-    to: '3h15m',
-    why: HEAVY_TAIL,
-  },
-];
+export const KNOWN_ISSUES: readonly KnownIssue[] = [];

@@ -88,7 +88,7 @@ export function categoricalCountsDrift(
     psi,
     jensenShannon,
     bins: { categories: seen, reference: referenceShares, current: currentShares },
-    test: testResult(method, threshold, scores),
+    test: testResult('categorical', method, threshold, scores),
     ...nanReason(referenceCount, currentCount, method, chiSquare),
   };
 }

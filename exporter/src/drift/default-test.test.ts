@@ -1,10 +1,12 @@
 import {
+  CHANCE_P_VALUE,
   chooseTest,
   DEFAULT_THRESHOLDS,
   defaultMethod,
   isDrifted,
   nanReason,
   scoreKind,
+  testResult,
 } from './default-test';
 
 describe('defaultMethod (Evidently’s choice)', () => {
@@ -60,5 +62,32 @@ describe('nanReason', () => {
     expect(nanReason(0, 0, 'ks', chi(0))).toEqual({ reason: 'both samples are empty' });
     expect(nanReason(5, 5, 'chi_square', chi(1)).reason).toMatch(/no degrees of freedom/);
     expect(nanReason(5, 5, 'ks', chi(1))).toEqual({});
+  });
+});
+
+describe('testResult', () => {
+  it('lets a distance on a numeric column say drift only when KS finds it unlikely by chance', () => {
+    const scores = { wasserstein_norm: 0.12, psi: 0.3, jensen_shannon: 0.15 };
+    for (const method of ['wasserstein_norm', 'psi', 'jensen_shannon'] as const) {
+      expect(testResult('numeric', method, 0.1, { ...scores, ks: 0.3 }).drifted).toBe(false);
+      expect(testResult('numeric', method, 0.1, { ...scores, ks: CHANCE_P_VALUE }).drifted).toBe(false);
+      expect(testResult('numeric', method, 0.1, { ...scores, ks: 0.0099 })).toEqual({
+        method,
+        threshold: 0.1,
+        score: scores[method],
+        drifted: true,
+      });
+    }
+    // A distance under its threshold stays no drift, however small p; without a p-value, no drift either.
+    expect(testResult('numeric', 'wasserstein_norm', 0.1, { wasserstein_norm: 0.05, ks: 1e-9 }).drifted).toBe(
+      false,
+    );
+    expect(testResult('numeric', 'wasserstein_norm', 0.1, { wasserstein_norm: 0.2 }).drifted).toBe(false);
+  });
+
+  it('leaves p-value tests and categorical columns as Evidently decides them', () => {
+    expect(testResult('numeric', 'ks', 0.05, { ks: 0.03 }).drifted).toBe(true);
+    expect(testResult('numeric', 'chi_square', 0.05, { chi_square: 0.03, ks: 0.9 }).drifted).toBe(true);
+    expect(testResult('categorical', 'jensen_shannon', 0.1, { jensen_shannon: 0.2 }).drifted).toBe(true);
   });
 });

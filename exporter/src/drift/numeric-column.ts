@@ -95,7 +95,7 @@ export function numericColumnDrift(
     jensenShannon,
     chiSquare,
     bins: { edges, reference: referenceShares, current: currentShares },
-    test: testResult(method, threshold, scores),
+    test: testResult('numeric', method, threshold, scores),
     ...nanReason(ref.values.length, cur.values.length, method, chiSquare),
   };
 }

@@ -285,7 +285,7 @@ export function liveNumericDrift(
     jensenShannon,
     chiSquare,
     bins: { edges, reference: referenceShares, current: currentShares },
-    test: testResult(method, threshold, scores),
+    test: testResult('numeric', method, threshold, scores),
     ...nanReason(n1, n2, method, chiSquare),
   };
 }
