@@ -4,6 +4,7 @@
 // pipeline and promtool: `npm run test:scenarios` (tests/scenarios, simulator/docs/scenarios.md).
 import { INJECTORS, builtinScenarios, injectorInfo, libraryFiles } from '@driftlab/simulator';
 import { provisionedAlerts } from './support/scenario-checks';
+import { ruleExpressions, windowsRead } from './support/scenario-harness';
 
 const scenarios = builtinScenarios();
 
@@ -55,5 +56,22 @@ describe('the built-in scenario library', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe("the scenario harness's exporter", () => {
+  it('keeps the quality windows the expressions read, and only those', () => {
+    expect(
+      windowsRead([
+        'driftlab_model_accuracy{window="last_1000"} < 0.8',
+        'driftlab_model_mean_absolute_error{window = "last_3600s"} and driftlab_model_accuracy{window="last_1000"}',
+        'driftlab_label_coverage_ratio < 0.2',
+      ]),
+    ).toEqual([
+      { kind: 'count', size: 1000 },
+      { kind: 'time', spanSeconds: 3600, capacity: 100_000 },
+    ]);
+    // The provisioned rules read the last 1,000 predictions' quality.
+    expect(windowsRead(ruleExpressions())).toEqual([{ kind: 'count', size: 1000 }]);
   });
 });

@@ -27,7 +27,7 @@ import {
   RegistryCatalog,
   ServingMetrics,
 } from '@driftlab/serving';
-import { Exporter, registryReferences } from '@driftlab/exporter';
+import { Exporter, registryReferences, type WindowSpec } from '@driftlab/exporter';
 // Serving's own validation, as its prediction route runs it (not part of the package's surface).
 import { validateInstances } from '../../serving/src/http/validate-instances';
 
@@ -97,6 +97,21 @@ export function selectorsOf(exprs: readonly string[]): Map<string, Selector[]> {
       wanted.set(m[1], [...(wanted.get(m[1]) ?? []), matchers]);
     }
   return wanted;
+}
+
+/**
+ * The quality windows the expressions read (`window="last_1000"`, `window="last_3600s"`): the only
+ * ones the exporter needs here, since each window costs its quality computation at every sample.
+ */
+export function windowsRead(exprs: readonly string[]): WindowSpec[] {
+  const names = new Set<string>();
+  for (const expr of exprs) for (const m of expr.matchAll(/window\s*=\s*"(last_\d+s?)"/g)) names.add(m[1]);
+  return [...names].sort().map((name) => {
+    const n = Number(name.replace(/^last_|s$/g, ''));
+    return name.endsWith('s')
+      ? { kind: 'time', spanSeconds: n, capacity: 100_000 }
+      : { kind: 'count', size: n };
+  });
 }
 
 /** The expressions of every recording and alert rule in the provisioned rule files. */
@@ -227,20 +242,15 @@ export async function runScenario(options: HarnessOptions): Promise<ScenarioRun>
     const serving = new ServingMetrics();
     serving.registryState.attach(registry);
     const recovery = new Recovery(registry, worlds, log, () => catalog.refresh());
-    // The windows the rules read (last_1000, last_10000); the lab's third, last_1h, is read by none.
+    const expressions = [...ruleExpressions(), ...(options.extraQueries ?? [])];
     const exporter = new Exporter({
       references: registryReferences(registry),
       labelledLog: log ?? undefined,
       // Samples come far faster in wall time than 50 ms apart, each after new events: compute each.
       refreshMs: 0,
-      monitor: {
-        windows: [
-          { kind: 'count', size: 1000 },
-          { kind: 'count', size: 10_000 },
-        ],
-      },
+      monitor: { windows: windowsRead(expressions) },
     });
-    const recorder = new SeriesRecorder(selectorsOf([...ruleExpressions(), ...(options.extraQueries ?? [])]));
+    const recorder = new SeriesRecorder(selectorsOf(expressions));
 
     const simulations = worlds.map(
       (world) =>
