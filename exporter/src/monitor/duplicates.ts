@@ -16,15 +16,16 @@ const words = new Uint32Array(bits.buffer);
 export function instanceHash(timeMs: number, values: ArrayLike<number>): number {
   let a = 0x811c9dc5;
   let b = 0x01000193;
-  const mix = (x: number) => {
-    bits[0] = x;
-    for (let k = 0; k < 2; k++) {
-      a = Math.imul(a ^ words[k], 0x01000193);
-      b = Math.imul(b ^ words[k], 0x5bd1e995) ^ (b >>> 15);
-    }
-  };
-  mix(timeMs);
-  for (let i = 0; i < values.length; i++) mix(values[i]);
+  // The time first (i = −1), then every value; no closure, so a and b stay in registers.
+  for (let i = -1; i < values.length; i++) {
+    bits[0] = i < 0 ? timeMs : values[i];
+    const low = words[0];
+    const high = words[1];
+    a = Math.imul(a ^ low, 0x01000193);
+    b = Math.imul(b ^ low, 0x5bd1e995) ^ (b >>> 15);
+    a = Math.imul(a ^ high, 0x01000193);
+    b = Math.imul(b ^ high, 0x5bd1e995) ^ (b >>> 15);
+  }
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
