@@ -12,7 +12,8 @@ import { getWorld, Rng, Simulation, toRecord } from '@driftlab/simulator';
 import { ensureModels, LabelledLog, loadModel, ModelRegistry } from '@driftlab/serving';
 
 const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
-const LABELLED = 30_000;
+// Enough for a retrain to take a while (so kills land in every phase), few enough to keep CI quick.
+const LABELLED = 10_000;
 const ROUNDS = 8;
 
 let data: string;
