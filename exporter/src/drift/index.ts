@@ -29,6 +29,7 @@ export {
 export { binCounts, categoryCounts, decileEdges, type CategoryCounts } from './bins';
 export {
   chooseTest,
+  CHANCE_P_VALUE,
   DEFAULT_THRESHOLDS,
   defaultMethod,
   DRIFT_METHODS,

@@ -2,7 +2,7 @@
  * How `driftlab stats` shows a report: the JSON shape of exporter/docs/drift.md (NaN and infinities
  * as null, since JSON has neither), a table for people, and notes on what was left out.
  */
-import { scoreKind, type CategoricalColumnDrift, type NumericColumnDrift } from '../drift';
+import { CHANCE_P_VALUE, scoreKind, type CategoricalColumnDrift, type NumericColumnDrift } from '../drift';
 import type { ColumnStats, StatsReport } from './stats';
 
 /** A JSON number, or null where the value is NaN or infinite. */
@@ -115,7 +115,10 @@ export function formatStatsTable(report: StatsReport): string {
       drift.type,
       pValue ? `${method} p-value` : method,
       formatNumber(score),
-      `${pValue ? '<' : '≥'} ${threshold}`,
+      // A distance on a numeric column must also be unlikely by chance (default-test.ts).
+      pValue
+        ? `< ${threshold}`
+        : `≥ ${threshold}${drift.type === 'numeric' ? `, ks p < ${CHANCE_P_VALUE}` : ''}`,
       drifted ? 'DRIFT' : 'no',
       formatNumber(drift.psi),
       formatNumber(drift.jensenShannon),

@@ -97,6 +97,20 @@ describe('formatStatsTable and statsNotes', () => {
     expect(text).toMatch(/\n\d of 7 columns drifted\.\n/);
   });
 
+  it('says that a distance on a numeric column needs a KS p-value under 0.01 as well', () => {
+    const large = computeStats(
+      readCsvFile(join(FIXTURES, 'large-reference.csv')),
+      readCsvFile(join(FIXTURES, 'large-current.csv')),
+    );
+    const row = (name: string) =>
+      formatStatsTable(large)
+        .split('\n')
+        .find((l) => l.startsWith(`${name} `))!
+        .split(/\s{2,}/);
+    expect(row('age').slice(2, 5)).toEqual(['wasserstein_norm', expect.any(String), '≥ 0.1, ks p < 0.01']);
+    expect(row('region')[4]).toBe('≥ 0.1'); // categorical: Evidently's rule as it is
+  });
+
   it('notes empty cells, non-finite values, NaN reasons and columns in one file only', () => {
     const notes = statsNotes(report);
     expect(notes).toContain('score: empty cells left out: 11 in reference, 14 in current');

@@ -86,7 +86,7 @@ describe('driftlab stats', () => {
     );
     expect(code).toBe(0);
     expect(stdout).toMatch(/^column\s+type\s+test\s+score\s+drift if\s+drift\s+psi\s+jensen_shannon$/m);
-    expect(stdout).toMatch(/^age\s+numeric\s+wasserstein_norm\s+0\.3224\s+≥ 0\.1\s+DRIFT/m);
+    expect(stdout).toMatch(/^age\s+numeric\s+wasserstein_norm\s+0\.3224\s+≥ 0\.1, ks p < 0\.01\s+DRIFT/m);
     expect(stdout).toMatch(/^region\s+categorical\s+jensen_shannon\s+\S+\s+≥ 0\.1\s+DRIFT/m);
     expect(stdout).toMatch(/columns drifted\.\n/);
   });
