@@ -59,7 +59,25 @@ describe('Ranking', () => {
     expect(tip).toHaveTextContent('p-value: 4.0e−4 (ks_p_value)');
     expect(tip).toHaveTextContent('Samples: reference 20,000 · current 1,000');
     expect(tip).toHaveTextContent('Exporter says: drift detected');
+    expect(tip).not.toHaveTextContent('rule out chance');
     expect(tip).toHaveTextContent('Other tests: KS p 4.0e−4 < 0.05');
+  });
+
+  it('says when the exporter takes a score over its threshold for chance', async () => {
+    const frames = [
+      score('seconds_since_last_txn', 'wasserstein_norm', [0.105]),
+      score('seconds_since_last_txn', 'ks', [0.3]),
+      instant(
+        'driftlab_drift_detected',
+        { model: 'credit', feature: 'seconds_since_last_txn', method: 'wasserstein_norm' },
+        0
+      ),
+    ];
+    render(<Ranking {...ranking(frames)} colorScale={scale} showPValues lecture={false} />);
+    fireEvent.mouseEnter(screen.getByTestId(TEST_IDS.rankingRow));
+    const tip = await waitFor(() => screen.getByTestId(TEST_IDS.rankingTooltip));
+    expect(tip).toHaveTextContent('Exporter says: no drift');
+    expect(tip).toHaveTextContent('over the threshold, but the KS p-value does not rule out chance');
   });
 
   it('says what is missing from the tooltip when the query lacks it', async () => {

@@ -170,6 +170,10 @@ const WhyTooltip: React.FC<{ row: RankingRow; lecture: boolean }> = ({ row, lect
         <div>
           Exporter says: {row.detected ? 'drift detected' : 'no drift'}{' '}
           <span className={styles.tooltipMuted}>(driftlab_drift_detected)</span>
+          {/* The exporter also asks a distance on a numeric feature for KS p < 0.01 (exporter/docs/drift.md). */}
+          {primary.drifted && !row.detected && (
+            <div className={styles.tooltipMuted}>over the threshold, but the KS p-value does not rule out chance</div>
+          )}
         </div>
       )}
       {row.others.length > 0 && (
