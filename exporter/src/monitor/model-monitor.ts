@@ -164,9 +164,9 @@ export class ModelMonitor {
     event.value = value;
     event.score = score;
     event.timeMs = timeMs;
-    const ticket = state.windows.pushPrediction(event);
+    state.windows.pushPrediction(event);
     this.labelCoverage.predicted(timeMs);
-    this.pending.add(requestId, version, value, score, timeMs, ticket);
+    this.pending.add(requestId, version, value, score, timeMs);
   }
 
   /** A late label: joined to its prediction when that is still waiting. */
@@ -194,7 +194,6 @@ export class ModelMonitor {
     event.label = label;
     event.predictionTimeMs = pending.timeOf(slot);
     event.labelTimeMs = timeMs;
-    event.ticket = pending.ticketOf(slot);
     state.windows.pushLabelled(event);
     const error =
       this.task === 'classification' ? (value === label ? 0 : 1) : this.regressionError(value, label);
@@ -217,7 +216,6 @@ export class ModelMonitor {
     label: 0,
     predictionTimeMs: 0,
     labelTimeMs: 0,
-    ticket: -1,
   };
 
   /**

@@ -4,8 +4,6 @@ export interface PendingPrediction {
   readonly value: number;
   readonly score: number;
   readonly timeMs: number;
-  /** The windows' ticket (ModelWindows.pushPrediction). */
-  readonly ticket: number;
 }
 
 /** What became of a label. */
@@ -20,23 +18,22 @@ const FREE = 0;
 const WAITING = 1;
 const JOINED = 2;
 
-// A slot's record: five doubles, then (as 32-bit integers) the id's hash, (as 16-bit units) its
-// length and the state, then the id's characters: 48 bytes and 2 per character.
+// A slot's record: four doubles, then (as 32-bit integers) the id's hash, (as 16-bit units) its
+// length and the state, then the id's characters: 40 bytes and 2 per character.
 const VERSION = 0;
 const VALUE = 1;
 const SCORE = 2;
 const TIME = 3;
-const TICKET = 4;
-const HASH_INT = 10;
-const LENGTH_UNIT = 22;
-const STATE_UNIT = 23;
-const CHARS_UNIT = 24;
-const HEADER_BYTES = 48;
+const HASH_INT = 8;
+const LENGTH_UNIT = 18;
+const STATE_UNIT = 19;
+const CHARS_UNIT = 20;
+const HEADER_BYTES = 40;
 /**
  * Characters held inline: records of 64, 128 or 192 bytes (whole cache lines). They grow to the
  * longest id seen (a rare copy); ids longer than the last are kept as strings.
  */
-const KEY_WIDTHS = [8, 40, 72];
+const KEY_WIDTHS = [12, 44, 76];
 
 /**
  * The last `capacity` served predictions by request id, each waiting for its late label or
@@ -48,7 +45,7 @@ const KEY_WIDTHS = [8, 40, 72];
  * Built for one prediction and one label per event without allocating, and with few cache misses
  * (a label finds a prediction written half an hour of traffic earlier): the predictions live in a
  * ring of records indexed by arrival order (slot = arrival mod capacity), each holding the id's
- * characters too (up to 72 UTF-16 units; longer ids as strings), and an open-addressing hash
+ * characters too (up to 76 UTF-16 units; longer ids as strings), and an open-addressing hash
  * table (linear probing, at most half full, backward-shift deletion, no tombstones) of (slot, hash)
  * pairs finds the slot: a label costs the table's line and its record's. Eviction is the ring's:
  * the slot about to be reused leaves the table. A JavaScript Map keyed by id retained every id
@@ -87,14 +84,7 @@ export class PendingPredictions {
     return this.waitingCount;
   }
 
-  add(
-    requestId: string,
-    version: number,
-    value: number,
-    score: number,
-    timeMs: number,
-    ticket: number,
-  ): void {
+  add(requestId: string, version: number, value: number, score: number, timeMs: number): void {
     const slot = this.next;
     this.next = slot + 1 === this.capacity ? 0 : slot + 1;
     const old = this.stateOf(slot);
@@ -132,7 +122,6 @@ export class PendingPredictions {
     f64[d + VALUE] = value;
     f64[d + SCORE] = score;
     f64[d + TIME] = timeMs;
-    f64[d + TICKET] = ticket;
     this.i32[slot * (this.stride >> 2) + HASH_INT] = hash;
     const u = slot * (this.stride >> 1);
     const u16 = this.u16;
@@ -175,9 +164,6 @@ export class PendingPredictions {
   timeOf(slot: number): number {
     return this.f64[slot * (this.stride >> 3) + TIME];
   }
-  ticketOf(slot: number): number {
-    return this.f64[slot * (this.stride >> 3) + TICKET];
-  }
 
   /** The prediction a label answers, now marked joined; or why there is none. */
   take(requestId: string): PendingPrediction | Exclude<LabelOutcome, 'joined'> {
@@ -189,7 +175,6 @@ export class PendingPredictions {
       value: this.valueOf(slot),
       score: this.scoreOf(slot),
       timeMs: this.timeOf(slot),
-      ticket: this.ticketOf(slot),
     };
   }
 

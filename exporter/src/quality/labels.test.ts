@@ -19,7 +19,7 @@ describe('labelDelay', () => {
       [5_000, 35_000],
       [40_000, 60_000],
     ])
-      w.push({ value: 0, score: 0, label: 0, predictionTimeMs: p, labelTimeMs: l, ticket: -1 });
+      w.push({ value: 0, score: 0, label: 0, predictionTimeMs: p, labelTimeMs: l });
     const d = labelDelay(w.columns());
     expect(d).toEqual({ count: 3, meanSeconds: 20, p95Seconds: 29 });
     expect(labelDelay({ predictionTimesMs: [], labelTimesMs: [] })).toEqual({

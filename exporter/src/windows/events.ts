@@ -23,6 +23,4 @@ export interface LabelledEvent {
   predictionTimeMs: number;
   /** When the label arrived (epoch ms): labelled windows are ordered and expired by this time. */
   labelTimeMs: number;
-  /** What `pushPrediction` returned for this prediction, or −1 when unknown. */
-  ticket: number;
 }

@@ -2,7 +2,7 @@ import type { LabelledEvent } from './events';
 import { LabelledWindow } from './labelled-window';
 
 const event = (value: number, score: number, label: number, predictionTimeMs: number, labelTimeMs: number) =>
-  ({ value, score, label, predictionTimeMs, labelTimeMs, ticket: -1 }) satisfies LabelledEvent;
+  ({ value, score, label, predictionTimeMs, labelTimeMs }) satisfies LabelledEvent;
 
 describe('LabelledWindow', () => {
   it('keeps the newest events of a count window column by column, oldest first', () => {

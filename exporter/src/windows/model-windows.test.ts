@@ -10,48 +10,29 @@ describe('ModelWindows', () => {
     { kind: 'time', spanSeconds: 60, capacity: 100 },
   ] as const;
 
-  it('feeds every window and joins labels to the predictions they belong to by ticket', () => {
+  it('feeds every prediction to every prediction window and every label to every labelled window', () => {
     const windows = new ModelWindows(specs);
     expect(windows.predictions.map((w) => w.name)).toEqual(['last_2', 'last_60s']);
     expect(windows.labelled.map((w) => w.name)).toEqual(['last_2', 'last_60s']);
     // One record per stream, reused for every call, as the ingest side would.
     const p: PredictionEvent = { value: 0, score: 0, timeMs: 0 };
-    const l: LabelledEvent = {
-      value: 0,
-      score: 0,
-      label: 0,
-      predictionTimeMs: 0,
-      labelTimeMs: 0,
-      ticket: -1,
-    };
-    const tickets: number[] = [];
+    const l: LabelledEvent = { value: 0, score: 0, label: 0, predictionTimeMs: 0, labelTimeMs: 0 };
     for (let i = 0; i < 3; i++) {
       p.value = i % 2;
       p.score = 0.1 + 0.4 * i;
       p.timeMs = 1000 * i;
-      tickets.push(windows.pushPrediction(p));
+      windows.pushPrediction(p);
     }
-    expect(tickets).toEqual([0, 1, 2]);
-    // The label of the first prediction arrives: the count window of 2 no longer holds it.
-    Object.assign(l, { value: 0, score: 0.1, label: 1, predictionTimeMs: 0, labelTimeMs: 5000, ticket: 0 });
+    expect(Array.from(windows.predictions[0].columns().timesMs)).toEqual([1000, 2000]);
+    expect(Array.from(windows.predictions[1].columns().timesMs)).toEqual([0, 1000, 2000]);
+    Object.assign(l, { value: 0, score: 0.1, label: 1, predictionTimeMs: 0, labelTimeMs: 5000 });
     windows.pushLabelled(l);
-    Object.assign(l, {
-      value: 0,
-      score: 0.9,
-      label: 0,
-      predictionTimeMs: 2000,
-      labelTimeMs: 6000,
-      ticket: 2,
-    });
+    Object.assign(l, { value: 0, score: 0.9, label: 0, predictionTimeMs: 2000, labelTimeMs: 6000 });
     windows.pushLabelled(l);
-    expect(Array.from(windows.predictions[0].columns().labelled)).toEqual([0, 1]);
-    expect(Array.from(windows.predictions[1].columns().labelled)).toEqual([1, 0, 1]);
-    expect(Array.from(windows.labelled[0].columns().labels)).toEqual([1, 0]);
-    // A label whose prediction the windows never saw still counts for quality, not for coverage.
-    Object.assign(l, { label: 1, labelTimeMs: 7000, ticket: -1 });
+    Object.assign(l, { label: 1, labelTimeMs: 7000 });
     windows.pushLabelled(l);
-    expect(windows.labelled[1].size).toBe(3);
-    expect(Array.from(windows.predictions[1].columns().labelled)).toEqual([1, 0, 1]);
+    expect(Array.from(windows.labelled[0].columns().labels)).toEqual([0, 1]);
+    expect(Array.from(windows.labelled[1].columns().labels)).toEqual([1, 0, 1]);
   });
 
   it('advances and clears every window', () => {
@@ -63,14 +44,14 @@ describe('ModelWindows', () => {
       label: 1,
       predictionTimeMs: 0,
       labelTimeMs: 1000,
-      ticket: 0,
     });
     windows.advance(61_000);
     expect(windows.predictions.map((w) => w.size)).toEqual([1, 0]);
     expect(windows.labelled.map((w) => w.size)).toEqual([1, 0]);
     windows.clear();
     expect(windows.predictions[0].size + windows.labelled[0].size).toBe(0);
-    expect(windows.pushPrediction({ value: 1, score: 0.7, timeMs: 0 })).toBe(0);
+    windows.pushPrediction({ value: 1, score: 0.7, timeMs: 0 });
+    expect(windows.predictions.map((w) => w.size)).toEqual([1, 1]);
   });
 
   it('uses the default windows unless told otherwise, and refuses two windows of the same name', () => {
@@ -93,19 +74,12 @@ describe('ModelWindows sharing one ring per stream', () => {
     const aloneLabelled = specs.map((spec) => new LabelledWindow(spec));
     for (let i = 0; i < 12; i++) {
       const p = { value: i % 2, score: i / 12, timeMs: 2000 * i };
-      const ticket = windows.pushPrediction(p);
-      alone.forEach((w) => expect(w.push(p)).toBe(ticket));
+      windows.pushPrediction(p);
+      alone.forEach((w) => w.push(p));
       if (i % 3 === 2) {
-        const l = {
-          ...p,
-          label: 1,
-          predictionTimeMs: p.timeMs - 2000,
-          labelTimeMs: p.timeMs,
-          ticket: ticket - 1,
-        };
+        const l = { ...p, label: 1, predictionTimeMs: p.timeMs - 2000, labelTimeMs: p.timeMs };
         windows.pushLabelled(l);
         aloneLabelled.forEach((w) => w.push(l));
-        alone.forEach((w) => w.markLabelled(l.ticket));
       }
     }
     windows.advance(30_000);
@@ -124,7 +98,6 @@ describe('ModelWindows sharing one ring per stream', () => {
         label: 1,
         predictionTimeMs: 0,
         labelTimeMs: 0,
-        ticket: -1,
       }),
     ).toThrow(/ModelWindows/);
     const generation = windows.predictions[1].generation;

@@ -1,6 +1,6 @@
 import type { LabelledEvent, PredictionEvent } from './events';
 import { labelledRing, LabelledWindow, storeLabelled } from './labelled-window';
-import { markPrediction, predictionRing, PredictionWindow, storePrediction } from './prediction-window';
+import { predictionRing, PredictionWindow, storePrediction } from './prediction-window';
 import type { RecordRing } from './ring';
 import { checkWindowSpec, DEFAULT_WINDOWS, windowCapacity, windowName, type WindowSpec } from './spec';
 
@@ -11,8 +11,8 @@ import { checkWindowSpec, DEFAULT_WINDOWS, windowCapacity, windowName, type Wind
  * windows' `columns()` at scrape time, after `advance(now)`.
  *
  * Every window sees every event, so the prediction windows share one ring of records (as large as
- * the largest) and so do the labelled windows: an event is written once, and a label marks its
- * prediction once, whatever the number of windows.
+ * the largest) and so do the labelled windows: an event is written once, whatever the number of
+ * windows.
  */
 export class ModelWindows {
   readonly predictions: readonly PredictionWindow[];
@@ -36,23 +36,18 @@ export class ModelWindows {
     this.labelled = specs.map((spec) => new LabelledWindow(spec, this.labelledRing));
   }
 
-  /**
-   * Adds a served prediction to every prediction window. Returns its ticket, the same for every
-   * window since they all see every prediction: keep it with the pending request for `pushLabelled`.
-   */
-  pushPrediction(event: PredictionEvent): number {
+  /** Adds a served prediction to every prediction window. */
+  pushPrediction(event: PredictionEvent): void {
     const windows = this.predictions;
     for (let i = 0; i < windows.length; i++) windows[i].admit(event.timeMs);
-    return storePrediction(this.predictionRing, event);
+    storePrediction(this.predictionRing, event);
   }
 
-  /** Adds a labelled prediction to every labelled window and marks its label arrived (by ticket). */
+  /** Adds a labelled prediction to every labelled window. */
   pushLabelled(event: LabelledEvent): void {
     const labelled = this.labelled;
     for (let i = 0; i < labelled.length; i++) labelled[i].admit(event.labelTimeMs);
     storeLabelled(this.labelledRing, event);
-    // A prediction that left a window never comes back into it: marking it in the ring is enough.
-    if (event.ticket >= 0) markPrediction(this.predictionRing, event.ticket);
   }
 
   /** Moves every window's clock to `nowMs`: time windows drop what is older than their span. */

@@ -1,30 +1,14 @@
 import { PredictionWindow } from './prediction-window';
 
 describe('PredictionWindow', () => {
-  it('hands out tickets in push order and marks labels that arrive while held', () => {
+  it('keeps the newest predictions of a count window, oldest first', () => {
     const w = new PredictionWindow({ kind: 'count', size: 3 });
-    const e = { value: 1, score: 0.8, timeMs: 0 };
-    const tickets = [0, 1, 2, 3].map((i) => w.push({ ...e, timeMs: i * 1000 }));
-    expect(tickets).toEqual([0, 1, 2, 3]);
-    expect(w.markLabelled(0)).toBe(false); // already pushed out
-    expect(w.markLabelled(2)).toBe(true);
-    expect(w.markLabelled(3)).toBe(true);
-    expect(w.markLabelled(4)).toBe(false); // not pushed yet
+    [0, 1, 2, 3].forEach((i) => w.push({ value: i % 2, score: 0.2 * i, timeMs: i * 1000 }));
     expect(w.columns()).toEqual({
-      values: Float64Array.of(1, 1, 1),
-      scores: Float64Array.of(0.8, 0.8, 0.8),
+      values: Float64Array.of(1, 0, 1),
+      scores: Float64Array.of(0.2, 0.4, 0.6000000000000001),
       timesMs: Float64Array.of(1000, 2000, 3000),
-      labelled: Uint8Array.of(0, 1, 1),
     });
-  });
-
-  it('clears the label mark of a slot when a new prediction overwrites it', () => {
-    const w = new PredictionWindow({ kind: 'count', size: 2 });
-    const e = { value: 0, score: 0.1, timeMs: 0 };
-    w.markLabelled(w.push(e));
-    w.markLabelled(w.push(e));
-    w.push(e); // overwrites ticket 0's slot
-    expect(Array.from(w.columns().labelled)).toEqual([1, 0]);
   });
 
   it('expires predictions of a time window by prediction time', () => {

@@ -16,8 +16,6 @@ import { checkWindowSpec, windowCapacity, windowSpanMs, type WindowSpec } from '
  */
 export class RecordRing {
   readonly records: Float64Array;
-  /** A byte per slot beside the records (predictions: label arrived), apart so that marks stay compact. */
-  readonly flags: Uint8Array;
   private nextSlot = 0;
   private pushedTotal = 0;
   private clears = 0;
@@ -29,7 +27,6 @@ export class RecordRing {
     readonly timeField: number,
   ) {
     this.records = new Float64Array(capacity * width);
-    this.flags = new Uint8Array(capacity);
   }
 
   /** Records pushed since construction or `clear`; also the sequence number of the next push. */
@@ -76,17 +73,6 @@ export class RecordRing {
       at += width;
       if (at === end) at = 0;
     }
-    return out;
-  }
-
-  /** The flags of the last `count` records, oldest first, in a new array. */
-  flagsOf(count: number): Uint8Array {
-    const out = new Uint8Array(count);
-    if (count === 0) return out;
-    const start = this.slotOf(this.pushedTotal - count);
-    const first = Math.min(count, this.capacity - start);
-    out.set(this.flags.subarray(start, start + first));
-    out.set(this.flags.subarray(0, count - first), first);
     return out;
   }
 
@@ -165,20 +151,9 @@ export class WindowCursor {
     }
   }
 
-  /** Whether push `sequence` is held now. */
-  holds(sequence: number): boolean {
-    const pushed = this.ring.pushed;
-    return Number.isInteger(sequence) && sequence >= pushed - this.held && sequence < pushed;
-  }
-
   /** Field `field` of the held events, oldest first, in a new array. */
   field(field: number): Float64Array {
     return this.ring.field(field, this.held);
-  }
-
-  /** The flags of the held events, oldest first, in a new array. */
-  flags(): Uint8Array {
-    return this.ring.flagsOf(this.held);
   }
 
   /** Forgets the events (the ring keeps its records) and the clock. */
