@@ -6,6 +6,7 @@ module.exports = {
   // a second worker takes CI's jest from ~6 to ~4 minutes (jest's default here would be one).
   maxWorkers: 2,
   roots: [
+    '<rootDir>/contracts/src',
     '<rootDir>/simulator/src',
     '<rootDir>/serving/src',
     '<rootDir>/exporter/src',
@@ -16,6 +17,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   moduleNameMapper: {
-    '^@driftlab/(simulator|serving|exporter|provisioning|lab)$': '<rootDir>/$1/src/index.ts',
+    '^@driftlab/(contracts|simulator|serving|exporter|provisioning|lab)$': '<rootDir>/$1/src/index.ts',
   },
 };

@@ -6,8 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getWorld, resolveScenario } from '@driftlab/simulator';
-import { LabelledLog, startServing, type RunningServing } from '@driftlab/serving';
-import { Exporter, FAMILIES, registryReferences, type ReferenceSource } from '@driftlab/exporter';
+import type { ReferenceSource } from '@driftlab/contracts';
+import { LabelledLog, registryReferences, startServing, type RunningServing } from '@driftlab/serving';
+import { Exporter, FAMILIES } from '@driftlab/exporter';
 import { driveLab, sampleValue } from './support/lab-driver';
 import { promtoolCheckMetrics } from './support/promtool';
 

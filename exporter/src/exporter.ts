@@ -1,13 +1,12 @@
 import type {
   CalibrationBins,
-  FeatureSchema,
-  LabelledLog,
+  LabelEvent,
+  LabelledLogSink,
   LoggedLabel,
   LoggedPrediction,
-  ModelRegistry,
   PredictionBatch,
-  ReferenceProfile,
-} from '@driftlab/serving';
+  ReferenceSource,
+} from '@driftlab/contracts';
 import type { ColumnTestOptions } from './drift';
 import { ExporterMetrics, type MonitoredModel } from './metrics/exporter-metrics';
 import { ModelMonitor, type MonitorOptions } from './monitor/model-monitor';
@@ -15,44 +14,6 @@ import type { LabelOutcome } from './monitor/pending';
 import { DriftReporter } from './monitor/report';
 import { fitIsotonic, type Calibration } from './quality';
 import { targetFromHoldout, type QualityTarget } from './quality-target';
-
-/** Where the exporter finds a model version's schema and training reference (the registry). */
-/** What the exporter needs of a model version: its schema, training profile and holdout metrics. */
-export interface Reference {
-  readonly schema: FeatureSchema;
-  readonly profile: ReferenceProfile;
-  readonly holdout?: Readonly<Record<string, unknown>>;
-  /** Classifiers: the holdout's scores against its labels (versions trained before it have none). */
-  readonly calibration?: CalibrationBins;
-}
-
-export interface ReferenceSource {
-  reference(model: string, version: number): Reference | null;
-}
-
-/** The registry as a reference source, caching what it read (versions never change once written). */
-export function registryReferences(registry: ModelRegistry): ReferenceSource {
-  const cache = new Map<string, Reference | null>();
-  return {
-    reference(model, version) {
-      const key = `${model}@${version}`;
-      if (!cache.has(key)) {
-        try {
-          const v = registry.version(model, version);
-          cache.set(key, {
-            schema: v.featureSchema as unknown as FeatureSchema,
-            profile: v.profile() as ReferenceProfile,
-            holdout: v.metrics.holdout as Record<string, unknown> | undefined,
-            calibration: v.metrics.calibration as CalibrationBins | undefined,
-          });
-        } catch {
-          cache.set(key, null);
-        }
-      }
-      return cache.get(key)!;
-    },
-  };
-}
 
 export interface ExporterOptions {
   readonly references: ReferenceSource;
@@ -62,7 +23,7 @@ export interface ExporterOptions {
   /** Per model, a quality target instead of the one from the serving version's holdout metrics. */
   readonly qualityTargets?: Readonly<Record<string, QualityTarget>>;
   /** Where joined predictions are kept for retraining; written in batches. */
-  readonly labelledLog?: LabelledLog;
+  readonly labelledLog?: LabelledLogSink;
   /** Rows buffered before a write to the labelled log (default 500); `flush()` writes the rest. */
   readonly storeBatch?: number;
   /**
@@ -71,15 +32,6 @@ export interface ExporterOptions {
    * callers that move simulated time faster than wall time (tests, the scenario harness).
    */
   readonly refreshMs?: number;
-}
-
-/** A label as the simulator delivers it. */
-export interface LabelEvent {
-  readonly model: string;
-  readonly requestId: string;
-  readonly label: number;
-  /** When it arrived, epoch ms (simulated time). */
-  readonly time: number;
 }
 
 /**

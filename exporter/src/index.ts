@@ -71,17 +71,10 @@ export {
   type DriftDetector,
   type PageHinkleyOptions,
 } from './detectors';
-export {
-  Exporter,
-  registryReferences,
-  type ExporterOptions,
-  type LabelEvent,
-  type ReferenceSource,
-} from './exporter';
+export { Exporter, type ExporterOptions } from './exporter';
 export { ExporterMetrics, binLabel } from './metrics/exporter-metrics';
 export { FAMILIES, type FamilySpec } from './metrics/families';
 export { ModelMonitor, DEFAULT_DRIFT_WINDOW, type MonitorOptions } from './monitor/model-monitor';
-export { PREDICTION_FEATURE } from './monitor/report';
 export { ConfigError, DEFAULT_MONITORING, monitoringConfig, type MonitoringConfig } from './config';
 export {
   ACCURACY_TOLERANCE,

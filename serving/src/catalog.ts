@@ -1,7 +1,7 @@
-import type { FeatureSchema, ModelArtifact, ReferenceProfile } from './models';
+import type { ModelArtifact } from './models';
 import type { ModelCatalog, ServedModel } from './http/served-model';
 import { toServedModel } from './http/served';
-import type { ModelRegistry } from './registry';
+import { storedReference, type ModelRegistry } from './registry';
 
 /**
  * The models serving answers with, read from the registry. Loaded versions are kept, so a
@@ -32,11 +32,8 @@ export class RegistryCatalog implements ModelCatalog {
     let model = this.loaded.get(key);
     if (!model) {
       const stored = this.registry.version(name, version);
-      model = toServedModel(name, version, {
-        artifact: stored.artifact() as ModelArtifact,
-        schema: stored.featureSchema as unknown as FeatureSchema,
-        profile: stored.profile() as ReferenceProfile,
-      });
+      const { schema, profile } = storedReference(stored);
+      model = toServedModel(name, version, { artifact: stored.artifact() as ModelArtifact, schema, profile });
       this.loaded.set(key, model);
     }
     return model;

@@ -15,8 +15,6 @@ export {
 export {
   DEFAULT_INPUT_POLICY,
   STRICT_INPUT_POLICY,
-  INPUT_FAULTS,
-  type InputFault,
   type InputPolicy,
   type FieldError,
 } from './http/input-policy';
@@ -25,8 +23,7 @@ export { renderMetrics, openMetricsToText } from './http/exposition';
 export { jsonBodyErrors } from './http/json-body-errors';
 export { OPENAPI } from './http/openapi';
 export type { RecoveryActionEvent, RecoveryHooks } from './http/recovery-routes';
-export type { ModelCatalog, Prediction, PredictionBatch, ServedModel } from './http/served-model';
-export { faultBit } from './http/validate-instances';
+export type { ModelCatalog, Prediction, ServedModel } from './http/served-model';
 export { toServedModel } from './http/served';
 export * from './gates';
 export { RegistryCatalog } from './catalog';

@@ -24,10 +24,11 @@ import {
   LabelledLog,
   ModelRegistry,
   Recovery,
+  registryReferences,
   RegistryCatalog,
   ServingMetrics,
 } from '@driftlab/serving';
-import { Exporter, registryReferences, type WindowSpec } from '@driftlab/exporter';
+import { Exporter, type WindowSpec } from '@driftlab/exporter';
 // Serving's own validation, as its prediction route runs it (not part of the package's surface).
 import { validateInstances } from '../../serving/src/http/validate-instances';
 

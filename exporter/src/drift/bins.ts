@@ -5,7 +5,6 @@
  *   like pandas.cut, (e_{k−1}, e_k], the first and last open: 10 bins;
  * - categorical: one bin per category seen in either sample, in CATEGORY ORDER (below).
  */
-import { binOf, BINS, quantile } from '@driftlab/serving';
 
 /** The 9 decile edges of an ascending reference; NaN when it is empty. */
 export function decileEdges(referenceSorted: ArrayLike<number>): number[] {
@@ -54,3 +53,4 @@ export function categoryCounts(reference: Iterable<string>, current: Iterable<st
     current: categories.map((c) => counts.get(c)![1]),
   };
 }
+import { binOf, BINS, quantile } from '@driftlab/contracts';

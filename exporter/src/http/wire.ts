@@ -1,6 +1,3 @@
-import type { PredictionBatch } from '@driftlab/serving';
-import type { LabelEvent } from '../exporter';
-
 /*
  * The exporter's ingest API on the wire, for when serving and the simulator run as processes of
  * their own (docker-compose): the same PredictionBatch and LabelEvent as in one process, in JSON
@@ -125,3 +122,4 @@ export function labelFromWire(v: unknown, at: string): LabelEvent {
     time: finite(v.time, `${at}.time`),
   };
 }
+import type { LabelEvent, PredictionBatch } from '@driftlab/contracts';

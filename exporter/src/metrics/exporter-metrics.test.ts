@@ -1,11 +1,6 @@
+import type { FeatureSchema, ReferenceProfile, SchemaField } from '@driftlab/contracts';
 import { Counter, Gauge, Registry } from 'prom-client';
-import {
-  categoricalProfile,
-  numericProfile,
-  type FeatureSchema,
-  type ReferenceProfile,
-  type SchemaField,
-} from '@driftlab/serving';
+import { categoricalProfile, numericProfile } from '@driftlab/serving';
 import { Exporter } from '../exporter';
 import { binLabel, binLabels } from './exporter-metrics';
 

@@ -1,3 +1,5 @@
+import { DRIFT_METRICS } from '@driftlab/contracts';
+
 /*
  * Every metric family the exporter publishes: name, type, help, labels, unit. One list, so the
  * collectors, the generated reference (docs/metrics.md) and its test all read the same thing.
@@ -104,35 +106,35 @@ export const FAMILIES = {
     unit: 'labels',
   },
   driftScore: {
-    name: 'driftlab_drift_score',
+    name: DRIFT_METRICS.score,
     type: 'gauge',
     help: "Drift score of the feature's test, current window against the serving version's training reference: a p-value (method ks, chi_square: drift below threshold) or a distance (wasserstein_norm, jensen_shannon, psi: drift at or above threshold).",
     labels: ['model', 'feature', 'method', 'threshold'],
     unit: 'p-value or distance',
   },
   driftDetected: {
-    name: 'driftlab_drift_detected',
+    name: DRIFT_METRICS.detected,
     type: 'gauge',
     help: "1 when the feature's drift test says drift, else 0.",
     labels: ['model', 'feature', 'method'],
     unit: 'boolean',
   },
   driftStatistic: {
-    name: 'driftlab_drift_statistic',
+    name: DRIFT_METRICS.statistic,
     type: 'gauge',
     help: 'Every drift statistic of the feature: ks, ks_p_value, wasserstein, wasserstein_norm, psi, jensen_shannon, chi_square, chi_square_p_value.',
     labels: ['model', 'feature', 'statistic'],
     unit: 'as the statistic',
   },
   driftSampleSize: {
-    name: 'driftlab_drift_sample_size',
+    name: DRIFT_METRICS.sampleSize,
     type: 'gauge',
     help: 'Rows behind the drift statistics: the reference (training rows) and the current window.',
     labels: ['model', 'sample'],
     unit: 'rows',
   },
   driftBin: {
-    name: 'driftlab_drift_bin_proportion',
+    name: DRIFT_METRICS.binProportion,
     type: 'gauge',
     help: 'Share of the reference or current sample in each bin: decile intervals of the reference, closed on the right, for numeric features; categories for categorical ones.',
     labels: ['model', 'feature', 'sample', 'bin'],

@@ -1,4 +1,4 @@
-import { faultBit, type SchemaField } from '@driftlab/serving';
+import { faultBit, type SchemaField } from '@driftlab/contracts';
 import { FeatureWindow } from './feature-window';
 
 const fields: SchemaField[] = [

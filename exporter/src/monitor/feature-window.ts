@@ -1,5 +1,3 @@
-import { faultBit, type SchemaField } from '@driftlab/serving';
-
 /** The data-quality checks published per feature, and the input faults each one counts. */
 export const QUALITY_CHECKS = {
   missing: ['missing'],
@@ -161,3 +159,4 @@ export class FeatureWindow {
     }
   }
 }
+import { faultBit, type SchemaField } from '@driftlab/contracts';

@@ -1,4 +1,4 @@
-import type { ReferenceProfile, SchemaField } from '@driftlab/serving';
+import type { ReferenceProfile, SchemaField } from '@driftlab/contracts';
 import { Adwin, PageHinkley, PAGE_HINKLEY_FOR_ERROR_RATES, type DriftDetector } from '../detectors';
 import { LabelCoverage, type Calibration, type LabelCoverageSpec } from '../quality';
 import { ModelWindows, DEFAULT_WINDOWS, type WindowSpec } from '../windows';

@@ -1,10 +1,10 @@
 import {
-  categoricalProfile,
-  numericProfile,
+  PREDICTION_FEATURE,
   type FeatureProfile,
   type ReferenceProfile,
   type SchemaField,
-} from '@driftlab/serving';
+} from '@driftlab/contracts';
+import { categoricalProfile, numericProfile } from '@driftlab/serving';
 import {
   categoricalCountsDrift,
   defaultMethod,
@@ -14,13 +14,7 @@ import {
 } from '../drift';
 import { UNSEEN_CATEGORY } from './feature-window';
 import { ModelMonitor } from './model-monitor';
-import {
-  DriftReporter,
-  MIN_OUTPUT_SAMPLE,
-  PREDICTION_FEATURE,
-  qualityReport,
-  type ColumnDrift,
-} from './report';
+import { DriftReporter, MIN_OUTPUT_SAMPLE, qualityReport, type ColumnDrift } from './report';
 import { classificationQuality, estimateClassification, fitIsotonic, labelDelay } from '../quality';
 
 let seed = 3;

@@ -1,4 +1,9 @@
-import type { FeatureProfile, NumericProfile, ReferenceProfile } from '@driftlab/serving';
+import {
+  PREDICTION_FEATURE,
+  type FeatureProfile,
+  type NumericProfile,
+  type ReferenceProfile,
+} from '@driftlab/contracts';
 import {
   categoricalCountsDrift,
   defaultMethod,
@@ -29,8 +34,6 @@ import { CategoryTally, SortedColumn, type RingState } from './sorted-column';
  * nothing and a burst of scrapes computes once.
  */
 
-/** The name the model's output takes where a feature name would go. */
-export const PREDICTION_FEATURE = '(prediction)';
 /**
  * Outputs the drift window must hold before the output's drift is tested: as many as the alert
  * rules ask of the features' window (FeatureDriftHigh), so a few outputs never raise it by chance.

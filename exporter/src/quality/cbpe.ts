@@ -1,4 +1,4 @@
-import { precisionRecallF1 } from '@driftlab/serving';
+import { precisionRecallF1 } from '@driftlab/contracts';
 import type { Calibration } from './isotonic';
 
 /** Served classification predictions, labelled or not (a PredictionWindow's `columns()` fits). */

@@ -1,5 +1,3 @@
-import { expectedCalibrationError, logLoss, precisionRecallF1, rocAuc } from '@driftlab/serving';
-
 /** Labelled classification predictions, one entry per row (a LabelledWindow's `columns()` fits). */
 export interface ClassificationRows {
   /** The served class, 0 or 1. */
@@ -83,3 +81,4 @@ const EMPTY: ClassificationQuality = {
   positiveRate: NaN,
   predictedPositiveRate: NaN,
 };
+import { expectedCalibrationError, logLoss, precisionRecallF1, rocAuc } from '@driftlab/contracts';

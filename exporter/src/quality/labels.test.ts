@@ -1,4 +1,4 @@
-import { quantile } from '@driftlab/serving';
+import { quantile } from '@driftlab/contracts';
 import { LabelledWindow } from '../windows';
 import { labelDelay } from './labels';
 import { expectClose, loadSklearnFixtures } from './testing';

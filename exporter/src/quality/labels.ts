@@ -1,5 +1,3 @@
-import { quantile } from '@driftlab/serving';
-
 /*
  * How late ground truth comes: the delay of the labels that arrived in a window (how much of it
  * comes at all is label-coverage.ts).
@@ -82,3 +80,4 @@ function select(a: Float64Array, k: number): void {
     if (k < i) right = j;
   }
 }
+import { quantile } from '@driftlab/contracts';

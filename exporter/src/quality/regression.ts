@@ -1,5 +1,3 @@
-import { regressionMetrics } from '@driftlab/serving';
-
 /** Labelled regression predictions, one entry per row (a LabelledWindow's `columns()` fits). */
 export interface RegressionRows {
   /** The served prediction. */
@@ -26,3 +24,4 @@ export function regressionQuality(rows: RegressionRows): RegressionQuality {
   const m = regressionMetrics(rows.labels, rows.values);
   return { count: m.count, mae: m.mae, rmse: m.rmse, mape: m.mape };
 }
+import { regressionMetrics } from '@driftlab/contracts';

@@ -8,10 +8,12 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { Express } from 'express';
 import type { Logger } from 'winston';
 import { getWorld, resolveScenario, ScenarioError, type Scenario, type World } from '@driftlab/simulator';
+import type { ReferenceSource } from '@driftlab/contracts';
 import {
   LabelledLog,
   ModelRegistry,
   OPENAPI,
+  registryReferences,
   startServing,
   startTelemetry,
   type RunningServing,
@@ -26,9 +28,7 @@ import {
   type WireBatch,
   type WireLabel,
   monitoringConfig,
-  registryReferences,
   type MonitoringConfig,
-  type ReferenceSource,
 } from '@driftlab/exporter';
 import { loadTokens, recoveryGuard, tutorTokenNotice } from '../auth';
 import { openControlPlane, tutorSentFaults, type ControlPlane } from '../control';

@@ -1,16 +1,9 @@
+import { classificationMetrics, regressionMetrics } from '@driftlab/contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getWorld, Simulation } from '@driftlab/simulator';
-import {
-  classificationMetrics,
-  loadModel,
-  regressionMetrics,
-  trainModel,
-  type ModelArtifact,
-  type ModelMetrics,
-  type TrainedModel,
-} from '../models';
+import { loadModel, trainModel, type ModelArtifact, type ModelMetrics, type TrainedModel } from '../models';
 import { ModelRegistry, type VersionInfo } from '../registry';
 import { evaluateGates, failedChecks, promoteWithGates, type GateReport } from './gates';
 

@@ -1,4 +1,5 @@
-import { loadModel, type Metrics, type Predictor } from '../models';
+import type { Metrics } from '@driftlab/contracts';
+import { loadModel, type Predictor } from '../models';
 import type { Deployment, ModelRegistry } from '../registry';
 import { modelTests, type ModelTestKind } from './model-tests';
 

@@ -1,4 +1,5 @@
-import type { FeatureRecord, Predictor } from '../models';
+import type { FeatureRecord } from '@driftlab/contracts';
+import type { Predictor } from '../models';
 
 /*
  * "Unit tests for ML models" (Ribeiro et al., "Beyond accuracy: behavioral testing of NLP models

@@ -1,3 +1,4 @@
+import { faultBit, type PredictionBatch } from '@driftlab/contracts';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import winston from 'winston';
@@ -8,8 +9,7 @@ import { FaultInjector, MAX_PENDING_REQUEST_FAULTS } from './faults';
 import { STRICT_INPUT_POLICY } from './input-policy';
 import { ServingMetrics } from './metrics';
 import { toServedModel } from './served';
-import type { ModelCatalog, PredictionBatch, ServedModel } from './served-model';
-import { faultBit } from './validate-instances';
+import type { ModelCatalog, ServedModel } from './served-model';
 import { APPLICANT } from '../testing/fixtures';
 
 /** Real models, trained on a small seeded simulation of their worlds. */

@@ -1,3 +1,4 @@
+import type { PredictionBatch } from '@driftlab/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'winston';
 import { Registry, type OpenMetricsContentType } from 'prom-client';
@@ -12,7 +13,7 @@ import { OPENAPI } from './openapi';
 import { recoveryListings, recoveryVerbs, type RecoveryHooks } from './recovery-routes';
 import type { Recovery } from '../recovery';
 import { DEFAULT_INPUT_POLICY, type InputPolicy, type Schema } from './input-policy';
-import type { ModelCatalog, PredictionBatch } from './served-model';
+import type { ModelCatalog } from './served-model';
 import { validateInstances } from './validate-instances';
 
 export interface PredictionAppOptions {

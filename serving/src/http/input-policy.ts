@@ -1,17 +1,4 @@
-import type { SchemaField } from '../models';
-
-/** The ways an instance can differ from the model's feature schema. */
-export type InputFault =
-  'missing' | 'wrong-type' | 'non-finite' | 'unseen-category' | 'out-of-range' | 'unknown-field';
-
-export const INPUT_FAULTS: readonly InputFault[] = [
-  'missing',
-  'wrong-type',
-  'non-finite',
-  'unseen-category',
-  'out-of-range',
-  'unknown-field',
-];
+import type { InputFault, SchemaField } from '@driftlab/contracts';
 
 /**
  * What serving does with each fault, as a production service would decide it. Every fault is

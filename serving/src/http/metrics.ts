@@ -1,5 +1,5 @@
+import type { InputFault } from '@driftlab/contracts';
 import { Counter, Histogram, Registry, type LabelValues, type OpenMetricsContentType } from 'prom-client';
-import type { InputFault } from './input-policy';
 import { RegistryMetrics } from './registry-metrics';
 
 /** Latency buckets in seconds: fine below 100 ms, where a healthy toy model lives, coarse above. */

@@ -1,5 +1,3 @@
-import { INPUT_FAULTS } from './input-policy';
-
 const error = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -320,3 +318,4 @@ export const OPENAPI = {
     },
   },
 } as const;
+import { INPUT_FAULTS } from '@driftlab/contracts';

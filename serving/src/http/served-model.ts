@@ -28,29 +28,3 @@ export interface ModelCatalog {
   status(name: string): { versions: readonly number[]; serving: number | null } | undefined;
   names(): readonly string[];
 }
-
-/**
- * The predictions of one answered request, for the monitoring side (the exporter): what was sent,
- * what it had wrong, what the model said. Rejected requests are not reported (serving counts
- * their faults in driftlab_input_faults_total).
- */
-export interface PredictionBatch {
-  readonly model: string;
-  readonly version: number;
-  readonly task: 'classification' | 'regression';
-  /** Event time, epoch ms: the X-Event-Time header when the client sent one, else the wall clock. */
-  readonly time: number;
-  /** One per instance, as answered in `request_id`. */
-  readonly requestIds: readonly string[];
-  /** The instances as sent (for the labelled log). */
-  readonly instances: readonly unknown[];
-  /** Per instance, the values before imputation (see ValidatedBatch.observed). */
-  readonly observed: readonly Float64Array[];
-  /** Per instance and feature, fault bits (see ValidatedBatch.faultBits). */
-  readonly faultBits: readonly Uint8Array[];
-  readonly unknownFields: readonly number[];
-  /** The class (0/1) or value per instance. */
-  readonly predictions: readonly number[];
-  /** P(class 1), or the value again for regression. */
-  readonly scores: readonly number[];
-}

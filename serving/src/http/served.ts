@@ -1,4 +1,5 @@
-import { loadModel, type FeatureSchema, type ModelArtifact, type ReferenceProfile } from '../models';
+import type { FeatureSchema, ReferenceProfile } from '@driftlab/contracts';
+import { loadModel, type ModelArtifact } from '../models';
 import type { ServedModel } from './served-model';
 
 /** What serving needs of a stored model version. */

@@ -1,6 +1,7 @@
+import { faultBit } from '@driftlab/contracts';
 import { getWorld } from '@driftlab/simulator';
 import { DEFAULT_INPUT_POLICY, STRICT_INPUT_POLICY, type InputPolicy } from './input-policy';
-import { faultBit, validateInstances } from './validate-instances';
+import { validateInstances } from './validate-instances';
 
 // A two-feature schema taken from the credit world: age (numeric, 18–80) and region (categorical).
 const credit = getWorld('credit')!;

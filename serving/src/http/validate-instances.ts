@@ -1,12 +1,10 @@
-import type { CategoricalField as CategoricalFeature, NumericField as NumericFeature } from '../models';
 import {
-  INPUT_FAULTS,
-  type FieldError,
-  type Imputation,
+  faultBit,
+  type CategoricalField as CategoricalFeature,
   type InputFault,
-  type InputPolicy,
-  type Schema,
-} from './input-policy';
+  type NumericField as NumericFeature,
+} from '@driftlab/contracts';
+import { type FieldError, type Imputation, type InputPolicy, type Schema } from './input-policy';
 
 /** What became of a batch of instances. */
 export interface ValidatedBatch {
@@ -24,11 +22,6 @@ export interface ValidatedBatch {
   readonly faultBits: Uint8Array[];
   /** Per instance, how many fields it had that the schema does not know. */
   readonly unknownFields: number[];
-}
-
-/** The bit of a fault in ValidatedBatch.faultBits. */
-export function faultBit(fault: InputFault): number {
-  return 1 << INPUT_FAULTS.indexOf(fault);
 }
 
 const NUMERIC_STRING = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;

@@ -2,7 +2,5 @@ export {
   DEFAULT_MAX_ROWS_PER_MODEL,
   LabelledLog,
   type LabelledLogOptions,
-  type LabelOutcome,
-  type LoggedLabel,
-  type LoggedPrediction,
+  type LabelCounts,
 } from './labelled-log';

@@ -1,7 +1,8 @@
+import type { LoggedPrediction } from '@driftlab/contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LabelledLog, type LoggedPrediction } from './labelled-log';
+import { LabelledLog } from './labelled-log';
 
 let dir: string;
 let log: LabelledLog;

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import type { FeatureRecord, LabelledRecord } from '../models';
+import type { FeatureRecord, LabelledLogSink, LoggedLabel, LoggedPrediction } from '@driftlab/contracts';
+import type { LabelledRecord } from '../models';
 
 /*
  * The labelled log: every prediction the lab served, joined with its ground-truth label when that
@@ -7,30 +8,8 @@ import type { FeatureRecord, LabelledRecord } from '../models';
  * from its most recent labelled rows. Schema and retention: serving/docs/labelled-log.md.
  */
 
-/** One served prediction, as the exporter records it. */
-export interface LoggedPrediction {
-  readonly requestId: string;
-  readonly model: string;
-  readonly version: number;
-  /** Event time of the request, epoch milliseconds (simulated time in a fast-forwarded lab). */
-  readonly time: number;
-  /** The instance as the client sent it (after the input policy's imputation, if any). */
-  readonly features: FeatureRecord;
-  /** The predicted class (0/1) or value. */
-  readonly prediction: number;
-  /** Classifiers: P(class 1); regressors: null. */
-  readonly score: number | null;
-}
-
-export interface LoggedLabel {
-  readonly requestId: string;
-  readonly label: number;
-  /** When the label arrived, epoch milliseconds. */
-  readonly time: number;
-}
-
 /** What became of a batch of labels: only `joined` ones were stored; the rest are counted. */
-export interface LabelOutcome {
+export interface LabelCounts {
   joined: number;
   /** A label for a request that already has one (the first one stays). */
   duplicate: number;
@@ -77,7 +56,7 @@ interface PredictionRow {
  * reads). Writes are batched by the caller: one transaction per batch keeps the cost per row in
  * microseconds. Safe to share between processes on one host (compose mounts one volume).
  */
-export class LabelledLog {
+export class LabelledLog implements LabelledLogSink {
   private readonly db: Database.Database;
   private readonly maxRows: number;
   private readonly insert: Database.Statement;
@@ -141,8 +120,8 @@ export class LabelledLog {
   }
 
   /** Joins late labels to their predictions, in one transaction. */
-  recordLabels(labels: readonly LoggedLabel[]): LabelOutcome {
-    const outcome: LabelOutcome = { joined: 0, duplicate: 0, unknown: 0 };
+  recordLabels(labels: readonly LoggedLabel[]): LabelCounts {
+    const outcome: LabelCounts = { joined: 0, duplicate: 0, unknown: 0 };
     this.db.transaction(() => {
       for (const l of labels) {
         if (this.attachLabel.run(l.label, Math.round(l.time), l.requestId).changes > 0) outcome.joined++;

@@ -1,7 +1,8 @@
+import type { FeatureRecord } from '@driftlab/contracts';
 import { expectArray, expectFinite, expectObject, expectString, ModelError } from './errors';
 import { LinearRegression } from './linear';
 import { LogisticRegression } from './logistic';
-import { Preprocessor, type FeatureRecord, type PreprocessingSpec } from './preprocess';
+import { Preprocessor, type PreprocessingSpec } from './preprocess';
 
 /*
  * A trained model as plain JSON (what the registry writes to disk) and the predictor rebuilt from

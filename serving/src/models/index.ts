@@ -5,44 +5,13 @@ export {
   recordToVector,
   type CategoricalColumn,
   type ColumnSpec,
-  type FeatureRecord,
   type NumericColumn,
   type PreprocessingSpec,
 } from './preprocess';
 export { fitLogistic, LogisticRegression, sigmoid, type LinearFit, type LogisticOptions } from './logistic';
 export { fitLinear, LinearRegression, type LinearOptions } from './linear';
-export {
-  calibrationBins,
-  classificationMetrics,
-  expectedCalibrationError,
-  logLoss,
-  precisionRecallF1,
-  regressionMetrics,
-  rocAuc,
-  type CalibrationBins,
-  type ClassificationMetrics,
-  type Metrics,
-  type RegressionMetrics,
-} from './metrics';
-export {
-  BINS,
-  SAMPLE_SIZE,
-  binOf,
-  categoricalProfile,
-  numericProfile,
-  quantile,
-  type CategoricalProfile,
-  type FeatureProfile,
-  type NumericProfile,
-  type ReferenceProfile,
-} from './profile';
-export {
-  featureSchema,
-  type CategoricalField,
-  type FeatureSchema,
-  type NumericField,
-  type SchemaField,
-} from './schema';
+export { SAMPLE_SIZE, categoricalProfile, numericProfile } from './profile';
+export { featureSchema } from './schema';
 export { loadModel, type ModelArtifact, type ModelKind, type Predictor } from './artifact';
 export {
   DEFAULT_HOLDOUT_FRACTION,

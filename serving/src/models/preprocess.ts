@@ -1,3 +1,4 @@
+import type { FeatureRecord } from '@driftlab/contracts';
 import type { FeatureSpec } from '@driftlab/simulator';
 import { expectArray, expectFinite, expectObject, expectString, ModelError } from './errors';
 import type { Matrix } from './linalg';
@@ -46,9 +47,6 @@ export type ColumnSpec = NumericColumn | CategoricalColumn;
 export interface PreprocessingSpec {
   readonly columns: readonly ColumnSpec[];
 }
-
-/** A request payload as a client sends it: feature name → number, category name, or null. */
-export type FeatureRecord = Readonly<Record<string, number | string | null | undefined>>;
 
 export class Preprocessor {
   readonly spec: PreprocessingSpec;

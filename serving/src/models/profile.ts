@@ -15,72 +15,10 @@
  * Shares are over non-missing values; `missing` is the share of rows without a (known) value.
  */
 
+import { BINS, binOf, quantile, type CategoricalProfile, type NumericProfile } from '@driftlab/contracts';
+
 // 5,000 keeps the reference's own sampling noise well below the 0.1 normed-Wasserstein threshold (exporter/docs/monitoring.md).
 export const SAMPLE_SIZE = 5000;
-export const BINS = 10;
-
-export interface NumericProfile {
-  readonly name: string;
-  readonly kind: 'numeric';
-  /** Non-missing values seen. */
-  readonly count: number;
-  readonly missing: number;
-  readonly mean: number;
-  readonly sd: number;
-  readonly min: number;
-  readonly max: number;
-  /** Sorted ascending, at most SAMPLE_SIZE values. */
-  readonly sample: readonly number[];
-  /** The 9 decile edges, non-decreasing. */
-  readonly edges: readonly number[];
-  /** Training share of each of the 10 bins (see binOf). */
-  readonly proportions: readonly number[];
-}
-
-export interface CategoricalProfile {
-  readonly name: string;
-  readonly kind: 'categorical';
-  readonly count: number;
-  readonly missing: number;
-  readonly categories: readonly string[];
-  readonly proportions: readonly number[];
-}
-
-export type FeatureProfile = NumericProfile | CategoricalProfile;
-
-export interface ReferenceProfile {
-  /** Training rows the profile describes. */
-  readonly size: number;
-  readonly features: readonly FeatureProfile[];
-  /** The training labels: categories '0' and '1' for classification, numeric for regression. */
-  readonly target: FeatureProfile;
-  /** The model's own outputs on its training data (P(y = 1) or the predicted value): prediction drift needs no labels. */
-  readonly prediction: NumericProfile;
-}
-
-/** numpy.quantile(values, q) with the default linear interpolation, on ascending `sorted`. */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const pos = q * (n - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(lo + 1, n - 1);
-  const frac = pos - lo;
-  // a + (b − a)·t is exact when a = b, which keeps tied edges equal.
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
-}
-
-/** The bin (0..edges.length) of `value`: how many edges lie strictly below it. */
-export function binOf(edges: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = edges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (edges[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The profile of one numeric column; NaN entries count as missing. */
 export function numericProfile(name: string, values: ArrayLike<number>): NumericProfile {

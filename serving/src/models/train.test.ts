@@ -1,5 +1,5 @@
+import type { ClassificationMetrics, Metrics, RegressionMetrics } from '@driftlab/contracts';
 import { getWorld, toRecord, Simulation, worldNames, type World } from '@driftlab/simulator';
-import type { ClassificationMetrics, Metrics, RegressionMetrics } from './metrics';
 import { SAMPLE_SIZE } from './profile';
 import { featureSchema } from './schema';
 import { trainModel, trainOnRecords, type LabelledRecord, type TrainedModel } from './train';

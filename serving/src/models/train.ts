@@ -1,19 +1,23 @@
+import {
+  calibrationBins,
+  type CalibrationBins,
+  classificationMetrics,
+  type FeatureProfile,
+  type FeatureRecord,
+  type FeatureSchema,
+  type Metrics,
+  type ReferenceProfile,
+  regressionMetrics,
+} from '@driftlab/contracts';
 import { Simulation, type World } from '@driftlab/simulator';
 import { loadModel, type ModelArtifact } from './artifact';
 import { expectObject, ModelError } from './errors';
 import { matrix, type Matrix } from './linalg';
 import { fitLinear } from './linear';
 import { fitLogistic } from './logistic';
-import {
-  calibrationBins,
-  classificationMetrics,
-  regressionMetrics,
-  type CalibrationBins,
-  type Metrics,
-} from './metrics';
-import { Preprocessor, recordToVector, type FeatureRecord } from './preprocess';
-import { categoricalProfile, numericProfile, type FeatureProfile, type ReferenceProfile } from './profile';
-import { featureSchema, type FeatureSchema } from './schema';
+import { Preprocessor, recordToVector } from './preprocess';
+import { categoricalProfile, numericProfile } from './profile';
+import { featureSchema } from './schema';
 
 /*
  * Training a world's toy model: logistic regression for classification worlds, linear regression

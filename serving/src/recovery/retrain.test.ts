@@ -1,10 +1,10 @@
+import type { ClassificationMetrics } from '@driftlab/contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getWorld, parseScenario, Simulation, toRecord, type Scenario } from '@driftlab/simulator';
 import { ensureModels } from '../bootstrap';
 import { LabelledLog } from '../labelled-log';
-import type { ClassificationMetrics } from '../models';
 import { ModelRegistry } from '../registry';
 import { RecoveryError } from './errors';
 import { retrainFromLog } from './retrain';

@@ -1,16 +1,14 @@
+import { classificationMetrics, type Metrics, regressionMetrics } from '@driftlab/contracts';
 import type { World } from '@driftlab/simulator';
 import { storeTrained } from '../bootstrap';
 import { evaluateVersionGates, promoteWithGates, type GateReport, type GateTolerance } from '../gates';
 import type { LabelledLog } from '../labelled-log';
 import {
-  classificationMetrics,
   loadModel,
   MIN_RECORDS,
-  regressionMetrics,
   trainOnRecords,
   DEFAULT_HOLDOUT_FRACTION,
   type LabelledRecord,
-  type Metrics,
   type TrainedModel,
 } from '../models';
 import type { Deployment, ModelRegistry } from '../registry';
