@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getWorld, resolveScenario } from '@driftlab/simulator';
 import type { ReferenceSource } from '@driftlab/contracts';
-import { LabelledLog, registryReferences, startServing, type RunningServing } from '@driftlab/serving';
+import { LabelledLog, registryReferences } from '@driftlab/serving';
+import { startServing, type RunningServing } from '@driftlab/lab';
 import { Exporter, FAMILIES } from '@driftlab/exporter';
 import { driveLab, sampleValue } from './support/lab-driver';
 import { promtoolCheckMetrics } from './support/promtool';
@@ -39,7 +40,7 @@ async function startLab(worlds: string[]): Promise<Lab> {
     port: 0,
     labelledLog: log,
     onPredictions: (b) => exporter.observeBatch(b),
-    extraRegistries: [exporter.metrics.registry],
+    registries: [exporter.metrics.registry],
   });
   started.references = registryReferences(serving.registry);
   const running = serving;

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getWorld } from '@driftlab/simulator';
-import { startServing, startTelemetry, type RunningServing, type Telemetry } from '@driftlab/serving';
+import { startTelemetry, type Telemetry } from '@driftlab/serving';
+import { startServing, type RunningServing } from '@driftlab/lab';
 import { promtoolCheckMetrics } from './support/promtool';
 import { startPrometheus, type RunningPrometheus } from './support/prometheus';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getWorld, resolveScenario, Simulation } from '@driftlab/simulator';
-import { startServing, type RunningServing } from '@driftlab/serving';
+import { startServing, type RunningServing } from './start';
 import { TrafficSender } from './traffic-sender';
 
 describe('TrafficSender', () => {

@@ -1,3 +1,4 @@
+import { requestId } from '@driftlab/contracts';
 import { sentFeatures, type SimEvent } from '@driftlab/simulator';
 import { FAULT_HEADER, faultToHeader, type RequestFault } from '@driftlab/serving';
 
@@ -45,8 +46,8 @@ export class TrafficSender {
     // Serialise now: the simulator reuses the event object.
     const body = JSON.stringify({ instances: [sentFeatures(event)] });
     const url = `${this.baseUrl}/v1/models/${event.world.name}:predict`;
-    const requestId = `${event.world.name}-${event.id}`;
-    if (event.serving && this.faults) this.faults.expectRequest(requestId, event.serving);
+    const id = requestId(event.world.name, event.id);
+    if (event.serving && this.faults) this.faults.expectRequest(id, event.serving);
     const remoteFault =
       event.serving && !this.faults && this.faultToken
         ? { authorization: `Bearer ${this.faultToken}`, [FAULT_HEADER]: faultToHeader(event.serving) }
@@ -57,7 +58,7 @@ export class TrafficSender {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-request-id': requestId,
+        'x-request-id': id,
         'x-event-time': String(event.time),
         ...remoteFault,
       },

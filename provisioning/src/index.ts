@@ -7,7 +7,9 @@ export {
   type LocalTargets,
 } from './local';
 export { DASHBOARDS } from './grafana/dashboards';
-export { SCHEMA_VERSION, PROMETHEUS_UID, ALERTMANAGER_UID, DRIFT_PANEL } from './grafana/builder';
+export { SCHEMA_VERSION, PROMETHEUS_UID, ALERTMANAGER_UID } from './grafana/builder';
+/** The drift panel's plugin id, as the dashboards name it (@driftlab/contracts' DRIFT_PANEL_ID). */
+export { DRIFT_PANEL_ID as DRIFT_PANEL } from '@driftlab/contracts';
 export {
   ALERT_RULES,
   alertNames,

@@ -1,7 +1,8 @@
 // The serving package's public surface.
 export * from './models';
 export * from './registry';
-export { createPredictionApp, type PredictionAppOptions } from './http/app';
+export { predictionRoutes, type PredictionRoutesOptions } from './http/routes';
+export * from './predict';
 export {
   FAULT_HEADER,
   faultFromHeader,
@@ -19,7 +20,7 @@ export {
   type FieldError,
 } from './http/input-policy';
 export { ServingMetrics } from './http/metrics';
-export { renderMetrics, openMetricsToText } from './http/exposition';
+export { metricsHandler, renderMetrics, openMetricsToText } from './http/exposition';
 export { jsonBodyErrors } from './http/json-body-errors';
 export { OPENAPI } from './http/openapi';
 export type { RecoveryActionEvent, RecoveryHooks } from './http/recovery-routes';
@@ -30,5 +31,5 @@ export { RegistryCatalog } from './catalog';
 export { ensureModels, storeTrained } from './bootstrap';
 export * from './labelled-log';
 export * from './recovery';
-export { startServing, type RunningServing, type ServingOptions } from './server';
+export { openServing, type Serving, type ServingOptions } from './open-serving';
 export * from './telemetry';

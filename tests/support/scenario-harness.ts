@@ -23,14 +23,14 @@ import {
   ensureModels,
   LabelledLog,
   ModelRegistry,
+  predictStep,
   Recovery,
   registryReferences,
   RegistryCatalog,
   ServingMetrics,
 } from '@driftlab/serving';
 import { Exporter, type WindowSpec } from '@driftlab/exporter';
-// Serving's own validation, as its prediction route runs it (not part of the package's surface).
-import { validateInstances } from '../../serving/src/http/validate-instances';
+import { requestId } from '@driftlab/contracts';
 
 const ROOT = join(__dirname, '../..');
 export const RULE_FILES = ['recording.yml', 'alerts.yml'].map((f) =>
@@ -266,12 +266,12 @@ export async function runScenario(options: HarnessOptions): Promise<ScenarioRun>
     const deliver = (time: number) => {
       for (let due = labels.popDue(time); due; due = labels.popDue(time)) {
         const model = simulations[due.source].world.name;
-        exporter.observeLabel({ model, requestId: `${model}-${due.id}`, label: due.label, time: due.at });
+        exporter.observeLabel({ model, requestId: requestId(model, due.id), label: due.label, time: due.at });
       }
     };
 
-    // Serving's prediction route, minus HTTP: the fault first, then validation, prediction, metrics.
-    const knownFields = new Map<string, ReadonlySet<string>>();
+    // Serving's prediction step, as its route runs it, minus HTTP: the fault first, then the step.
+    const step = { policy: DEFAULT_INPUT_POLICY, maxInstances: 1, metrics: serving };
     const serve = (event: SimEvent) => {
       const model = catalog.current(event.world.name)!;
       const labels = { model: model.name, version: String(model.version) };
@@ -280,31 +280,10 @@ export async function runScenario(options: HarnessOptions): Promise<ScenarioRun>
       if (fault?.unavailable) status = 503;
       else if (fault && fault.failStatus > 0) status = fault.failStatus;
       else {
-        const instance = sentFeatures(event);
-        const batch = validateInstances([instance], model.schema, DEFAULT_INPUT_POLICY, model.imputation);
-        if (batch.faults.size > 0) {
-          let known = knownFields.get(model.name);
-          if (!known) knownFields.set(model.name, (known = new Set(model.schema.map((f) => f.name))));
-          serving.countFaults(model.name, known, batch.faults);
-        }
-        if (batch.errors.length > 0) status = 400;
-        else {
-          const prediction = model.predict(batch.rows[0]!);
-          serving.predictions.inc(labels, 1);
-          exporter.observeBatch({
-            model: model.name,
-            version: model.version,
-            task: model.task,
-            time: event.time,
-            requestIds: [`${model.name}-${event.id}`],
-            instances: [instance],
-            observed: batch.observed,
-            faultBits: batch.faultBits,
-            unknownFields: batch.unknownFields,
-            predictions: [prediction.value],
-            scores: [prediction.score],
-          });
-        }
+        const call = { requestId: requestId(model.name, event.id), time: event.time };
+        const result = predictStep(model, { instances: [sentFeatures(event)] }, call, step);
+        if (result.ok) exporter.observeBatch(result.batch);
+        else status = result.status;
       }
       // The recorded latency is the fault's added latency: the toy models answer in microseconds.
       serving.observeRequest(labels, status, (fault?.addedLatencyMs ?? 0) / 1000);

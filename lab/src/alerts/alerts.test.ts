@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createLabApp } from '../http';
+import { createHost, openapiFor } from '../host';
+import { labRoutes, type LabControl } from '../http';
 import { LabRecord } from '../record';
 import { AlertTracker } from './alert-tracker';
 import { parseAlertmanagerPayload } from './alertmanager-payload';
@@ -67,12 +68,17 @@ describe('the alert tracker and the lab webhook', () => {
   let dir: string;
   let record: LabRecord;
   let metrics: LabMetrics;
-  let app: ReturnType<typeof createLabApp>;
+  let app: ReturnType<typeof createHost>;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'driftlab-alerts-'));
     record = new LabRecord(join(dir, 'record.sqlite'));
     metrics = new LabMetrics(new Set(['FeatureDriftHigh']), new Set(['credit']));
-    app = createLabApp({ record, metrics, alerts: new AlertTracker(record, metrics) });
+    const lab: LabControl = { record, metrics, alerts: new AlertTracker(record, metrics) };
+    app = createHost({
+      routers: [labRoutes(lab)],
+      registries: [metrics.registry],
+      openapi: openapiFor({ serving: false, exporter: false, lab: true }),
+    });
   });
   afterEach(() => {
     record.close();

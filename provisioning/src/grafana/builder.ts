@@ -17,7 +17,6 @@ export const SCHEMA_VERSION = 42;
 
 export const PROMETHEUS_UID = 'driftlab-prometheus';
 export const ALERTMANAGER_UID = 'driftlab-alertmanager';
-export const DRIFT_PANEL = 'driftlab-drift-panel';
 
 /** Every query goes through the `datasource` variable, so a class can point the dashboards elsewhere. */
 export const PROMETHEUS: DataSourceRef = { type: 'prometheus', uid: '${datasource}' };

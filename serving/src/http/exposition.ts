@@ -1,4 +1,5 @@
-import type { OpenMetricsContentType, Registry } from 'prom-client';
+import type { RequestHandler } from 'express';
+import { Registry, type OpenMetricsContentType } from 'prom-client';
 
 /*
  * /metrics in two formats from one OpenMetrics registry. Prometheus asks for OpenMetrics (its
@@ -61,4 +62,20 @@ function stripExemplar(line: string): string {
     else if (!quoted && c === ' ' && line.startsWith(' # {', i)) return line.slice(0, i);
   }
   return line;
+}
+
+/**
+ * GET /metrics over several OpenMetrics registries (serving's, the exporter's, the lab's in one
+ * process): the one handler every host serves, in the format the scraper asks for.
+ */
+export function metricsHandler(registries: readonly Registry<OpenMetricsContentType>[]): RequestHandler {
+  // prom-client's merge keeps the content type but is typed for the classic format only.
+  const exposed =
+    registries.length === 1
+      ? registries[0]
+      : (Registry.merge(registries as unknown as Registry[]) as unknown as Registry<OpenMetricsContentType>);
+  return async (req, res) => {
+    const { contentType, body } = await renderMetrics(exposed, req.get('accept'));
+    res.set('Content-Type', contentType).send(body);
+  };
 }

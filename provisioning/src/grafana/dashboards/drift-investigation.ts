@@ -1,55 +1,38 @@
-import {
-  datasourceVariable,
-  teamVariable,
-  dashboard,
-  DRIFT_PANEL,
-  labelVariable,
-  type PanelSpec,
-  type PromQuery,
-} from '../builder';
-import { RATE, studentAnnotations, timeSeries } from './common';
+import { DRIFT_METRICS } from '@driftlab/contracts';
+import { labelVariable, type PanelSpec, type PromQuery } from '../builder';
+import { barGauge, MODEL as M, modelDashboard, RATE, timeSeries } from './common';
+import { driftPanel, type DriftPanelOverrides } from './drift-panel';
 
-const M = '$model';
 const F = '$feature';
 
 /** The drift panel's queries (plugin/src/README.md, "Queries"). */
 const driftQueries = (features: string): PromQuery[] => [
-  { expr: `driftlab_drift_score{team=~"$team", model=~"${M}", feature=~"${features}"}` },
+  { expr: `${DRIFT_METRICS.score}{team=~"$team", model=~"${M}", feature=~"${features}"}` },
   {
-    expr: `driftlab_drift_bin_proportion{team=~"$team", model=~"${M}", feature=~"${features}"}`,
+    expr: `${DRIFT_METRICS.binProportion}{team=~"$team", model=~"${M}", feature=~"${features}"}`,
     instant: true,
   },
-  { expr: `driftlab_drift_statistic{team=~"$team", model=~"${M}", feature=~"${features}"}`, instant: true },
-  { expr: `driftlab_drift_sample_size{team=~"$team", model=~"${M}"}`, instant: true },
-  { expr: `driftlab_drift_detected{team=~"$team", model=~"${M}", feature=~"${features}"}`, instant: true },
+  { expr: `${DRIFT_METRICS.statistic}{team=~"$team", model=~"${M}", feature=~"${features}"}`, instant: true },
+  { expr: `${DRIFT_METRICS.sampleSize}{team=~"$team", model=~"${M}"}`, instant: true },
+  { expr: `${DRIFT_METRICS.detected}{team=~"$team", model=~"${M}", feature=~"${features}"}`, instant: true },
 ];
 
-const driftPanel = (mode: string, title: string, description: string, w: number, h: number): PanelSpec => ({
-  type: DRIFT_PANEL,
-  title,
-  description,
-  unit: 'none',
-  w,
-  h,
-  min: 0,
-  max: 2,
-  thresholds: [
-    { color: 'green', value: null },
-    { color: 'yellow', value: 0.7 },
-    { color: 'red', value: 1 },
-  ],
-  queries: driftQueries(mode === 'distributions' ? F : '.*'),
-  options: {
-    mode,
-    method: 'auto',
-    sort: 'severity-desc',
-    topN: 0,
-    showPValues: true,
-    colorBy: 'severity',
-    showAnnotations: true,
-    lectureMode: false,
-  },
-});
+/** The drift panel on `$model`: the distributions mode shows the `$feature` variable's features. */
+const modelDriftPanel = (
+  mode: DriftPanelOverrides['mode'],
+  title: string,
+  description: string,
+  w: number,
+  h: number,
+): PanelSpec =>
+  driftPanel({
+    title,
+    description,
+    w,
+    h,
+    queries: driftQueries(mode === 'distributions' ? F : '.*'),
+    options: { mode },
+  });
 
 const series = (spec: Omit<PanelSpec, 'type'>): PanelSpec =>
   timeSeries({
@@ -60,50 +43,42 @@ const series = (spec: Omit<PanelSpec, 'type'>): PanelSpec =>
     ...spec,
   });
 
-export const driftInvestigation = dashboard({
+export const driftInvestigation = modelDashboard({
   uid: 'driftlab-drift',
   title: 'Drift investigation',
   description:
     "Which features of a model drifted, how far, since when, and how their distributions moved; data quality beside it. Severity 1 is a drift test's threshold.",
   tags: ['driftlab', 'drift'],
+  model: { metric: DRIFT_METRICS.score, description: 'The model to investigate.' },
   variables: [
-    datasourceVariable(),
-    teamVariable(),
-    labelVariable({
-      name: 'model',
-      label: 'Model',
-      query: 'label_values(driftlab_drift_score{team=~"$team"}, model)',
-      description: 'The model to investigate.',
-    }),
     labelVariable({
       name: 'feature',
       label: 'Feature',
-      query: `label_values(driftlab_drift_score{team=~"$team", model=~"${M}"}, feature)`,
+      query: `label_values(${DRIFT_METRICS.score}{team=~"$team", model=~"${M}"}, feature)`,
       multi: true,
       description:
         "The features shown in the distributions and time series ((prediction) is the model's output).",
     }),
   ],
-  annotations: studentAnnotations(M),
   rows: [
     {
       title: 'Which features drifted',
       panels: [
-        driftPanel(
+        modelDriftPanel(
           'overview',
           'Drift overview',
           'Features ranked by drift severity (1 = the test threshold), and the distributions of the selected feature: click a row.',
           24,
           12,
         ),
-        driftPanel(
+        modelDriftPanel(
           'ranking',
           'Drift ranking',
           'Every feature sorted by severity; hover a row for "why is this red?": the rule, p-value and sample sizes.',
           12,
           10,
         ),
-        driftPanel(
+        modelDriftPanel(
           'timeline',
           'Drift timeline',
           'Features × time: when each feature started to drift, with the alerts and deployments marked.',
@@ -115,15 +90,14 @@ export const driftInvestigation = dashboard({
     {
       title: 'Distributions and scores',
       panels: [
-        driftPanel(
+        modelDriftPanel(
           'distributions',
           'Distributions: training vs now',
           'Reference (training data of the serving version) against the current window, per bin or category, for the selected features.',
           12,
           10,
         ),
-        {
-          type: 'bargauge',
+        barGauge({
           title: 'Bin proportions',
           description:
             'Share of the reference and of the current window in each bin of the selected features.',
@@ -139,16 +113,9 @@ export const driftInvestigation = dashboard({
               instant: true,
             },
           ],
-          options: {
-            orientation: 'horizontal',
-            displayMode: 'basic',
-            reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
-            showUnfilled: true,
-            valueMode: 'color',
-            namePlacement: 'left',
-            sizing: 'auto',
-          },
-        },
+          valueMode: 'color',
+          sizing: 'auto',
+        }),
         series({
           title: 'Drift scores over time',
           description:

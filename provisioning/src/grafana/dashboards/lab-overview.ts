@@ -1,7 +1,16 @@
-import { datasourceVariable, teamVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
-import { ABOVE_ZERO, errorRatio, latencyQuantile, RATE, studentAnnotations } from './common';
-
-const M = '$model';
+import type { PanelSpec } from '../builder';
+import {
+  ABOVE_ZERO,
+  anyModels,
+  errorRatio,
+  LAST_VALUE,
+  latencyQuantile,
+  MODEL as M,
+  modelDashboard,
+  perModel,
+  RATE,
+  RED_FROM_ONE,
+} from './common';
 
 /** Big numbers for a projector: one tile per model, background-coloured, legible at 1920 × 1080. */
 const stat = (spec: Omit<PanelSpec, 'type' | 'w' | 'h'> & { w?: number }): PanelSpec => ({
@@ -10,7 +19,7 @@ const stat = (spec: Omit<PanelSpec, 'type' | 'w' | 'h'> & { w?: number }): Panel
   h: 7,
   ...spec,
   options: {
-    reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+    reduceOptions: LAST_VALUE,
     orientation: 'horizontal',
     textMode: 'value_and_name',
     colorMode: 'background',
@@ -23,23 +32,24 @@ const stat = (spec: Omit<PanelSpec, 'type' | 'w' | 'h'> & { w?: number }): Panel
   },
 });
 
-export const labOverview = dashboard({
+/** A count of trouble per model, a third of the row wide: red from 1. */
+const troubleCount = (spec: Omit<PanelSpec, 'type' | 'w' | 'h' | 'unit'>): PanelSpec =>
+  stat({ unit: 'none', decimals: 0, w: 8, thresholds: RED_FROM_ONE, ...spec });
+
+/** A last-1,000 quality figure of the version each model serves now. */
+const servingQuality = (metric: string): string =>
+  `max by (team, model) (${metric}{team=~"$team", model=~"${M}", window="last_1000"} and on (team, model, version) driftlab_model_serving_version_info)`;
+
+/** Each model's quality target of one metric, to match `on (team, model)`. */
+const target = (metric: string): string =>
+  `on (team, model) driftlab_model_quality_target{metric="${metric}"}`;
+
+export const labOverview = modelDashboard({
   uid: 'driftlab-overview',
   title: 'Lab overview',
   description: 'Every model at a glance, for the lecture screen (kiosk mode at 1920 × 1080).',
   tags: ['driftlab', 'overview'],
-  variables: [
-    datasourceVariable(),
-    teamVariable(),
-    labelVariable({
-      name: 'model',
-      label: 'Model',
-      query: 'label_values(driftlab_predictions_total{team=~"$team"}, model)',
-      multi: true,
-      description: 'The models shown (all by default).',
-    }),
-  ],
-  annotations: studentAnnotations(M),
+  model: anyModels('driftlab_predictions_total'),
   rows: [
     {
       title: 'Quality',
@@ -51,13 +61,7 @@ export const labOverview = dashboard({
           unit: 'percentunit',
           decimals: 1,
           thresholds: ABOVE_ZERO,
-          queries: [
-            {
-              expr: `max by (team, model) (driftlab_model_accuracy{team=~"$team", model=~"${M}", window="last_1000"} and on (team, model, version) driftlab_model_serving_version_info) - on (team, model) driftlab_model_quality_target{metric="accuracy"}`,
-              legend: '{{model}}',
-              instant: true,
-            },
-          ],
+          queries: [perModel(`${servingQuality('driftlab_model_accuracy')} - ${target('accuracy')}`)],
         }),
         stat({
           title: 'Accuracy',
@@ -65,13 +69,7 @@ export const labOverview = dashboard({
           unit: 'percentunit',
           decimals: 1,
           color: { mode: 'fixed', fixedColor: 'blue' },
-          queries: [
-            {
-              expr: `max by (team, model) (driftlab_model_accuracy{team=~"$team", model=~"${M}", window="last_1000"} and on (team, model, version) driftlab_model_serving_version_info)`,
-              legend: '{{model}}',
-              instant: true,
-            },
-          ],
+          queries: [perModel(servingQuality('driftlab_model_accuracy'))],
         }),
         stat({
           title: 'Estimated accuracy vs target',
@@ -81,11 +79,7 @@ export const labOverview = dashboard({
           decimals: 1,
           thresholds: ABOVE_ZERO,
           queries: [
-            {
-              expr: `max by (team, model) (driftlab_model_estimated_accuracy{team=~"$team", model=~"${M}", window="last_1000"} and on (team, model, version) driftlab_model_serving_version_info) - on (team, model) driftlab_model_quality_target{metric="accuracy"}`,
-              legend: '{{model}}',
-              instant: true,
-            },
+            perModel(`${servingQuality('driftlab_model_estimated_accuracy')} - ${target('accuracy')}`),
           ],
         }),
         stat({
@@ -94,16 +88,11 @@ export const labOverview = dashboard({
             'Regressors: mean absolute error over the last 1,000 labelled predictions as a share of the target; red above 100 %.',
           unit: 'percentunit',
           decimals: 0,
-          thresholds: [
-            { color: 'green', value: null },
-            { color: 'red', value: 1 },
-          ],
+          thresholds: RED_FROM_ONE,
           queries: [
-            {
-              expr: `max by (team, model) (driftlab_model_mean_absolute_error{team=~"$team", model=~"${M}", window="last_1000"} and on (team, model, version) driftlab_model_serving_version_info) / on (team, model) driftlab_model_quality_target{metric="mean_absolute_error"}`,
-              legend: '{{model}}',
-              instant: true,
-            },
+            perModel(
+              `${servingQuality('driftlab_model_mean_absolute_error')} / ${target('mean_absolute_error')}`,
+            ),
           ],
         }),
       ],
@@ -121,7 +110,6 @@ export const labOverview = dashboard({
             { color: 'red', value: 0.1 },
           ],
           queries: [{ expr: latencyQuantile(0.95, M), legend: '{{model}}' }],
-          options: { reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false } },
         }),
         stat({
           title: 'Predictions per second',
@@ -153,55 +141,30 @@ export const labOverview = dashboard({
           unit: 'none',
           decimals: 0,
           color: { mode: 'fixed', fixedColor: 'purple' },
-          queries: [
-            {
-              expr: `driftlab_model_serving_version{team=~"$team", model=~"${M}"}`,
-              legend: '{{model}}',
-              instant: true,
-            },
-          ],
-          options: { text: { titleSize: 22, valueSize: 48 }, textMode: 'value_and_name' },
+          queries: [perModel(`driftlab_model_serving_version{team=~"$team", model=~"${M}"}`)],
         }),
       ],
     },
     {
       title: 'Drift and alerts',
       panels: [
-        stat({
+        troubleCount({
           title: 'Drifted features',
           description:
             "Features (and the model's output) whose drift test says drift now, against the serving version's training data.",
-          unit: 'none',
-          decimals: 0,
-          w: 8,
-          thresholds: [
-            { color: 'green', value: null },
-            { color: 'red', value: 1 },
-          ],
           queries: [
-            {
-              expr: `sum by (team, model) (max by (team, model, feature) (driftlab_drift_detected{team=~"$team", model=~"${M}"}))`,
-              legend: '{{model}}',
-              instant: true,
-            },
+            perModel(
+              `sum by (team, model) (max by (team, model, feature) (driftlab_drift_detected{team=~"$team", model=~"${M}"}))`,
+            ),
           ],
         }),
-        stat({
+        troubleCount({
           title: 'Firing alerts',
           description: 'Alerts firing now, per model.',
-          unit: 'none',
-          decimals: 0,
-          w: 8,
-          thresholds: [
-            { color: 'green', value: null },
-            { color: 'red', value: 1 },
-          ],
           queries: [
-            {
-              expr: `(count by (team, model) (ALERTS{alertstate="firing", team=~"$team", model=~"${M}"}) or (driftlab_model_serving_version{team=~"$team", model=~"${M}"} * 0))`,
-              legend: '{{model}}',
-              instant: true,
-            },
+            perModel(
+              `(count by (team, model) (ALERTS{alertstate="firing", team=~"$team", model=~"${M}"}) or (driftlab_model_serving_version{team=~"$team", model=~"${M}"} * 0))`,
+            ),
           ],
         }),
         {

@@ -1,27 +1,37 @@
-import { datasourceVariable, teamVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
-import { errorRatio, latencyQuantile, LINES, RATE, STEPS, studentAnnotations, timeSeries } from './common';
-
-const M = '$model';
+import type { PanelSpec, PromQuery } from '../builder';
+import {
+  BARS,
+  errorRatio,
+  latencyQuantile,
+  LINES,
+  MODEL as M,
+  modelDashboard,
+  RATE,
+  STEPS,
+  timeSeries,
+} from './common';
 
 const series = (spec: Omit<PanelSpec, 'type' | 'w' | 'h'> & { w?: number; h?: number }): PanelSpec =>
   timeSeries({ w: 12, h: 8, custom: { ...LINES, fillOpacity: 10 }, ...spec });
 
-export const modelHealth = dashboard({
+/** A quality figure over the last 1,000 (labelled) predictions, a series per version. */
+const lastThousand = (metric: string, legend: string): PromQuery => ({
+  expr: `${metric}{team=~"$team", model=~"${M}", window="last_1000"}`,
+  legend,
+});
+
+/** The model's quality target of one metric. */
+const target = (metric: string): PromQuery => ({
+  expr: `driftlab_model_quality_target{team=~"$team", model=~"${M}", metric="${metric}"}`,
+  legend: 'target',
+});
+
+export const modelHealth = modelDashboard({
   uid: 'driftlab-model-health',
   title: 'Model health',
   description: 'One model: traffic, errors and latency; realized and estimated quality; labels; versions.',
   tags: ['driftlab', 'model'],
-  variables: [
-    datasourceVariable(),
-    teamVariable(),
-    labelVariable({
-      name: 'model',
-      label: 'Model',
-      query: 'label_values(driftlab_predictions_total{team=~"$team"}, model)',
-      description: 'The model to look at.',
-    }),
-  ],
-  annotations: studentAnnotations(M),
+  model: { metric: 'driftlab_predictions_total', description: 'The model to look at.' },
   rows: [
     {
       title: 'Traffic',
@@ -110,18 +120,9 @@ export const modelHealth = dashboard({
             'Classifiers: realized accuracy over the last 1,000 labelled predictions, the label-free estimate over the last 1,000 predictions, and the target.',
           unit: 'percentunit',
           queries: [
-            {
-              expr: `driftlab_model_accuracy{team=~"$team", model=~"${M}", window="last_1000"}`,
-              legend: 'realized (v{{version}})',
-            },
-            {
-              expr: `driftlab_model_estimated_accuracy{team=~"$team", model=~"${M}", window="last_1000"}`,
-              legend: 'estimated (v{{version}})',
-            },
-            {
-              expr: `driftlab_model_quality_target{team=~"$team", model=~"${M}", metric="accuracy"}`,
-              legend: 'target',
-            },
+            lastThousand('driftlab_model_accuracy', 'realized (v{{version}})'),
+            lastThousand('driftlab_model_estimated_accuracy', 'estimated (v{{version}})'),
+            target('accuracy'),
           ],
         }),
         series({
@@ -130,14 +131,8 @@ export const modelHealth = dashboard({
             'Regressors: mean absolute error over the last 1,000 labelled predictions, and the target.',
           unit: 'none',
           queries: [
-            {
-              expr: `driftlab_model_mean_absolute_error{team=~"$team", model=~"${M}", window="last_1000"}`,
-              legend: 'MAE (v{{version}})',
-            },
-            {
-              expr: `driftlab_model_quality_target{team=~"$team", model=~"${M}", metric="mean_absolute_error"}`,
-              legend: 'target',
-            },
+            lastThousand('driftlab_model_mean_absolute_error', 'MAE (v{{version}})'),
+            target('mean_absolute_error'),
           ],
         }),
         series({
@@ -158,7 +153,7 @@ export const modelHealth = dashboard({
           description: 'Changes the online detectors (ADWIN, Page–Hinkley) found in the error stream.',
           unit: 'none',
           w: 8,
-          custom: { drawStyle: 'bars', fillOpacity: 60, lineWidth: 1, showPoints: 'never' },
+          custom: BARS,
           queries: [
             {
               expr: `sum by (detector) (increase(driftlab_concept_drift_detections_total{team=~"$team", model=~"${M}"}[${RATE}]))`,

@@ -1,16 +1,31 @@
-import { datasourceVariable, teamVariable, dashboard, labelVariable, type PanelSpec } from '../builder';
-import { RATE, STEPS, studentAnnotations } from './common';
+import type { PanelSpec } from '../builder';
+import {
+  ALERTS_RECEIVED,
+  anyModels,
+  barGauge,
+  BARS,
+  LAST_VALUE,
+  LEGEND_BELOW,
+  MODEL as M,
+  modelDashboard,
+  perModel,
+  RATE,
+  STEPS,
+  table,
+  timeSeries,
+} from './common';
 
-const M = '$model';
-
-const stat = (spec: Omit<PanelSpec, 'type' | 'h'>): PanelSpec => ({
+/** A count per model since the registry was created, a quarter of the row wide. */
+const stat = (spec: Omit<PanelSpec, 'type' | 'w' | 'h' | 'unit'>): PanelSpec => ({
   type: 'stat',
+  unit: 'none',
+  w: 6,
   h: 6,
   decimals: 0,
   color: { mode: 'fixed', fixedColor: 'blue' },
   ...spec,
   options: {
-    reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+    reduceOptions: LAST_VALUE,
     textMode: 'value_and_name',
     colorMode: 'value',
     graphMode: 'none',
@@ -19,47 +34,31 @@ const stat = (spec: Omit<PanelSpec, 'type' | 'h'>): PanelSpec => ({
   },
 });
 
-export const recovery = dashboard({
+/** Whole numbers over time, half the row wide, a legend below. */
+const counts = (spec: Omit<PanelSpec, 'type' | 'unit' | 'w' | 'h'>): PanelSpec =>
+  timeSeries({ unit: 'none', decimals: 0, w: 12, h: 8, ...spec });
+
+export const recovery = modelDashboard({
   uid: 'driftlab-recovery',
   title: 'Recovery',
   description:
     'What was done about incidents: deployments, rollbacks, retrains, promotion-gate results, and how long alerts took to clear.',
   tags: ['driftlab', 'recovery'],
-  variables: [
-    datasourceVariable(),
-    teamVariable(),
-    labelVariable({
-      name: 'model',
-      label: 'Model',
-      query: 'label_values(driftlab_model_serving_version{team=~"$team"}, model)',
-      multi: true,
-      description: 'The models shown (all by default).',
-    }),
-  ],
-  annotations: studentAnnotations(M),
+  model: anyModels('driftlab_model_serving_version'),
   rows: [
     {
       title: 'Versions',
       panels: [
-        {
-          type: 'timeseries',
+        counts({
           title: 'Serving version over time',
           description: 'The version each model serves: a step up is a promotion, a step down a rollback.',
-          unit: 'none',
-          decimals: 0,
-          w: 12,
-          h: 8,
           custom: STEPS,
-          options: {
-            legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
-            tooltip: { mode: 'multi', sort: 'none' },
-          },
+          options: { ...LEGEND_BELOW, tooltip: { mode: 'multi', sort: 'none' } },
           queries: [
             { expr: `driftlab_model_serving_version{team=~"$team", model=~"${M}"}`, legend: '{{model}}' },
           ],
-        },
-        {
-          type: 'bargauge',
+        }),
+        barGauge({
           title: 'Versions by status',
           description:
             'Stored versions: serving, retired (served before), rejected (failed its gates), candidate.',
@@ -74,14 +73,7 @@ export const recovery = dashboard({
               instant: true,
             },
           ],
-          options: {
-            orientation: 'horizontal',
-            displayMode: 'basic',
-            reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
-            showUnfilled: true,
-            namePlacement: 'left',
-          },
-        },
+        }),
       ],
     },
     {
@@ -90,83 +82,49 @@ export const recovery = dashboard({
         stat({
           title: 'Promotions',
           description: 'Promotions (a newer version made to serve) since the registry was created.',
-          unit: 'none',
-          w: 6,
           queries: [
-            {
-              expr: `driftlab_model_deployments_total{team=~"$team", model=~"${M}", action="promote"}`,
-              legend: '{{model}}',
-              instant: true,
-            },
+            perModel(`driftlab_model_deployments_total{team=~"$team", model=~"${M}", action="promote"}`),
           ],
         }),
         stat({
           title: 'Rollbacks',
           description: 'Rollbacks (an earlier version made to serve again) since the registry was created.',
-          unit: 'none',
-          w: 6,
           queries: [
-            {
-              expr: `driftlab_model_deployments_total{team=~"$team", model=~"${M}", action="rollback"}`,
-              legend: '{{model}}',
-              instant: true,
-            },
+            perModel(`driftlab_model_deployments_total{team=~"$team", model=~"${M}", action="rollback"}`),
           ],
         }),
         stat({
           title: 'Retrains',
           description: 'Versions trained on recent labelled predictions, promoted or not.',
-          unit: 'none',
-          w: 6,
-          queries: [
-            {
-              expr: `driftlab_model_retrains_total{team=~"$team", model=~"${M}"}`,
-              legend: '{{model}}',
-              instant: true,
-            },
-          ],
+          queries: [perModel(`driftlab_model_retrains_total{team=~"$team", model=~"${M}"}`)],
         }),
         stat({
           title: 'Promotion gates failed',
           description:
             'Candidates the promotion gates rejected (worse holdout quality or a failed model test).',
-          unit: 'none',
-          w: 6,
           thresholds: [
             { color: 'green', value: null },
             { color: 'orange', value: 1 },
           ],
           color: { mode: 'thresholds' },
           queries: [
-            {
-              expr: `driftlab_model_promotion_gate_results_total{team=~"$team", model=~"${M}", outcome="failed"}`,
-              legend: '{{model}}',
-              instant: true,
-            },
+            perModel(
+              `driftlab_model_promotion_gate_results_total{team=~"$team", model=~"${M}", outcome="failed"}`,
+            ),
           ],
         }),
-        {
-          type: 'timeseries',
+        counts({
           title: 'Deployments over time',
           description: 'Promotions and rollbacks as they happened.',
-          unit: 'none',
-          decimals: 0,
-          w: 12,
-          h: 8,
-          custom: { drawStyle: 'bars', fillOpacity: 60, lineWidth: 1, showPoints: 'never' },
-          options: {
-            legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
-            tooltip: { mode: 'multi', sort: 'desc' },
-          },
+          custom: BARS,
           queries: [
             {
               expr: `sum by (team, model, action) (increase(driftlab_model_deployments_total{team=~"$team", model=~"${M}"}[${RATE}]))`,
               legend: '{{model}} {{action}}',
             },
           ],
-        },
-        {
-          type: 'table',
+        }),
+        table({
           title: 'Promotion-gate results',
           description: 'Versions whose promotion gates ran, by outcome.',
           unit: 'none',
@@ -179,16 +137,13 @@ export const recovery = dashboard({
               instant: true,
             },
           ],
-          transformations: [{ id: 'labelsToFields', options: { mode: 'columns' } }],
-          options: { showHeader: true, cellHeight: 'sm' },
-        },
+        }),
       ],
     },
     {
       title: 'Time to recover',
       panels: [
-        {
-          type: 'table',
+        table({
           title: 'Time from alert to recovery',
           description:
             'How long the last alert of each kind fired before it resolved (wall-clock time: at the lab speed of 60, a minute is an hour of simulated traffic).',
@@ -202,29 +157,13 @@ export const recovery = dashboard({
               instant: true,
             },
           ],
-          transformations: [{ id: 'labelsToFields', options: { mode: 'columns' } }],
-          options: { showHeader: true, cellHeight: 'sm' },
-        },
-        {
-          type: 'timeseries',
+        }),
+        counts({
           title: 'Alerts received by the lab',
           description: 'Alert notifications Alertmanager delivered to the lab, by alert and status.',
-          unit: 'none',
-          decimals: 0,
-          w: 12,
-          h: 8,
           custom: STEPS,
-          options: {
-            legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
-            tooltip: { mode: 'multi', sort: 'desc' },
-          },
-          queries: [
-            {
-              expr: 'sum by (alertname, status) (driftlab_alerts_received_total)',
-              legend: '{{alertname}} {{status}}',
-            },
-          ],
-        },
+          queries: [ALERTS_RECEIVED],
+        }),
       ],
     },
   ],

@@ -1,5 +1,7 @@
-import { builtInAnnotations, datasourceVariable, teamVariable, dashboard, DRIFT_PANEL } from '../builder';
-import { studentAnnotations, timeSeries } from './common';
+import { DRIFT_METRICS } from '@driftlab/contracts';
+import { builtInAnnotations, datasourceVariable, teamVariable, dashboard } from '../builder';
+import { ALERTS_RECEIVED, studentAnnotations, table, timeSeries } from './common';
+import { driftPanel } from './drift-panel';
 
 /*
  * The tutor's view, in the Tutor folder that students cannot open (`driftlab grafana setup`).
@@ -24,17 +26,14 @@ export const tutor = dashboard({
     {
       title: 'What fired',
       panels: [
-        {
-          type: 'table',
+        table({
           title: 'Alerts firing',
           description: 'Every alert firing now, with its labels.',
           unit: 'none',
           w: 12,
           h: 8,
           queries: [{ expr: 'ALERTS{alertstate="firing"}', instant: true }],
-          transformations: [{ id: 'labelsToFields', options: { mode: 'columns' } }],
-          options: { showHeader: true, cellHeight: 'sm' },
-        },
+        }),
         {
           type: 'annolist',
           title: 'Scoreboard: latest diagnoses',
@@ -64,12 +63,7 @@ export const tutor = dashboard({
           decimals: 0,
           w: 12,
           h: 8,
-          queries: [
-            {
-              expr: 'sum by (alertname, status) (driftlab_alerts_received_total)',
-              legend: '{{alertname}} {{status}}',
-            },
-          ],
+          queries: [ALERTS_RECEIVED],
         }),
       ],
     },
@@ -90,37 +84,19 @@ export const tutor = dashboard({
             },
           ],
         }),
-        {
-          type: DRIFT_PANEL,
+        driftPanel({
           title: 'Drift ranking, all models',
           description: 'Every feature of every model ranked by drift severity (1 = its test threshold).',
-          unit: 'none',
           w: 12,
           h: 9,
-          min: 0,
-          max: 2,
-          thresholds: [
-            { color: 'green', value: null },
-            { color: 'yellow', value: 0.7 },
-            { color: 'red', value: 1 },
-          ],
           queries: [
-            { expr: 'driftlab_drift_score' },
-            { expr: 'driftlab_drift_statistic', instant: true },
-            { expr: 'driftlab_drift_sample_size', instant: true },
-            { expr: 'driftlab_drift_detected', instant: true },
+            { expr: DRIFT_METRICS.score },
+            { expr: DRIFT_METRICS.statistic, instant: true },
+            { expr: DRIFT_METRICS.sampleSize, instant: true },
+            { expr: DRIFT_METRICS.detected, instant: true },
           ],
-          options: {
-            mode: 'ranking',
-            method: 'auto',
-            sort: 'severity-desc',
-            topN: 15,
-            showPValues: true,
-            colorBy: 'severity',
-            showAnnotations: true,
-            lectureMode: false,
-          },
-        },
+          options: { mode: 'ranking', topN: 15 },
+        }),
       ],
     },
   ],

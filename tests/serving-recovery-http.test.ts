@@ -3,20 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { getWorld, Simulation, toRecord } from '@driftlab/simulator';
-import { ensureModels, storeTrained } from '../bootstrap';
-import { RegistryCatalog } from '../catalog';
-import { LabelledLog } from '../labelled-log';
-import { trainModel } from '../models';
-import { Recovery } from '../recovery';
-import { ModelRegistry } from '../registry';
-import { APPLICANT } from '../testing/fixtures';
-import { createPredictionApp } from './app';
+import { APPLICANT } from '../serving/src/testing/fixtures';
+import {
+  ensureModels,
+  LabelledLog,
+  ModelRegistry,
+  Recovery,
+  RegistryCatalog,
+  storeTrained,
+  trainModel,
+} from '@driftlab/serving';
+import { hostedServing } from './support/serving-host';
 
 const worlds = [getWorld('credit')!, getWorld('sea')!];
 let dir: string;
 let registry: ModelRegistry;
 let log: LabelledLog;
-let app: ReturnType<typeof createPredictionApp>;
+let app: ReturnType<typeof hostedServing>;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'driftlab-recovery-http-'));
@@ -42,7 +45,7 @@ beforeAll(() => {
     records.map(({ i, r }) => ({ requestId: `s${i}`, label: r.label, time: Date.parse(r.time) + 1 })),
   );
   const catalog = new RegistryCatalog(registry);
-  app = createPredictionApp({
+  app = hostedServing({
     catalog,
     recovery: new Recovery(registry, worlds, log, () => catalog.refresh()),
   });

@@ -3,14 +3,18 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import winston from 'winston';
 import { getWorld } from '@driftlab/simulator';
-import { trainModel } from '../models';
-import { createPredictionApp } from './app';
-import { FaultInjector, MAX_PENDING_REQUEST_FAULTS } from './faults';
-import { STRICT_INPUT_POLICY } from './input-policy';
-import { ServingMetrics } from './metrics';
-import { toServedModel } from './served';
-import type { ModelCatalog, ServedModel } from './served-model';
-import { APPLICANT } from '../testing/fixtures';
+import { APPLICANT } from '../serving/src/testing/fixtures';
+import {
+  FaultInjector,
+  MAX_PENDING_REQUEST_FAULTS,
+  type ModelCatalog,
+  type ServedModel,
+  ServingMetrics,
+  STRICT_INPUT_POLICY,
+  toServedModel,
+  trainModel,
+} from '@driftlab/serving';
+import { hostedServing } from './support/serving-host';
 
 /** Real models, trained on a small seeded simulation of their worlds. */
 function trained(world: string, version: number): ServedModel {
@@ -28,7 +32,7 @@ const catalog: ModelCatalog = {
     models.has(name) ? { versions: [1, 2, 3], serving: models.get(name)!.version } : undefined,
   names: () => [...models.keys()],
 };
-const app = createPredictionApp({ catalog, maxInstances: 50 });
+const app = hostedServing({ catalog, maxInstances: 50 });
 
 const applicant = APPLICANT;
 const risky = {
@@ -138,7 +142,7 @@ describe('prediction API', () => {
   });
 
   it('applies the strict policy when configured: missing fields are rejected', async () => {
-    const strict = createPredictionApp({ catalog, policy: STRICT_INPUT_POLICY });
+    const strict = hostedServing({ catalog, policy: STRICT_INPUT_POLICY });
     const { home_ownership: _dropped, ...withoutHome } = applicant;
     const res = await request(strict)
       .post('/v1/models/credit:predict')
@@ -152,7 +156,7 @@ describe('prediction API', () => {
   });
 
   it('answers 413 for a body over the limit or too many instances', async () => {
-    const small = createPredictionApp({ catalog, bodyLimit: '1kb' });
+    const small = hostedServing({ catalog, bodyLimit: '1kb' });
     const big = await request(small)
       .post('/v1/models/credit:predict')
       .send({ instances: Array.from({ length: 20 }, () => applicant) })
@@ -167,7 +171,7 @@ describe('prediction API', () => {
 
   it('counts requests, errors, latency and input faults in Prometheus metrics', async () => {
     const metrics = new ServingMetrics();
-    const counted = createPredictionApp({ catalog, metrics });
+    const counted = hostedServing({ catalog, metrics });
     await request(counted)
       .post('/v1/models/credit:predict')
       .send({ instances: [applicant, applicant] })
@@ -198,7 +202,7 @@ describe('prediction API', () => {
 
   it('reports each answered request to onPredictions: ids, event time, values as sent, faults, outputs', async () => {
     const batches: PredictionBatch[] = [];
-    const reporting = createPredictionApp({ catalog, onPredictions: (b) => batches.push(b) });
+    const reporting = hostedServing({ catalog, onPredictions: (b) => batches.push(b) });
     const res = await request(reporting)
       .post('/v1/models/credit:predict')
       .set('X-Request-Id', 'evt-7')
@@ -240,7 +244,7 @@ describe('prediction API', () => {
     const draws = [0.1, 0.9, 0.2, 0.7];
     const faults = new FaultInjector(() => draws.shift() ?? 1);
     const metrics = new ServingMetrics();
-    const faulty = createPredictionApp({ catalog, faults, metrics });
+    const faulty = hostedServing({ catalog, faults, metrics });
     const predict = () =>
       request(faulty)
         .post('/v1/models/credit:predict')
@@ -331,7 +335,7 @@ describe('prediction API', () => {
         }),
       ],
     });
-    const logged = createPredictionApp({ catalog, logger });
+    const logged = hostedServing({ catalog, logger });
     await request(logged)
       .post('/v1/models/credit:predict')
       .set('X-Request-Id', 'evt-7')

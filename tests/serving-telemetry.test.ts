@@ -3,14 +3,17 @@ import request from 'supertest';
 import winston from 'winston';
 import { tracing } from '@opentelemetry/sdk-node';
 import { getWorld } from '@driftlab/simulator';
-import { createPredictionApp } from '../http/app';
-import { ServingMetrics } from '../http/metrics';
-import { toServedModel } from '../http/served';
-import type { ModelCatalog } from '../http/served-model';
-import { trainModel } from '../models';
-import { APPLICANT } from '../testing/fixtures';
-import { PREDICT_SPAN } from './spans';
-import { startTelemetry, type Telemetry } from './telemetry';
+import { APPLICANT } from '../serving/src/testing/fixtures';
+import {
+  type ModelCatalog,
+  PREDICT_SPAN,
+  ServingMetrics,
+  startTelemetry,
+  type Telemetry,
+  toServedModel,
+  trainModel,
+} from '@driftlab/serving';
+import { hostedServing } from './support/serving-host';
 
 const credit = toServedModel(
   'credit',
@@ -49,7 +52,7 @@ describe('tracing of prediction requests', () => {
       ],
     });
     const metrics = new ServingMetrics();
-    const app = createPredictionApp({ catalog, metrics, logger });
+    const app = hostedServing({ catalog, metrics, logger });
     const res = await request(app)
       .post('/v1/models/credit:predict')
       .send({ instances: [APPLICANT] })
@@ -90,10 +93,10 @@ describe('tracing of prediction requests', () => {
       env: {},
       spanProcessors: [new tracing.SimpleSpanProcessor(spans)],
     });
-    const { FaultInjector } = await import('../http/faults');
+    const { FaultInjector } = await import('@driftlab/serving');
     const faults = new FaultInjector();
     faults.set('credit', { unavailable: true });
-    await request(createPredictionApp({ catalog, faults }))
+    await request(hostedServing({ catalog, faults }))
       .post('/v1/models/credit:predict')
       .send({ instances: [APPLICANT] })
       .expect(503);

@@ -2,10 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getWorld } from '@driftlab/simulator';
-import { startServing, type RunningServing } from './server';
-import { storeTrained } from './bootstrap';
-import { trainModel } from './models';
-import { APPLICANT } from './testing/fixtures';
+import { APPLICANT } from '../serving/src/testing/fixtures';
+import { storeTrained, trainModel } from '@driftlab/serving';
+import { type RunningServing, startServing } from '@driftlab/lab';
 
 const worlds = [getWorld('credit')!, getWorld('delivery')!];
 const applicant = APPLICANT;

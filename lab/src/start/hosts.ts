@@ -1,0 +1,114 @@
+import type { Logger } from 'winston';
+import { ingestRoutes } from '@driftlab/exporter';
+import { registryReferences } from '@driftlab/serving';
+import type { World } from '@driftlab/simulator';
+import { loadTokens, recoveryGuard, tutorTokenNotice } from '../auth';
+import { tutorSentFaults, type ControlPlane } from '../control';
+import { registryDir } from '../data-dir';
+import { createHost, listen, openapiFor, type HostOptions, type Listening } from '../host';
+import { labRoutes } from '../http';
+import { CliError, type CliIo } from '../io';
+import { readOnlyReferences } from './references';
+import { startServing } from './serving';
+import type { TeamRun } from './teams';
+
+export interface HostsOptions {
+  readonly worlds: readonly World[];
+  readonly host: string;
+  readonly data: string;
+  readonly tutorTokenFile?: string;
+  readonly plane?: ControlPlane;
+  readonly io: CliIo;
+  readonly log: Logger;
+  /** Each team's logger (a cohort tags its lines with the team). */
+  readonly teamLog: (team: string) => Logger;
+}
+
+/**
+ * Opens serving for each team and hosts what runs in this process, one app per port: serving's
+ * router (with the lab's routes and every component's metrics in one process), or the exporter's
+ * ingest alone, or the lab's control alone.
+ */
+export async function startHosts(
+  teams: TeamRun[],
+  servingRuns: boolean,
+  options: HostsOptions,
+): Promise<void> {
+  const lab = options.plane?.lab;
+  const labRouter = lab ? labRoutes(lab) : undefined;
+  if (servingRuns) {
+    // Serving alone checks recovery actions, and the simulator's request faults, against the tokens
+    // in the shared data directory.
+    const aloneTokens = options.plane ? undefined : servingTokens(options);
+    for (const [i, t] of teams.entries()) {
+      const registries = t.exporter ? [t.exporter.metrics.registry] : [];
+      // The lab's own metrics are published once, on the first port.
+      if (lab && i === 0) registries.push(lab.metrics.registry);
+      t.serving = await startServing({
+        registryDir: registryDir(t.data),
+        worlds: options.worlds,
+        seed: t.seed,
+        port: t.port,
+        host: options.host,
+        logger: options.teamLog(t.team),
+        labelledLog: t.labelledLog,
+        onPredictions: t.sink ? (batch) => t.sink!.prediction(batch) : undefined,
+        recoveryHooks: options.plane?.recoveryHooks(t.team) ?? { guard: recoveryGuard(aloneTokens!) },
+        requestFaults: aloneTokens ? tutorSentFaults(aloneTokens) : undefined,
+        routers: labRouter ? [labRouter] : [],
+        registries,
+        openapi: openapiFor({ serving: true, exporter: !!t.exporter, lab: !!lab }),
+      }).catch((e: unknown) => portError(e, t, options, teams.length > 1));
+      t.registryRefs = registryReferences(t.serving.registry);
+    }
+    return;
+  }
+  const [first] = teams;
+  if (first.exporter) {
+    // The exporter alone reads references from the registry serving owns (a shared volume).
+    first.registryRefs = readOnlyReferences(registryDir(options.data));
+    first.alone = await hostOn(first, options, {
+      routers: [ingestRoutes(first.exporter)],
+      registries: [first.exporter.metrics.registry],
+      openapi: openapiFor({ serving: false, exporter: true, lab: false }),
+    });
+  } else if (lab && labRouter) {
+    first.alone = await hostOn(first, options, {
+      routers: [labRouter],
+      registries: [lab.metrics.registry],
+      openapi: openapiFor({ serving: false, exporter: false, lab: true }),
+    });
+  }
+}
+
+async function hostOn(
+  t: TeamRun,
+  options: HostsOptions,
+  parts: Omit<HostOptions, 'logger'>,
+): Promise<Listening> {
+  return listen(createHost({ ...parts, logger: options.log }), t.port, options.host).catch((e: unknown) =>
+    portError(e, t, options, false),
+  );
+}
+
+/** A port in use (or not allowed) is the user's to change: said plainly. */
+function portError(e: unknown, t: TeamRun, options: HostsOptions, cohort: boolean): never {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE' || code === 'EACCES')
+    throw new CliError(
+      `cannot serve ${cohort ? `${t.team} ` : ''}on ${options.host}:${t.port} (${code}); choose another --port`,
+    );
+  throw e;
+}
+
+/** The tokens serving alone checks recovery actions against: whoever starts first creates them. */
+function servingTokens(options: HostsOptions) {
+  const { tokens, stored, created } = loadTokens(
+    options.data,
+    ['team-1'],
+    process.env,
+    options.tutorTokenFile,
+  );
+  if (created.tutor) options.io.stdout.write(tutorTokenNotice(options.data, stored.tutor));
+  return tokens;
+}

@@ -1,0 +1,81 @@
+import type { Logger } from 'winston';
+import { requestId } from '@driftlab/contracts';
+import type { Scenario, World } from '@driftlab/simulator';
+import type { ControlPlane } from '../control';
+import { runLive } from '../live';
+import { TrafficSender } from '../traffic-sender';
+import type { TeamRun } from './teams';
+
+const REPORT_EVERY_MS = 10 * 60_000;
+
+export interface SimulateOptions {
+  readonly worlds: readonly World[];
+  readonly scenario?: Scenario;
+  readonly speed: number;
+  readonly until?: number;
+  /** Serving in another process (`--serving-url`), when it does not run here. */
+  readonly servingUrl?: string;
+  readonly plane?: ControlPlane;
+  readonly signal: AbortSignal;
+}
+
+/** Sends one team's live traffic to its serving and its labels to its sink until stopped. */
+export async function simulate(run: TeamRun, options: SimulateOptions, log: Logger): Promise<void> {
+  const { worlds, plane } = options;
+  const sender = trafficSender(run, options);
+  const counts: Record<string, number> = Object.fromEntries(worlds.map((w) => [w.name, 0]));
+  let labels = 0;
+  let nextReport = NaN;
+  const report = (message: string, simulatedTime: number) =>
+    log.info(message, {
+      simulatedTime: new Date(simulatedTime).toISOString(),
+      requests: { ...counts },
+      labels,
+      ...(sender ? { answers: { ...sender.counts.answered }, dropped: sender.counts.dropped } : {}),
+    });
+  const sink = run.sink;
+  const stoppedAt = await runLive({
+    worlds,
+    seed: run.seed,
+    speed: options.speed,
+    scenario: options.scenario,
+    until: options.until,
+    signal: options.signal,
+    onStart: (handle) => plane?.bindLive(run.team, handle),
+    onEvent: (event) => {
+      plane?.observe(run.team, event);
+      if (Number.isNaN(nextReport))
+        nextReport = (Math.floor(event.time / REPORT_EVERY_MS) + 1) * REPORT_EVERY_MS;
+      if (event.time >= nextReport) {
+        report('traffic', nextReport);
+        nextReport += REPORT_EVERY_MS;
+      }
+      counts[event.world.name]++;
+      sender?.send(event);
+    },
+    onLabel: sink
+      ? (due, world) => {
+          labels++;
+          sink.label({
+            model: world.name,
+            requestId: requestId(world.name, due.id),
+            label: due.label,
+            time: due.at,
+          });
+        }
+      : undefined,
+  });
+  await sender?.drain();
+  report('lab stopped', stoppedAt);
+}
+
+/**
+ * Serving in this process is told each request's fault; serving in another process reads it from
+ * the request, which carries the tutor token to be believed (serving/docs/serving.md).
+ */
+function trafficSender(run: TeamRun, options: SimulateOptions): TrafficSender | undefined {
+  if (run.serving) return new TrafficSender(run.serving.url, 64, run.serving.faults);
+  if (options.servingUrl)
+    return new TrafficSender(options.servingUrl, 64, undefined, options.plane?.tutorToken);
+  return undefined;
+}

@@ -1,0 +1,107 @@
+import type { PredictionBatch } from '@driftlab/contracts';
+import type { ServingMetrics } from '../http/metrics';
+import type { FieldError, InputPolicy, Schema } from '../http/input-policy';
+import type { ServedModel } from '../http/served-model';
+import { validateInstances } from '../http/validate-instances';
+
+/*
+ * One prediction request without HTTP: validate → predict → count faults → batch. The express
+ * route and the scenario harness both call it, so what the harness proves is what serving does.
+ */
+
+export interface PredictStepOptions {
+  readonly policy: InputPolicy;
+  /** Largest number of instances in one request. */
+  readonly maxInstances: number;
+  /** Where input faults and predictions are counted. */
+  readonly metrics: ServingMetrics;
+}
+
+/** What the caller knows of the request besides its body. */
+export interface PredictCall {
+  /** The request's id; a request of several instances numbers them `${requestId}-${i}`. */
+  readonly requestId: string;
+  /** Event time, epoch ms. */
+  readonly time: number;
+}
+
+/** One instance's answer, as the V1 protocol's `predictions` list holds it. */
+export type PredictionAnswer =
+  | { class: number; probability: number; model_version: string; request_id: string }
+  | { value: number; model_version: string; request_id: string };
+
+export type PredictStepResult =
+  | { readonly ok: true; readonly answers: PredictionAnswer[]; readonly batch: PredictionBatch }
+  | {
+      readonly ok: false;
+      readonly status: 400 | 413;
+      readonly error: string;
+      /** Per instance and field, what was wrong (invalid instances only). */
+      readonly fields?: readonly FieldError[];
+    };
+
+/** Answers `body` ({"instances": [...]}) with `model`. Never throws on bad input. */
+export function predictStep(
+  model: ServedModel,
+  body: unknown,
+  call: PredictCall,
+  options: PredictStepOptions,
+): PredictStepResult {
+  if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body))
+    return refused(400, 'expected a JSON object {"instances": [...]} with Content-Type: application/json');
+  const instances = (body as { instances?: unknown }).instances;
+  if (!Array.isArray(instances) || instances.length === 0)
+    return refused(400, 'field "instances": expected a non-empty list of objects');
+  if (instances.length > options.maxInstances)
+    return refused(
+      413,
+      `field "instances": at most ${options.maxInstances} per request, got ${instances.length}`,
+    );
+  const { metrics } = options;
+  const checked = validateInstances(instances, model.schema, options.policy, model.imputation);
+  if (checked.faults.size > 0) metrics.countFaults(model.name, featureNames(model.schema), checked.faults);
+  if (checked.errors.length > 0)
+    return { ok: false, status: 400, error: 'invalid instances', fields: checked.errors };
+  const version = String(model.version);
+  const requestIds: string[] = [];
+  const predictions: number[] = [];
+  const scores: number[] = [];
+  const answers = checked.rows.map((row, i): PredictionAnswer => {
+    const p = model.predict(row!);
+    const id = instances.length === 1 ? call.requestId : `${call.requestId}-${i}`;
+    requestIds.push(id);
+    predictions.push(p.value);
+    scores.push(p.score);
+    return model.task === 'classification'
+      ? { class: p.value, probability: p.score, model_version: version, request_id: id }
+      : { value: p.value, model_version: version, request_id: id };
+  });
+  metrics.predictions.inc({ model: model.name, version }, answers.length);
+  const batch: PredictionBatch = {
+    model: model.name,
+    version: model.version,
+    task: model.task,
+    time: call.time,
+    requestIds,
+    instances,
+    observed: checked.observed,
+    faultBits: checked.faultBits,
+    unknownFields: checked.unknownFields,
+    predictions,
+    scores,
+  };
+  return { ok: true, answers, batch };
+}
+
+function refused(status: 400 | 413, error: string): PredictStepResult {
+  return { ok: false, status, error };
+}
+
+const namesBySchema = new WeakMap<Schema, ReadonlySet<string>>();
+
+/** A schema's feature names, computed once per loaded model version rather than per request. */
+function featureNames(schema: Schema): ReadonlySet<string> {
+  let names = namesBySchema.get(schema);
+  if (!names) namesBySchema.set(schema, (names = new Set(schema.map((f) => f.name))));
+  return names;
+}
