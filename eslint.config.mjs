@@ -1,6 +1,76 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The allowed arrows between packages (../shared/DESIGN.md): contracts ← everyone; simulator ←
+// serving; the exporter reads the contracts only; the lab (and tests/) may import everything.
+const importsOf = (allowed, message) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: [
+            '@driftlab/*',
+            '**/contracts/src/**',
+            '**/simulator/src/**',
+            '**/serving/src/**',
+            '**/exporter/src/**',
+            '**/lab/src/**',
+            '**/provisioning/src/**',
+          ].concat(allowed.map((p) => `!@driftlab/${p}`)),
+          message,
+        },
+      ],
+    },
+  ],
+});
+
+const packageRules = [
+  {
+    files: ['contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^[^.]', message: 'contracts has no dependencies: relative imports only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['simulator/**/*.ts'],
+    rules: importsOf(['contracts'], 'The simulator imports only @driftlab/contracts.'),
+  },
+  {
+    files: ['serving/**/*.ts'],
+    rules: importsOf(
+      ['contracts', 'simulator'],
+      'Serving imports @driftlab/contracts and @driftlab/simulator only.',
+    ),
+  },
+  {
+    files: ['exporter/**/*.ts'],
+    rules: importsOf(
+      ['contracts'],
+      'The exporter reads the contracts (@driftlab/contracts): it imports neither serving nor the simulator.',
+    ),
+  },
+  {
+    files: ['provisioning/**/*.ts'],
+    rules: importsOf(
+      ['contracts'],
+      'Provisioning imports only @driftlab/contracts (metric names, panel defaults).',
+    ),
+  },
+  // Small modules: files under 400 lines, functions under 80 (tests and test support aside).
+  {
+    files: ['*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing.ts', '**/testing/**'],
+    rules: {
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 80 }],
+    },
+  },
+];
+
 export default tseslint.config(
   // plugin/ is linted by its own create-plugin configuration (npm run lint -w plugin).
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'test-results/**', 'plugin/**'] },
@@ -26,4 +96,5 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  ...packageRules,
 );

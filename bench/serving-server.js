@@ -9,6 +9,7 @@ const express = require('express');
 const sim = require('../simulator/dist');
 const serving = require('../serving/dist');
 const exporter = require('../exporter/dist');
+const lab = require('../lab/dist');
 
 const kind = process.argv[2];
 const world = sim.getWorld('credit');
@@ -28,11 +29,14 @@ if (kind === 'ours') {
   const monitoring = new exporter.Exporter({
     references: { reference: () => ({ schema: trained.schema, profile: trained.profile }) },
   });
-  server = serving
-    .createPredictionApp({
-      catalog,
-      onPredictions: (b) => monitoring.observeBatch(b),
-      extraRegistries: [monitoring.metrics.registry],
+  const metrics = new serving.ServingMetrics();
+  server = lab
+    .createHost({
+      routers: [
+        serving.predictionRoutes({ catalog, metrics, onPredictions: (b) => monitoring.observeBatch(b) }),
+      ],
+      registries: [metrics.registry, monitoring.metrics.registry],
+      openapi: serving.OPENAPI,
     })
     .listen(0, '127.0.0.1');
 } else if (kind === 'bare') {
