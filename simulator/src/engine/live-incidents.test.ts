@@ -333,6 +333,19 @@ describe('abort', () => {
     expect(after.filter(({ e, i }) => !sameEvent(e, base[i]))).toHaveLength(0);
   });
 
+  it('keeps a queued abort when a second, earlier abort is refused', () => {
+    const sim = new Simulation(options(31));
+    sim.startIncident('tutor', scenario(credit, [shift()]), T0);
+    sim.abortIncident('tutor', T0 + 2 * HOUR);
+    expectRefused(
+      () => sim.abortIncident('tutor', T0 + HOUR),
+      'state',
+      /cannot abort incident "tutor": it is already aborted/,
+    );
+    until(sim, T0 + 3 * HOUR);
+    expect(statusOf(sim, 'tutor')).toMatchObject({ state: 'aborted' });
+  });
+
   it('stops serving directives at once (credit-error-storm)', () => {
     // Error bursts from 6h (20 minutes of every hour, 30 % of requests, 503); unavailable 9h–9h15m.
     const sc = resolveScenario('credit-error-storm');

@@ -1,6 +1,6 @@
 import type { Step } from '../scenarios/types';
 import type { World } from '../worlds/types';
-import type { ReferenceProfile } from '../engine/reference';
+import type { WorldTypicalValues } from '../engine/typical-values';
 import { featureIndex } from '../worlds/types';
 import type { Effect, EffectContext } from './effects';
 import { categoryMix, meanShift, scaleChange, subpopulation } from './covariate';
@@ -49,7 +49,7 @@ const FACTORIES: Readonly<Record<string, (ctx: EffectContext) => Effect>> = {
 export const IMPLEMENTED_INJECTORS: readonly string[] = Object.keys(FACTORIES);
 
 /** The effect of a validated step on `world`. */
-export function compileEffect(step: Step, world: World, reference: ReferenceProfile): Effect {
+export function compileEffect(step: Step, world: World, typicalValues: WorldTypicalValues): Effect {
   const factory = FACTORIES[step.injector];
   if (!factory) throw new Error(`unknown injector "${step.injector}"`);
   const names = step.target.features ?? (step.target.feature ? [step.target.feature] : []);
@@ -58,5 +58,5 @@ export function compileEffect(step: Step, world: World, reference: ReferenceProf
     if (i < 0) throw new Error(`world "${world.name}" has no feature "${name}"`);
     return i;
   });
-  return factory({ world, reference, features, params: step.params });
+  return factory({ world, typicalValues, features, params: step.params });
 }

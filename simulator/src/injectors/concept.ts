@@ -25,7 +25,7 @@ export function conceptChange(ctx: EffectContext): Effect {
 /** Prior shift: P(y) moves to `positiveRate` while P(x | y) stays (the engine resamples by class). */
 export function priorShift(ctx: EffectContext): Effect {
   const target = numberParam(ctx.params, 'positiveRate');
-  const base = ctx.reference.positiveRate;
+  const base = ctx.typicalValues.positiveRate;
   return {
     category: 'prior',
     targetRate: (intensity) => base + (target - base) * intensity,

@@ -23,7 +23,7 @@ export function scaleChange(ctx: EffectContext): Effect {
   const i = ctx.features[0];
   const spec = ctx.world.features[i] as NumericFeature;
   const factor = numberParam(ctx.params, 'factor');
-  const centre = ctx.reference.mean[i];
+  const centre = ctx.typicalValues.mean[i];
   return {
     category: 'covariate',
     apply(x, intensity) {

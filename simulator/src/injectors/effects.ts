@@ -1,12 +1,12 @@
 import type { Rng } from '../random/rng';
 import type { Concept, World } from '../worlds/types';
-import type { ReferenceProfile } from '../engine/reference';
+import type { WorldTypicalValues } from '../engine/typical-values';
 import type { ServingDirective, SimEvent } from '../engine/event';
 
 /** What an injector's effect needs to know about its target. */
 export interface EffectContext {
   readonly world: World;
-  readonly reference: ReferenceProfile;
+  readonly typicalValues: WorldTypicalValues;
   /** The targeted feature's indices (one for `feature` targets, several for `features`, none for `world`). */
   readonly features: readonly number[];
   readonly params: Readonly<Record<string, unknown>>;

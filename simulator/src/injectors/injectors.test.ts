@@ -11,7 +11,7 @@
  * fitted to the output. Seeds are fixed, so each test either always passes or always fails.
  */
 import { DEFAULT_START_TIME } from '../engine/config';
-import { referenceProfile } from '../engine/reference';
+import { worldTypicalValues } from '../engine/typical-values';
 import type { SimulationOptions } from '../engine/simulation';
 import { Rng } from '../random/rng';
 import type { StepTarget } from '../scenarios/types';
@@ -295,8 +295,8 @@ const CASES: readonly Case[] = [
     repr: 'truth',
     check({ events, base, other }) {
       const j = col('utilization');
-      const centre = referenceProfile(world, SEED).mean[j];
-      // Event by event: the deviation from the reference mean halves (rounding: ±0.0005).
+      const centre = worldTypicalValues(world, SEED).mean[j];
+      // Event by event: the deviation from the world's typical mean halves (rounding: ±0.0005).
       const off = events.filter(
         (e, i) => Math.abs(e.truth[j] - centre - 0.5 * (base[i].truth[j] - centre)) > 0.0005 + 1e-12,
       ).length;

@@ -74,7 +74,7 @@ export function stuckFeature(ctx: EffectContext): Effect {
   const given = ctx.params.value;
   const value =
     given === undefined
-      ? ctx.reference.typical[i]
+      ? ctx.typicalValues.typical[i]
       : spec.kind === 'categorical'
         ? (spec as CategoricalFeature).categories.indexOf(String(given))
         : (given as number);

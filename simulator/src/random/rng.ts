@@ -39,18 +39,13 @@ export class Rng {
 
   /** A uniformly distributed unsigned 32-bit integer. */
   uint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
+    // next() times 2^32: both scalings are powers of two, so the integer comes back exactly.
+    return this.next() * 4294967296;
   }
 
   /** Uniform on [0, 1) with 32 bits of resolution. */
   next(): number {
-    // The sfc32 step again rather than a call to uint32(): this is the hottest function of the
+    // The sfc32 step itself is here rather than in uint32(): this is the hottest function of the
     // simulator, and an unsigned 32-bit result would be boxed when the call is not inlined.
     const t = (((this.a + this.b) | 0) + this.d) | 0;
     this.d = (this.d + 1) | 0;

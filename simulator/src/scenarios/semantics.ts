@@ -1,4 +1,4 @@
-import { injectorInfo } from '../injectors/catalogue';
+import { injectorInfo, type InjectorInfo } from '../injectors/catalogue';
 import { getWorld, type World } from '../worlds/index';
 import { parseDuration } from './duration';
 import { fieldName, type PathIssue } from './validate';
@@ -13,6 +13,19 @@ type StepData = {
   params?: Data;
   shape?: { type: string; ramp?: string };
 };
+type Path = (string | number)[];
+type Report = (path: Path, message: string) => void;
+
+/** One step being checked against its world. */
+interface StepCheck {
+  readonly step: StepData;
+  readonly world: World;
+  readonly info: InjectorInfo;
+  readonly params: Data;
+  /** The path of one of the step's fields. */
+  readonly at: (...rest: Path) => Path;
+  readonly issue: Report;
+}
 
 /**
  * Checks a schema-valid scenario against the worlds it names: features exist and have the right
@@ -20,14 +33,11 @@ type StepData = {
  */
 export function semanticIssues(data: Data): PathIssue[] {
   const issues: PathIssue[] = [];
-  const issue = (path: (string | number)[], message: string) =>
-    issues.push({ path, field: fieldName(path), message });
+  const issue: Report = (path, message) => issues.push({ path, field: fieldName(path), message });
   const worlds = data.worlds as string[];
-  const timeline = data.timeline as StepData[];
-
   const ids = new Map<string, number>();
-  timeline.forEach((step, s) => {
-    const at = (...rest: (string | number)[]) => ['timeline', s, ...rest];
+  (data.timeline as StepData[]).forEach((step, s) => {
+    const at = (...rest: Path) => ['timeline', s, ...rest];
     const earlier = ids.get(step.id);
     if (earlier !== undefined) issue(at('id'), `duplicate step id "${step.id}" (also timeline[${earlier}])`);
     else ids.set(step.id, s);
@@ -38,139 +48,180 @@ export function semanticIssues(data: Data): PathIssue[] {
       );
       return;
     }
-    const world = getWorld(step.target.world) as World;
     const info = injectorInfo(step.injector);
     if (!info) return;
-    const params = step.params ?? {};
-    if (info.classificationOnly && world.task !== 'classification')
-      issue(
-        at('injector'),
-        `${step.injector} needs a classification world; "${world.name}" is a regression world`,
-      );
-    if (step.shape?.type === 'incremental' && step.shape.ramp === undefined && step.duration === undefined)
-      issue(at('shape'), 'an incremental step without a duration needs a "ramp" duration');
-
-    const { feature, features } = step.target;
-    const checkFeature = (name: string, path: (string | number)[]) => {
-      const spec = world.features.find((f) => f.name === name);
-      if (!spec) {
-        issue(
-          path,
-          `world "${world.name}" has no feature "${name}"; expected one of: ${world.features.map((f) => f.name).join(', ')}`,
-        );
-        return undefined;
-      }
-      if (info.featureKind && spec.kind !== info.featureKind)
-        issue(path, `${step.injector} needs a ${info.featureKind} feature; "${name}" is ${spec.kind}`);
-      return spec;
-    };
-    if (info.target === 'feature') {
-      if (features !== undefined)
-        issue(at('target', 'features'), `${step.injector} targets one feature: use "feature"`);
-      if (feature === undefined)
-        issue(at('target'), `missing required field "feature" (${step.injector} targets a feature)`);
-      else checkFeature(feature, at('target', 'feature'));
-    } else if (info.target === 'features') {
-      if (feature !== undefined)
-        issue(at('target', 'feature'), `${step.injector} targets a list: use "features"`);
-      if (features === undefined)
-        issue(
-          at('target'),
-          `missing required field "features" (${step.injector} targets a list of features)`,
-        );
-      else features.forEach((f, i) => checkFeature(f, at('target', 'features', i)));
-    } else {
-      for (const key of ['feature', 'features'] as const)
-        if (step.target[key] !== undefined)
-          issue(at('target', key), `${step.injector} targets the whole world; remove "${key}"`);
-    }
-
-    const categoryCheck = (featureName: string, category: string, path: (string | number)[]) => {
-      const spec = world.features.find((f) => f.name === featureName);
-      if (spec?.kind === 'categorical' && !spec.categories.includes(category))
-        issue(
-          path,
-          `"${featureName}" has no category "${category}"; expected one of: ${spec.categories.join(', ')}`,
-        );
-    };
-    switch (step.injector) {
-      case 'concept-change':
-        for (const name of Object.keys(params.set as Data)) {
-          const p = world.concept[name];
-          const value = (params.set as Record<string, number>)[name];
-          if (!p) {
-            issue(
-              at('params', 'set', name),
-              `world "${world.name}" has no concept parameter "${name}"; expected one of: ${Object.keys(world.concept).join(', ')}`,
-            );
-          } else if ((p.min !== undefined && value < p.min) || (p.max !== undefined && value > p.max)) {
-            issue(
-              at('params', 'set', name),
-              `expected a value from ${p.min ?? '-∞'} to ${p.max ?? '∞'}; got ${value}`,
-            );
-          } else if (p.discrete && !Number.isInteger(value)) {
-            issue(at('params', 'set', name), `expected a whole number; got ${value}`);
-          }
-        }
-        break;
-      case 'category-mix':
-        if (feature)
-          for (const c of Object.keys(params.weights as Data))
-            categoryCheck(feature, c, at('params', 'weights', c));
-        break;
-      case 'subpopulation': {
-        const values = params.values as Record<string, Data>;
-        for (const name of features ?? []) {
-          const spec = world.features.find((f) => f.name === name);
-          const v = values[name];
-          if (!spec) continue;
-          if (!v) issue(at('params', 'values'), `missing values for targeted feature "${name}"`);
-          else if (spec.kind === 'numeric' && !('mean' in v))
-            issue(at('params', 'values', name), `"${name}" is numeric: expected {mean, sd}`);
-          else if (spec.kind === 'categorical' && 'mean' in v)
-            issue(at('params', 'values', name), `"${name}" is categorical: expected {category} or {weights}`);
-          else if (typeof v.category === 'string')
-            categoryCheck(name, v.category, at('params', 'values', name, 'category'));
-          else if (v.weights)
-            for (const c of Object.keys(v.weights as Data))
-              categoryCheck(name, c, at('params', 'values', name, 'weights', c));
-        }
-        for (const name of Object.keys(values))
-          if (!(features ?? []).includes(name))
-            issue(at('params', 'values', name), `"${name}" is not in target.features`);
-        break;
-      }
-      case 'unseen-category':
-        for (const [i, c] of ((params.values as string[] | undefined) ?? []).entries()) {
-          const spec = feature ? world.features.find((f) => f.name === feature) : undefined;
-          if (spec?.kind === 'categorical' && spec.categories.includes(c))
-            issue(
-              at('params', 'values', i),
-              `"${c}" is a known category of "${feature}"; expected one the model never saw`,
-            );
-        }
-        break;
-      case 'stuck-feature': {
-        const spec = feature ? world.features.find((f) => f.name === feature) : undefined;
-        if (spec && params.value !== undefined) {
-          if (spec.kind === 'numeric' && typeof params.value !== 'number')
-            issue(at('params', 'value'), `expected a number for "${feature}"`);
-          if (spec.kind === 'categorical')
-            categoryCheck(spec.name, String(params.value), at('params', 'value'));
-        }
-        break;
-      }
-      case 'rename-field':
-        if (world.features.some((f) => f.name === params.to))
-          issue(
-            at('params', 'to'),
-            `"${String(params.to)}" is already a feature of "${world.name}"; expected a new name`,
-          );
-        break;
-    }
+    const world = getWorld(step.target.world) as World;
+    stepIssues({ step, world, info, params: step.params ?? {}, at, issue });
   });
+  answerIssues(data.answer as AnswerData, worlds, issue);
+  return issues;
+}
 
-  const answer = data.answer as AnswerData;
+/** A step whose world and injector exist: the injector fits the world, the target and the params. */
+function stepIssues(c: StepCheck): void {
+  const { step, world, info, at, issue } = c;
+  if (info.classificationOnly && world.task !== 'classification')
+    issue(
+      at('injector'),
+      `${step.injector} needs a classification world; "${world.name}" is a regression world`,
+    );
+  if (step.shape?.type === 'incremental' && step.shape.ramp === undefined && step.duration === undefined)
+    issue(at('shape'), 'an incremental step without a duration needs a "ramp" duration');
+  targetIssues(c);
+  PARAM_CHECKS[step.injector]?.(c);
+}
+
+/** The target names what the injector acts on: one feature, a list, or the whole world. */
+function targetIssues(c: StepCheck): void {
+  const { step, info, at, issue } = c;
+  const { feature, features } = step.target;
+  if (info.target === 'feature') {
+    if (features !== undefined)
+      issue(at('target', 'features'), `${step.injector} targets one feature: use "feature"`);
+    if (feature === undefined)
+      issue(at('target'), `missing required field "feature" (${step.injector} targets a feature)`);
+    else checkFeature(c, feature, at('target', 'feature'));
+  } else if (info.target === 'features') {
+    if (feature !== undefined)
+      issue(at('target', 'feature'), `${step.injector} targets a list: use "features"`);
+    if (features === undefined)
+      issue(at('target'), `missing required field "features" (${step.injector} targets a list of features)`);
+    else features.forEach((f, i) => checkFeature(c, f, at('target', 'features', i)));
+  } else {
+    for (const key of ['feature', 'features'] as const)
+      if (step.target[key] !== undefined)
+        issue(at('target', key), `${step.injector} targets the whole world; remove "${key}"`);
+  }
+}
+
+/** A targeted feature exists in the world and is of the kind the injector needs. */
+function checkFeature({ step, world, info, issue }: StepCheck, name: string, path: Path): void {
+  const spec = world.features.find((f) => f.name === name);
+  if (!spec) {
+    issue(
+      path,
+      `world "${world.name}" has no feature "${name}"; expected one of: ${world.features.map((f) => f.name).join(', ')}`,
+    );
+    return;
+  }
+  if (info.featureKind && spec.kind !== info.featureKind)
+    issue(path, `${step.injector} needs a ${info.featureKind} feature; "${name}" is ${spec.kind}`);
+}
+
+/** A category named for a categorical feature is one of its categories (other features are checked elsewhere). */
+function checkCategory({ world, issue }: StepCheck, featureName: string, category: string, path: Path): void {
+  const spec = world.features.find((f) => f.name === featureName);
+  if (spec?.kind === 'categorical' && !spec.categories.includes(category))
+    issue(
+      path,
+      `"${featureName}" has no category "${category}"; expected one of: ${spec.categories.join(', ')}`,
+    );
+}
+
+/** The targeted feature's spec, for injectors that target one. */
+function targetFeature({ step, world }: StepCheck) {
+  const feature = step.target.feature;
+  return feature ? world.features.find((f) => f.name === feature) : undefined;
+}
+
+/** Parameters the schema cannot check, per injector that has any. */
+const PARAM_CHECKS: Record<string, (c: StepCheck) => void> = {
+  'concept-change': conceptChangeIssues,
+  'category-mix': categoryMixIssues,
+  subpopulation: subpopulationIssues,
+  'unseen-category': unseenCategoryIssues,
+  'stuck-feature': stuckFeatureIssues,
+  'rename-field': renameFieldIssues,
+};
+
+/** Each parameter set exists in the world's concept, within its range, whole where discrete. */
+function conceptChangeIssues({ world, params, at, issue }: StepCheck): void {
+  const set = params.set as Record<string, number>;
+  for (const name of Object.keys(set)) {
+    const p = world.concept[name];
+    const value = set[name];
+    if (!p) {
+      issue(
+        at('params', 'set', name),
+        `world "${world.name}" has no concept parameter "${name}"; expected one of: ${Object.keys(world.concept).join(', ')}`,
+      );
+    } else if ((p.min !== undefined && value < p.min) || (p.max !== undefined && value > p.max)) {
+      issue(
+        at('params', 'set', name),
+        `expected a value from ${p.min ?? '-∞'} to ${p.max ?? '∞'}; got ${value}`,
+      );
+    } else if (p.discrete && !Number.isInteger(value)) {
+      issue(at('params', 'set', name), `expected a whole number; got ${value}`);
+    }
+  }
+}
+
+function categoryMixIssues(c: StepCheck): void {
+  const feature = c.step.target.feature;
+  if (feature)
+    for (const category of Object.keys(c.params.weights as Data))
+      checkCategory(c, feature, category, c.at('params', 'weights', category));
+}
+
+/** Values for exactly the targeted features, each of its feature's kind. */
+function subpopulationIssues(c: StepCheck): void {
+  const { world, params, at, issue } = c;
+  const features = c.step.target.features ?? [];
+  const values = params.values as Record<string, Data>;
+  for (const name of features) {
+    const spec = world.features.find((f) => f.name === name);
+    const v = values[name];
+    if (!spec) continue;
+    if (!v) issue(at('params', 'values'), `missing values for targeted feature "${name}"`);
+    else if (spec.kind === 'numeric' && !('mean' in v))
+      issue(at('params', 'values', name), `"${name}" is numeric: expected {mean, sd}`);
+    else if (spec.kind === 'categorical' && 'mean' in v)
+      issue(at('params', 'values', name), `"${name}" is categorical: expected {category} or {weights}`);
+    else if (typeof v.category === 'string')
+      checkCategory(c, name, v.category, at('params', 'values', name, 'category'));
+    else if (v.weights)
+      for (const category of Object.keys(v.weights as Data))
+        checkCategory(c, name, category, at('params', 'values', name, 'weights', category));
+  }
+  for (const name of Object.keys(values))
+    if (!features.includes(name)) issue(at('params', 'values', name), `"${name}" is not in target.features`);
+}
+
+/** The new categories are new: none is already one of the feature's. */
+function unseenCategoryIssues(c: StepCheck): void {
+  const feature = c.step.target.feature;
+  for (const [i, category] of ((c.params.values as string[] | undefined) ?? []).entries()) {
+    const spec = targetFeature(c);
+    if (spec?.kind === 'categorical' && spec.categories.includes(category))
+      c.issue(
+        c.at('params', 'values', i),
+        `"${category}" is a known category of "${feature}"; expected one the model never saw`,
+      );
+  }
+}
+
+/** A given stuck value fits the feature: a number, or one of its categories. */
+function stuckFeatureIssues(c: StepCheck): void {
+  const { params, at, issue } = c;
+  const spec = targetFeature(c);
+  if (spec && params.value !== undefined) {
+    if (spec.kind === 'numeric' && typeof params.value !== 'number')
+      issue(at('params', 'value'), `expected a number for "${c.step.target.feature}"`);
+    if (spec.kind === 'categorical') checkCategory(c, spec.name, String(params.value), at('params', 'value'));
+  }
+}
+
+/** The new field name is not already a feature of the world. */
+function renameFieldIssues({ world, params, at, issue }: StepCheck): void {
+  if (world.features.some((f) => f.name === params.to))
+    issue(
+      at('params', 'to'),
+      `"${String(params.to)}" is already a feature of "${world.name}"; expected a new name`,
+    );
+}
+
+/** The answer key names one of the scenario's worlds as the model, and features that model has. */
+function answerIssues(answer: AnswerData, worlds: string[], issue: Report): void {
   const model = getWorld(answer.model);
   if (!worlds.includes(answer.model) || !model) {
     issue(
@@ -184,7 +235,6 @@ export function semanticIssues(data: Data): PathIssue[] {
     });
   }
   detectionIssues(answer, model && worlds.includes(answer.model) ? model : undefined, issue);
-  return issues;
 }
 
 type AnswerData = {
@@ -200,13 +250,9 @@ type AnswerData = {
 };
 
 /** The detection window and recovery check: a signal to look for, durations above zero, real features. */
-function detectionIssues(
-  answer: AnswerData,
-  model: World | undefined,
-  issue: (path: (string | number)[], message: string) => void,
-): void {
+function detectionIssues(answer: AnswerData, model: World | undefined, issue: Report): void {
   const { detect, recovery } = answer;
-  const positive = (text: string | undefined, path: (string | number)[]) => {
+  const positive = (text: string | undefined, path: Path) => {
     if (text !== undefined && parseDuration(text) === 0) issue(path, 'expected a duration above zero');
   };
   if (detect) {

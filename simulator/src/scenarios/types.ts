@@ -57,7 +57,6 @@ export interface Detection {
 
 /** What a recovery does in the scenario harness (students do the equivalent in the lab). */
 export type RecoveryAction = 'retrain' | 'end-fault';
-export const RECOVERY_ACTIONS: readonly RecoveryAction[] = ['retrain', 'end-fault'];
 
 /** The stated recovery: applied `after` the onset, every alert has resolved `within` after it. */
 export interface RecoveryCheck {

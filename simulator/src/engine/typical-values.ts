@@ -1,8 +1,12 @@
 import { Rng } from '../random/rng';
 import { defaultConcept, type World } from '../worlds/types';
 
-/** Typical values of a world under its default concept, estimated from a fixed sample. */
-export interface ReferenceProfile {
+/**
+ * Typical values of a world under its default concept, estimated from a fixed sample: what
+ * injectors centre a scale change on, stick a feature at, and shift the class prior from. (Not a
+ * model's training distribution: that is serving's ReferenceProfile.)
+ */
+export interface WorldTypicalValues {
   /** Per feature: mean (numeric) or NaN. */
   readonly mean: Float64Array;
   /** Per feature: median (numeric) or most frequent category index (categorical). */
@@ -11,39 +15,39 @@ export interface ReferenceProfile {
   readonly positiveRate: number;
 }
 
-const REFERENCE_SIZE = 20_000;
+const SAMPLE_SIZE = 20_000;
 
-/** Recent profiles by world and seed: one costs 20 000 draws, and runs of one seed share it. */
-const cache = new Map<string, { world: World; profile: ReferenceProfile }>();
+/** Recent results by world and seed: one costs 20 000 draws, and runs of one seed share it. */
+const cache = new Map<string, { world: World; values: WorldTypicalValues }>();
 const CACHE_SIZE = 16;
 
 /**
- * Estimated from its own stream (`reference`) so it is the same for every run of a seed and never
+ * Estimated from its own stream (`reference/<world>`) so it is the same for every run of a seed and never
  * disturbs the simulation's streams. Memoised for the last few (world, seed) pairs; treat the
  * result as read-only.
  */
-export function referenceProfile(world: World, seed: number | string): ReferenceProfile {
+export function worldTypicalValues(world: World, seed: number | string): WorldTypicalValues {
   const key = `${world.name}\u0000${String(seed)}`;
   const hit = cache.get(key);
-  if (hit && hit.world === world) return hit.profile;
-  const profile = computeProfile(world, seed);
+  if (hit && hit.world === world) return hit.values;
+  const values = estimateTypicalValues(world, seed);
   cache.delete(key);
-  cache.set(key, { world, profile });
+  cache.set(key, { world, values });
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  return profile;
+  return values;
 }
 
-function computeProfile(world: World, seed: number | string): ReferenceProfile {
+function estimateTypicalValues(world: World, seed: number | string): WorldTypicalValues {
   const rng = Rng.root(seed).fork(`reference/${world.name}`);
   const instance = world.instantiate(rng.fork('instance'));
   const streams = world.features.map((f) => rng.fork(`feature/${f.name}`));
   const noise = rng.fork('noise');
   const concept = defaultConcept(world);
   const n = world.features.length;
-  const columns = world.features.map(() => new Float64Array(REFERENCE_SIZE));
+  const columns = world.features.map(() => new Float64Array(SAMPLE_SIZE));
   const x = new Float64Array(n);
   let positives = 0;
-  for (let i = 0; i < REFERENCE_SIZE; i++) {
+  for (let i = 0; i < SAMPLE_SIZE; i++) {
     instance.sample(streams, x);
     for (let j = 0; j < n; j++) columns[j][i] = x[j];
     if (world.task === 'classification') positives += instance.label(x, concept, noise);
@@ -68,6 +72,6 @@ function computeProfile(world: World, seed: number | string): ReferenceProfile {
   return {
     mean,
     typical,
-    positiveRate: world.task === 'classification' ? positives / REFERENCE_SIZE : NaN,
+    positiveRate: world.task === 'classification' ? positives / SAMPLE_SIZE : NaN,
   };
 }
