@@ -149,7 +149,7 @@ describe('recovery over HTTP', () => {
       ['credit:promote', { version: 2, reason: '' }, /field "reason"/],
       ['sea:retrain', { last: -1 }, /field "last"/],
       ['sea:retrain', { last: 100, promote: 'yes' }, /field "promote": expected true or false/],
-      ['sea:retrain', { last: 5 }, /last: expected a whole number of labelled events from 10/],
+      ['sea:retrain', { last: 5 }, /field "last": expected a whole number from 10 to 200000, got 5/],
       ['credit:rollback', [1], /expected a JSON object body/],
     ];
     for (const [target, body, message] of cases) {

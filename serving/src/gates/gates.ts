@@ -6,7 +6,7 @@ import { modelTests, type ModelTestKind } from './model-tests';
 /*
  * Promotion gates: a candidate version serves only if its holdout quality is no worse than the
  * serving version's beyond a tolerance and it passes every model test of its world
- * (model-tests.ts). The results are stored with the version (registry.recordGates), so a failed
+ * (model-tests.ts, one suite per world in suites/). The results are stored with the version (registry.recordGates), so a failed
  * candidate is listed as 'rejected'. See serving/docs/gates.md.
  */
 
@@ -174,65 +174,57 @@ export function failedChecks(results: GateReport): string[] {
 
 function qualityCheck(input: GateInput, tolerance: GateTolerance): GateCheck {
   const candidate = holdoutOf(input.candidate.metrics);
-  if (!candidate) {
-    return {
-      name: 'holdout quality',
-      kind: 'quality',
-      passed: false,
-      detail: 'the candidate has no holdout metrics',
-    };
-  }
+  if (!candidate) return quality('holdout quality', false, 'the candidate has no holdout metrics');
   const current = input.current ? holdoutOf(input.current.metrics) : null;
   if (candidate.task === 'classification') {
     const name = 'holdout accuracy no worse than serving';
     if (!Number.isFinite(candidate.accuracy))
-      return { name, kind: 'quality', passed: false, detail: `candidate accuracy ${candidate.accuracy}` };
+      return quality(name, false, `candidate accuracy ${candidate.accuracy}`);
     if (!current || current.task !== 'classification')
       return noComparison(name, `candidate accuracy ${round(candidate.accuracy)}`, input, current);
     const drop = current.accuracy - candidate.accuracy;
     const passed = drop <= tolerance.accuracyDrop + 1e-12;
-    return {
+    return quality(
       name,
-      kind: 'quality',
       passed,
-      detail:
-        `accuracy ${round(candidate.accuracy)} vs serving ${round(current.accuracy)}: ` +
+      `accuracy ${round(candidate.accuracy)} vs serving ${round(current.accuracy)}: ` +
         `drop ${round(drop)} ${passed ? '≤' : '>'} ${tolerance.accuracyDrop}`,
-    };
+    );
   }
   const name = 'holdout MAE no worse than serving';
-  if (!Number.isFinite(candidate.mae))
-    return { name, kind: 'quality', passed: false, detail: `candidate MAE ${candidate.mae}` };
+  if (!Number.isFinite(candidate.mae)) return quality(name, false, `candidate MAE ${candidate.mae}`);
   if (!current || current.task !== 'regression')
     return noComparison(name, `candidate MAE ${round(candidate.mae)}`, input, current);
   const limit = current.mae * (1 + tolerance.maeRise);
   const passed = candidate.mae <= limit + 1e-12;
-  return {
+  return quality(
     name,
-    kind: 'quality',
     passed,
-    detail:
-      `MAE ${round(candidate.mae)} vs serving ${round(current.mae)}: ` +
+    `MAE ${round(candidate.mae)} vs serving ${round(current.mae)}: ` +
       `${passed ? '≤' : '>'} ${round(limit)} (+${tolerance.maeRise * 100} %)`,
-  };
+  );
 }
 
 function noComparison(name: string, candidate: string, input: GateInput, current: Metrics | null): GateCheck {
-  if (input.current && current) {
-    return {
+  if (input.current && current)
+    return quality(
       name,
-      kind: 'quality',
-      passed: false,
-      detail: `${candidate}; the serving version's metrics are for another task (${current.task})`,
-    };
-  }
-  return {
+      false,
+      `${candidate}; the serving version's metrics are for another task (${current.task})`,
+    );
+  return quality(
     name,
-    kind: 'quality',
-    passed: true,
-    detail: `${candidate}; ${input.current ? 'the serving version has no holdout metrics' : 'nothing serves yet'}, so nothing to compare with`,
-  };
+    true,
+    `${candidate}; ${input.current ? 'the serving version has no holdout metrics' : 'nothing serves yet'}, so nothing to compare with`,
+  );
 }
+
+const quality = (name: string, passed: boolean, detail: string): GateCheck => ({
+  name,
+  kind: 'quality',
+  passed,
+  detail,
+});
 
 /** The holdout Metrics of stored metrics: ModelMetrics ({ holdout, … }) or Metrics themselves. */
 function holdoutOf(metrics: unknown): Metrics | null {

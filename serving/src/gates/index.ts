@@ -7,9 +7,13 @@ export {
   scoresAbove,
   eachValue,
   worldsWithModelTests,
+  worldSuite,
   type ModelTest,
   type ModelTestKind,
   type ModelTestOutcome,
+  type Sweep,
+  type SweepDirection,
+  type WorldSuite,
 } from './model-tests';
 export {
   DEFAULT_GATE_TOLERANCE,

@@ -25,18 +25,18 @@ export class ServingMetrics {
   constructor() {
     this.registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
     const registers = [this.registry];
-    this.requests = new Counter({
-      name: 'driftlab_prediction_requests_total',
-      help: 'Prediction requests by model, serving version and HTTP status.',
-      labelNames: ['model', 'version', 'status'],
-      registers,
-    });
-    this.errors = new Counter({
-      name: 'driftlab_prediction_errors_total',
-      help: 'Prediction requests answered with an HTTP status of 400 or more.',
-      labelNames: ['model', 'version', 'status'],
-      registers,
-    });
+    const counter = <L extends string>(name: string, help: string, labelNames: L[]) =>
+      new Counter<L>({ name, help, labelNames, registers });
+    this.requests = counter(
+      'driftlab_prediction_requests_total',
+      'Prediction requests by model, serving version and HTTP status.',
+      ['model', 'version', 'status'],
+    );
+    this.errors = counter(
+      'driftlab_prediction_errors_total',
+      'Prediction requests answered with an HTTP status of 400 or more.',
+      ['model', 'version', 'status'],
+    );
     this.duration = new Histogram({
       name: 'driftlab_prediction_duration_seconds',
       help: 'Time to answer a prediction request, in seconds.',
@@ -45,18 +45,16 @@ export class ServingMetrics {
       enableExemplars: true,
       registers,
     });
-    this.inputFaults = new Counter({
-      name: 'driftlab_input_faults_total',
-      help: 'Input values that broke the feature schema (missing, wrong type, unseen category, out of range, unknown field), whatever the policy did with them.',
-      labelNames: ['model', 'feature', 'fault'],
-      registers,
-    });
-    this.predictions = new Counter({
-      name: 'driftlab_predictions_total',
-      help: 'Instances predicted (a request can carry several).',
-      labelNames: ['model', 'version'],
-      registers,
-    });
+    this.inputFaults = counter(
+      'driftlab_input_faults_total',
+      'Input values that broke the feature schema (missing, wrong type, unseen category, out of range, unknown field), whatever the policy did with them.',
+      ['model', 'feature', 'fault'],
+    );
+    this.predictions = counter(
+      'driftlab_predictions_total',
+      'Instances predicted (a request can carry several).',
+      ['model', 'version'],
+    );
     this.registryState = new RegistryMetrics(this.registry);
   }
 

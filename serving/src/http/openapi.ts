@@ -1,3 +1,8 @@
+import { INPUT_FAULTS } from '@driftlab/contracts';
+import { MIN_RECORDS } from '../models';
+import { MAX_RETRAIN_EVENTS } from '../recovery';
+import { MAX_REASON_LENGTH } from '../registry';
+
 const error = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -12,6 +17,14 @@ const body = (schema: string) => ({
   required: true,
   content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
 });
+
+/** A recovery action's reason, kept in the deployment history (the registry refuses more). */
+const REASON = {
+  type: 'string',
+  pattern: '\\S',
+  maxLength: MAX_REASON_LENGTH,
+  description: 'Why, for the deployment history (not blank)',
+} as const;
 
 /** The prediction API's OpenAPI 3.1 document, served at /openapi.json (a test keeps it in step with the routes). */
 export const OPENAPI = {
@@ -193,10 +206,7 @@ export const OPENAPI = {
       VersionAction: {
         type: 'object',
         required: ['version'],
-        properties: {
-          version: { type: 'integer', minimum: 1 },
-          reason: { type: 'string', maxLength: 1000, description: 'Why, for the deployment history' },
-        },
+        properties: { version: { type: 'integer', minimum: 1 }, reason: REASON },
       },
       RetrainRequest: {
         type: 'object',
@@ -204,12 +214,12 @@ export const OPENAPI = {
         properties: {
           last: {
             type: 'integer',
-            minimum: 10,
-            maximum: 200000,
+            minimum: MIN_RECORDS,
+            maximum: MAX_RETRAIN_EVENTS,
             description: 'How many of the most recent labelled events',
           },
           promote: { type: 'boolean', default: false },
-          reason: { type: 'string', maxLength: 1000 },
+          reason: REASON,
         },
       },
       Deployment: {
@@ -318,4 +328,3 @@ export const OPENAPI = {
     },
   },
 } as const;
-import { INPUT_FAULTS } from '@driftlab/contracts';

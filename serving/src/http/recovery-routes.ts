@@ -1,6 +1,8 @@
 import type { Logger } from 'winston';
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { RecoveryError, type Recovery } from '../recovery';
+import { bodyCheck, requestBodySchema, type BodyCheck } from './body-validation';
+import { OPENAPI } from './openapi';
 
 /*
  * The recovery actions over HTTP, in the same `name:verb` style as `:predict`:
@@ -9,59 +11,44 @@ import { RecoveryError, type Recovery } from '../recovery';
  *   POST /v1/models/{name}:rollback      {"version": n, "reason"?: "…"}
  *   POST /v1/models/{name}:promote       {"version": n, "reason"?: "…"}  (through the gates)
  *   POST /v1/models/{name}:retrain       {"last": n, "promote"?: bool, "reason"?: "…"}
+ * Bodies are checked against their schemas in the OpenAPI document (openapi.ts).
  */
 
-const MAX_REASON = 1000;
+/** A :rollback or :promote body, as the VersionAction schema lets it through. */
+interface VersionAction {
+  readonly version: number;
+  readonly reason?: string;
+}
+
+/** A :retrain body, as the RetrainRequest schema lets it through. */
+interface RetrainRequest {
+  readonly last: number;
+  readonly promote?: boolean;
+  readonly reason?: string;
+}
 
 type Body = Record<string, unknown>;
+type Outcome = { status?: number; json: object };
 
-class BodyError extends Error {}
-
-function positiveInteger(body: Body, field: string): number {
-  const v = body[field];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
-    throw new BodyError(
-      `field "${field}": expected a positive whole number, got ${JSON.stringify(v) ?? 'nothing'}`,
-    );
-  return v;
+/** A recovery verb: its body check (from the OpenAPI document) and what it does with a valid body. */
+interface Action {
+  readonly check: BodyCheck;
+  run(model: string, body: Body): Outcome;
 }
 
-function optionalReason(body: Body, fallback: string): string {
-  const v = body.reason;
-  if (v === undefined) return fallback;
-  if (typeof v !== 'string' || v.trim() === '' || v.length > MAX_REASON)
-    throw new BodyError(`field "reason": expected a non-empty string of at most ${MAX_REASON} characters`);
-  return v;
-}
-
-function optionalBoolean(body: Body, field: string): boolean {
-  const v = body[field];
-  if (v === undefined) return false;
-  if (typeof v !== 'boolean')
-    throw new BodyError(`field "${field}": expected true or false, got ${JSON.stringify(v)}`);
-  return v;
-}
-
-function bodyOf(req: Request): Body {
-  const body = req.body as unknown;
-  if (body === undefined) return {};
-  if (body === null || typeof body !== 'object' || Array.isArray(body))
-    throw new BodyError('expected a JSON object body with Content-Type: application/json');
-  return body as Body;
-}
-
-type Action = (model: string, body: Body) => { status?: number; json: object };
+const recoveryAction = <B>(verb: string, run: (model: string, body: B) => Outcome): Action => ({
+  check: bodyCheck(requestBodySchema(OPENAPI, `/v1/models/{name}:${verb}`, 'post')),
+  run: run as (model: string, body: Body) => Outcome,
+});
 
 function actions(recovery: Recovery): Record<string, Action> {
   return {
-    rollback: (model, body) => {
-      const version = positiveInteger(body, 'version');
-      const deployment = recovery.rollback(model, version, optionalReason(body, 'rollback over HTTP'));
+    rollback: recoveryAction<VersionAction>('rollback', (model, { version, reason }) => {
+      const deployment = recovery.rollback(model, version, reason ?? 'rollback over HTTP');
       return { json: { model, deployment } };
-    },
-    promote: (model, body) => {
-      const version = positiveInteger(body, 'version');
-      const result = recovery.promote(model, version, optionalReason(body, 'promote over HTTP'));
+    }),
+    promote: recoveryAction<VersionAction>('promote', (model, { version, reason }) => {
+      const result = recovery.promote(model, version, reason ?? 'promote over HTTP');
       // A candidate the gates reject is a refused request, not a server error: 409 with the gate results.
       return {
         status: result.promoted ? 200 : 409,
@@ -74,17 +61,15 @@ function actions(recovery: Recovery): Record<string, Action> {
               gates: result.results,
             },
       };
-    },
-    retrain: (model, body) => {
-      const last = positiveInteger(body, 'last');
-      const promote = optionalBoolean(body, 'promote');
+    }),
+    retrain: recoveryAction<RetrainRequest>('retrain', (model, { last, promote, reason }) => {
       const result = recovery.retrain(model, {
         last,
-        promote,
-        reason: optionalReason(body, `retrained on the last ${last} labelled events over HTTP`),
+        promote: promote ?? false,
+        reason: reason ?? `retrained on the last ${last} labelled events over HTTP`,
       });
       return { status: 201, json: result };
-    },
+    }),
   };
 }
 
@@ -118,18 +103,25 @@ export function recoveryVerbs(
     if (!action) return next();
     const run = () =>
       answer(res, () => {
-        const body = bodyOf(req);
-        let outcome: ReturnType<Action>;
+        const body: unknown = req.body ?? {};
+        // Refused actions are worth recording too (who tried what); a body that is no JSON object is not one.
+        const record = (status: number) => {
+          if (isObject(body)) hooks.onAction?.({ model, action: verb, status, body, locals: res.locals });
+        };
+        const problem = action.check(body);
+        if (problem !== null) {
+          record(400);
+          return { status: 400, json: { error: problem } };
+        }
+        let outcome: Outcome;
         try {
-          outcome = action(model, body);
+          outcome = action.run(model, body as Body);
         } catch (e) {
-          // Refused actions are worth recording too (who tried what).
-          const status = e instanceof RecoveryError ? e.status : e instanceof BodyError ? 400 : 500;
-          hooks.onAction?.({ model, action: verb, status, body, locals: res.locals });
+          record(e instanceof RecoveryError ? e.status : 500);
           throw e;
         }
         logger?.info('recovery action', { action: verb, model, status: outcome.status ?? 200 });
-        hooks.onAction?.({ model, action: verb, status: outcome.status ?? 200, body, locals: res.locals });
+        record(outcome.status ?? 200);
         return outcome;
       });
     if (hooks.guard) hooks.guard(req, res, (err?: unknown) => (err ? next(err) : run()));
@@ -154,13 +146,14 @@ export function recoveryListings(recovery: Recovery): {
   };
 }
 
-function answer(res: Response, run: () => { status?: number; json: object }): void {
+function answer(res: Response, run: () => Outcome): void {
   try {
     const { status, json } = run();
     res.status(status ?? 200).json(json);
   } catch (e) {
-    if (e instanceof BodyError) res.status(400).json({ error: e.message });
-    else if (e instanceof RecoveryError) res.status(e.status).json({ error: e.message });
+    if (e instanceof RecoveryError) res.status(e.status).json({ error: e.message });
     else throw e;
   }
 }
+
+const isObject = (x: unknown): x is Body => typeof x === 'object' && x !== null && !Array.isArray(x);

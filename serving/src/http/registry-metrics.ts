@@ -13,6 +13,70 @@ const GATE_OUTCOMES = ['passed', 'failed'] as const;
 /** One scrape's collect() calls fall well within this; the next scrape reads the disk again. */
 const SNAPSHOT_MS = 250;
 
+/** One value of a family: its labels and the number. */
+type Sample = readonly [labels: Record<string, string>, value: number];
+
+/** A metric family read from the registry: per model snapshot, the samples it publishes. */
+interface Family {
+  readonly type: 'gauge' | 'counter';
+  readonly name: string;
+  readonly help: string;
+  readonly labelNames: readonly string[];
+  readonly samples: (s: RegistrySnapshot) => readonly Sample[];
+}
+
+const FAMILIES: readonly Family[] = [
+  {
+    type: 'gauge',
+    name: 'driftlab_model_serving_version',
+    help: 'The version number each model serves now (changes on promotion and rollback).',
+    labelNames: ['model'],
+    samples: (s) => (s.serving === null ? [] : [[{ model: s.model }, s.serving]]),
+  },
+  {
+    type: 'gauge',
+    name: 'driftlab_model_serving_version_info',
+    help: 'Always 1, labelled with the version each model serves: join on (model, version) to keep only the serving version of per-version series.',
+    labelNames: ['model', 'version'],
+    samples: (s) => (s.serving === null ? [] : [[{ model: s.model, version: String(s.serving) }, 1]]),
+  },
+  {
+    type: 'gauge',
+    name: 'driftlab_model_last_deployment_timestamp_seconds',
+    help: 'When the serving version last changed (promotion or rollback), as Unix time in seconds.',
+    labelNames: ['model'],
+    samples: (s) => (s.lastDeployment === null ? [] : [[{ model: s.model }, s.lastDeployment]]),
+  },
+  {
+    type: 'gauge',
+    name: 'driftlab_model_versions',
+    help: 'Stored versions of each model by status: serving, retired (served before), rejected (failed its promotion gates), candidate, unreadable.',
+    labelNames: ['model', 'status'],
+    samples: (s) => STATUSES.map((status) => [{ model: s.model, status }, s.byStatus.get(status) ?? 0]),
+  },
+  {
+    type: 'counter',
+    name: 'driftlab_model_deployments_total',
+    help: 'Changes of the serving version since the registry was created, by action (promote, rollback).',
+    labelNames: ['model', 'action'],
+    samples: (s) => ACTIONS.map((action) => [{ model: s.model, action }, s.deployments[action]]),
+  },
+  {
+    type: 'counter',
+    name: 'driftlab_model_retrains_total',
+    help: 'Versions trained on recorded (labelled) events, i.e. retrains, whether promoted or not.',
+    labelNames: ['model'],
+    samples: (s) => [[{ model: s.model }, s.retrains]],
+  },
+  {
+    type: 'counter',
+    name: 'driftlab_model_promotion_gate_results_total',
+    help: 'Versions whose promotion gates ran, by outcome (passed, failed).',
+    labelNames: ['model', 'outcome'],
+    samples: (s) => GATE_OUTCOMES.map((outcome) => [{ model: s.model, outcome }, s.gates[outcome]]),
+  },
+];
+
 /**
  * The registry's state as metrics, read from disk at scrape time: a promotion made by the CLI in
  * another process shows up at the next scrape. Every label combination is published from the
@@ -23,83 +87,27 @@ export class RegistryMetrics {
   private cached: { at: number; value: RegistrySnapshot[] } | null = null;
 
   constructor(registry: Registry<OpenMetricsContentType>) {
-    const registers = [registry];
-    // The six families of one scrape share one read of the registry.
+    // The families of one scrape share one read of the registry.
     const read = (): RegistrySnapshot[] => this.snapshot();
-    new Gauge({
-      name: 'driftlab_model_serving_version',
-      help: 'The version number each model serves now (changes on promotion and rollback).',
-      labelNames: ['model'],
-      registers,
-      collect() {
-        this.reset();
-        for (const s of read()) if (s.serving !== null) this.set({ model: s.model }, s.serving);
-      },
-    });
-    new Gauge({
-      name: 'driftlab_model_serving_version_info',
-      help: 'Always 1, labelled with the version each model serves: join on (model, version) to keep only the serving version of per-version series.',
-      labelNames: ['model', 'version'],
-      registers,
-      collect() {
-        this.reset();
-        for (const s of read())
-          if (s.serving !== null) this.set({ model: s.model, version: String(s.serving) }, 1);
-      },
-    });
-    new Gauge({
-      name: 'driftlab_model_last_deployment_timestamp_seconds',
-      help: 'When the serving version last changed (promotion or rollback), as Unix time in seconds.',
-      labelNames: ['model'],
-      registers,
-      collect() {
-        this.reset();
-        for (const s of read()) if (s.lastDeployment !== null) this.set({ model: s.model }, s.lastDeployment);
-      },
-    });
-    new Gauge({
-      name: 'driftlab_model_versions',
-      help: 'Stored versions of each model by status: serving, retired (served before), rejected (failed its promotion gates), candidate, unreadable.',
-      labelNames: ['model', 'status'],
-      registers,
-      collect() {
-        this.reset();
-        for (const s of read())
-          for (const status of STATUSES) this.set({ model: s.model, status }, s.byStatus.get(status) ?? 0);
-      },
-    });
-    new Counter({
-      name: 'driftlab_model_deployments_total',
-      help: 'Changes of the serving version since the registry was created, by action (promote, rollback).',
-      labelNames: ['model', 'action'],
-      registers,
-      collect() {
-        this.reset();
-        for (const s of read())
-          for (const action of ACTIONS) this.inc({ model: s.model, action }, s.deployments[action]);
-      },
-    });
-    new Counter({
-      name: 'driftlab_model_retrains_total',
-      help: 'Versions trained on recorded (labelled) events, i.e. retrains, whether promoted or not.',
-      labelNames: ['model'],
-      registers,
-      collect() {
-        this.reset();
-        for (const s of read()) this.inc({ model: s.model }, s.retrains);
-      },
-    });
-    new Counter({
-      name: 'driftlab_model_promotion_gate_results_total',
-      help: 'Versions whose promotion gates ran, by outcome (passed, failed).',
-      labelNames: ['model', 'outcome'],
-      registers,
-      collect() {
-        this.reset();
-        for (const s of read())
-          for (const outcome of GATE_OUTCOMES) this.inc({ model: s.model, outcome }, s.gates[outcome]);
-      },
-    });
+    for (const { type, name, help, labelNames, samples } of FAMILIES) {
+      const common = { name, help, labelNames: [...labelNames], registers: [registry] };
+      if (type === 'gauge')
+        new Gauge({
+          ...common,
+          collect() {
+            this.reset();
+            for (const s of read()) for (const [labels, value] of samples(s)) this.set(labels, value);
+          },
+        });
+      else
+        new Counter({
+          ...common,
+          collect() {
+            this.reset();
+            for (const s of read()) for (const [labels, value] of samples(s)) this.inc(labels, value);
+          },
+        });
+    }
   }
 
   /** Starts publishing `registry`'s state (nothing is published before). */

@@ -8,7 +8,8 @@ export {
   type NumericColumn,
   type PreprocessingSpec,
 } from './preprocess';
-export { fitLogistic, LogisticRegression, sigmoid, type LinearFit, type LogisticOptions } from './logistic';
+export { fitLogistic, LogisticRegression, sigmoid, type LogisticOptions } from './logistic';
+export { LinearModel, type LinearFit } from './linear-model';
 export { fitLinear, LinearRegression, type LinearOptions } from './linear';
 export { SAMPLE_SIZE, categoricalProfile, numericProfile } from './profile';
 export { featureSchema } from './schema';

@@ -1,6 +1,6 @@
 import { ModelError } from './errors';
 import { cholesky, choleskySolveInPlace, weightedGram, type Matrix } from './linalg';
-import type { LinearFit } from './logistic';
+import { LinearModel, type LinearFit } from './linear-model';
 
 /*
  * Ordinary least squares by the normal equations, (XᵀX + λI′)β = Xᵀy with X = [1 | design] and I′
@@ -46,13 +46,8 @@ export function fitLinear(x: Matrix, y: ArrayLike<number>, options: LinearOption
   return { intercept: beta[0], coefficients: beta.slice(1), iterations: 1, converged: true };
 }
 
-/** A fitted linear model on design vectors. Prediction allocates nothing. */
-export class LinearRegression {
-  constructor(
-    readonly coefficients: Float64Array,
-    readonly intercept: number,
-  ) {}
-
+/** A fitted linear regression on design vectors. Prediction allocates nothing. */
+export class LinearRegression extends LinearModel {
   static fit(x: Matrix, y: ArrayLike<number>, options?: LinearOptions): LinearRegression {
     const fit = fitLinear(x, y, options);
     return new LinearRegression(fit.coefficients, fit.intercept);
@@ -60,9 +55,6 @@ export class LinearRegression {
 
   /** b + w·x of the design vector starting at `offset` in `x`. */
   predict(x: ArrayLike<number>, offset = 0): number {
-    const w = this.coefficients;
-    let s = this.intercept;
-    for (let j = 0; j < w.length; j++) s += w[j] * x[offset + j];
-    return s;
+    return this.decision(x, offset);
   }
 }

@@ -1,5 +1,6 @@
 import { ModelError } from './errors';
 import { cholesky, choleskySolveInPlace, weightedGram, type Matrix } from './linalg';
+import { LinearModel, type LinearFit } from './linear-model';
 
 /*
  * Binary logistic regression with an L2 penalty, the objective of scikit-learn's
@@ -21,13 +22,6 @@ export interface LogisticOptions {
   readonly maxIterations?: number;
   /** Stop when the largest Newton step component falls below this (default 1e-10). */
   readonly tolerance?: number;
-}
-
-export interface LinearFit {
-  readonly coefficients: Float64Array;
-  readonly intercept: number;
-  readonly iterations: number;
-  readonly converged: boolean;
 }
 
 /** Added to the Hessian's diagonal (times n): keeps it positive definite when every p(1−p) underflows; the optimum is unchanged, only the step. */
@@ -112,24 +106,11 @@ export function fitLogistic(x: Matrix, y: ArrayLike<number>, options: LogisticOp
   return { intercept: beta[0], coefficients: beta.slice(1), iterations, converged };
 }
 
-/** A fitted model on design vectors. Scoring allocates nothing. */
-export class LogisticRegression {
-  constructor(
-    readonly coefficients: Float64Array,
-    readonly intercept: number,
-  ) {}
-
+/** A fitted logistic regression on design vectors (`decision` is the log-odds). Scoring allocates nothing. */
+export class LogisticRegression extends LinearModel {
   static fit(x: Matrix, y: ArrayLike<number>, options?: LogisticOptions): LogisticRegression {
     const fit = fitLogistic(x, y, options);
     return new LogisticRegression(fit.coefficients, fit.intercept);
-  }
-
-  /** The log-odds b + w·x of the design vector starting at `offset` in `x`. */
-  decision(x: ArrayLike<number>, offset = 0): number {
-    const w = this.coefficients;
-    let s = this.intercept;
-    for (let j = 0; j < w.length; j++) s += w[j] * x[offset + j];
-    return s;
   }
 
   /** P(y = 1 | x). */

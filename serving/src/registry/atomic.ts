@@ -13,7 +13,12 @@ const DIRECTORY_SYNC_UNSUPPORTED = new Set(['EISDIR', 'EINVAL', 'ENOTSUP', 'EPER
 
 /** Creates or truncates `path`, writes `data` and forces it to disk before returning. */
 export function writeFileDurable(path: string, data: string | Uint8Array): void {
-  const fd = openSync(path, 'w');
+  writeSynced(path, 'w', data);
+}
+
+/** Opens `path` with `flag` ('w': truncate, 'a': append), writes `data` and fsyncs it. */
+function writeSynced(path: string, flag: 'w' | 'a', data: string | Uint8Array): void {
+  const fd = openSync(path, flag);
   try {
     writeFileSync(fd, data);
     fsyncSync(fd);
@@ -69,13 +74,7 @@ export function replaceFileAtomic(path: string, data: string | Uint8Array): void
  */
 export function appendDurable(path: string, text: string): void {
   const created = !existsSync(path);
-  const fd = openSync(path, 'a');
-  try {
-    writeFileSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeSynced(path, 'a', text);
   if (created) fsyncDirectory(dirname(path));
 }
 

@@ -131,6 +131,34 @@ export function readDeployments(paths: ModelPaths): Deployment[] {
   return entries;
 }
 
+/**
+ * Refuses a move the action does not make: promote only goes forward (to a version newer than the
+ * serving one, or the first), rollback only back (to an earlier one). Throws 'conflict'.
+ */
+export function checkMove(
+  model: string,
+  action: Deployment['action'],
+  from: number | null,
+  version: number,
+): void {
+  if (action === 'promote' && from !== null && version <= from) {
+    throw new RegistryError(
+      'conflict',
+      version === from
+        ? `${model}: version ${version} is already serving`
+        : `${model}: version ${version} is older than the serving version ${from}; use rollback to go back`,
+    );
+  }
+  if (action === 'rollback' && (from === null || version >= from)) {
+    throw new RegistryError(
+      'conflict',
+      from === null
+        ? `${model}: nothing serves yet, so there is nothing to roll back; promote a version first`
+        : `${model}: rollback goes to a version earlier than the serving version ${from}, not ${version}; use promote to go forward`,
+    );
+  }
+}
+
 /** Records a deployment: pointer first (it is the truth), then the history. */
 export function recordDeployment(paths: ModelPaths, deployment: Deployment): void {
   writePointer(paths, deployment);

@@ -1,5 +1,5 @@
 // The registry's public surface; everything else in this folder is internal.
-export { ModelRegistry } from './registry';
+export { MAX_REASON_LENGTH, ModelRegistry } from './registry';
 export { registryReferences, storedReference } from './references';
 export { RegistryError, type RegistryErrorCode } from './errors';
 export type {

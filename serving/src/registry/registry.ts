@@ -1,19 +1,18 @@
 // The versioned model registry on disk. Layout, crash-safety argument and the single-owner rule:
 // serving/docs/registry.md.
-import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureDirectoryDurable, fsyncDirectory, replaceFileAtomic, temporaryFileFor } from './atomic';
+import { ensureDirectoryDurable, replaceFileAtomic } from './atomic';
 import {
+  checkMove,
   lastSeq,
   parseLog,
   readDeployments,
   readPointer,
   recordDeployment,
-  repairLog,
   type ParsedLog,
 } from './deployments';
 import { reason, RegistryError } from './errors';
-import { readJsonObject } from './json';
 import {
   ARTIFACT_FILE,
   checkModelName,
@@ -22,11 +21,10 @@ import {
   isModelName,
   LOCK_FILE,
   ModelPaths,
-  parseVersionDirName,
   PROFILE_FILE,
-  VERSIONS_DIR,
 } from './layout';
 import { acquireLock, releaseLock } from './lock';
+import { hasPublishedVersion, prepareRoot, recoverModel } from './opening';
 import type {
   Deployment,
   ModelVersion,
@@ -36,9 +34,9 @@ import type {
   VersionStatus,
 } from './types';
 import {
-  listPartials,
   listVersions,
   loadChecked,
+  nextVersionNumber,
   prepareContents,
   prepareGates,
   readVersionMeta,
@@ -49,7 +47,8 @@ import {
 /** Registries this process owns, by real path: a second owner in one process would also be a second writer. */
 const OWNED_HERE = new Set<string>();
 
-const MAX_REASON_LENGTH = 1000;
+/** The longest reason a deployment may carry, in UTF-16 code units. */
+export const MAX_REASON_LENGTH = 1000;
 
 /**
  * Versions of each model on disk, the serving pointer and the deployment history. Every method is
@@ -218,7 +217,7 @@ export class ModelRegistry {
     const paths = new ModelPaths(this.dir, checkModelName(model));
     const prepared = prepareContents(contents);
     this.io(paths.versions, () => ensureDirectoryDurable(paths.versions));
-    const version = this.nextVersion(paths);
+    const version = nextVersionNumber(paths);
     this.io(paths.counter, () =>
       replaceFileAtomic(paths.counter, JSON.stringify({ next: version + 1 }) + '\n'),
     );
@@ -262,22 +261,7 @@ export class ModelRegistry {
     }
     const pointer = readPointer(paths);
     const from = pointer?.to ?? null;
-    if (action === 'promote' && from !== null && version <= from) {
-      throw new RegistryError(
-        'conflict',
-        version === from
-          ? `${paths.model}: version ${version} is already serving`
-          : `${paths.model}: version ${version} is older than the serving version ${from}; use rollback to go back`,
-      );
-    }
-    if (action === 'rollback' && (from === null || version >= from)) {
-      throw new RegistryError(
-        'conflict',
-        from === null
-          ? `${paths.model}: nothing serves yet, so there is nothing to roll back; promote a version first`
-          : `${paths.model}: rollback goes to a version earlier than the serving version ${from}, not ${version}; use promote to go forward`,
-      );
-    }
+    checkMove(paths.model, action, from, version);
     // Checked whole (digests and all) before it can serve: a damaged version is refused here, not at
     // the first prediction.
     const target = this.version(model, version);
@@ -293,22 +277,6 @@ export class ModelRegistry {
     };
     this.io(paths.pointer, () => recordDeployment(paths, deployment));
     return deployment;
-  }
-
-  /** Numbers already handed out: the reserved counter, visible versions, unfinished writes. */
-  private nextVersion(paths: ModelPaths): number {
-    let next = 1;
-    try {
-      if (existsSync(paths.counter)) {
-        const counter = readJsonObject(paths.counter, 'the version counter').next;
-        if (typeof counter === 'number' && Number.isSafeInteger(counter)) next = counter;
-      }
-    } catch {
-      // A damaged counter falls back to the directories below: only a never-visible number could repeat.
-    }
-    for (const version of listVersions(paths)) next = Math.max(next, version + 1);
-    for (const { version } of listPartials(paths)) next = Math.max(next, version + 1);
-    return next;
   }
 
   /** How to tell each version's status: from the pointer and who has ever served (the history). */
@@ -365,68 +333,5 @@ export class ModelRegistry {
       if (e instanceof RegistryError) throw e;
       throw new RegistryError('io', `${file}: ${reason(e)}`, file, { cause: e });
     }
-  }
-}
-
-/** Checks (and creates) the registry directory, with errors that name it. */
-function prepareRoot(root: string, create: boolean): void {
-  let stat;
-  try {
-    stat = statSync(root);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new RegistryError('io', `${root}: the registry directory cannot be read (${reason(e)})`, root, {
-        cause: e,
-      });
-    }
-    if (!create) throw new RegistryError('not-found', `${root}: the registry directory does not exist`, root);
-    try {
-      mkdirSync(root, { recursive: true });
-    } catch (e2) {
-      throw new RegistryError('io', `${root}: cannot create the registry directory (${reason(e2)})`, root, {
-        cause: e2,
-      });
-    }
-    return;
-  }
-  if (!stat.isDirectory()) throw new RegistryError('io', `${root}: not a directory`, root);
-  try {
-    readdirSync(root);
-  } catch (e) {
-    throw new RegistryError('io', `${root}: the registry directory cannot be read (${reason(e)})`, root, {
-      cause: e,
-    });
-  }
-}
-
-/** Owner-only tidy-up of one model after a crash; returns what it did. */
-function recoverModel(paths: ModelPaths): string[] {
-  const notes: string[] = [];
-  const partials = listPartials(paths);
-  for (const { name, version } of partials) {
-    rmSync(join(paths.versions, name), { recursive: true, force: true });
-    notes.push(
-      `${join(paths.versions, name)}: removed an unfinished write of version ${version} (the number will not be reused)`,
-    );
-  }
-  if (partials.length > 0) fsyncDirectory(paths.versions);
-  const temporaries = [temporaryFileFor(paths.pointer), temporaryFileFor(paths.counter)];
-  for (const version of listVersions(paths))
-    temporaries.push(temporaryFileFor(join(paths.version(version), GATES_FILE)));
-  for (const file of temporaries) {
-    if (!existsSync(file)) continue;
-    unlinkSync(file);
-    notes.push(`${file}: removed an unfinished update`);
-  }
-  notes.push(...repairLog(paths));
-  return notes;
-}
-
-/** Whether a model folder holds at least one published version directory. */
-function hasPublishedVersion(modelDir: string): boolean {
-  try {
-    return readdirSync(join(modelDir, VERSIONS_DIR)).some((name) => parseVersionDirName(name) !== null);
-  } catch {
-    return false;
   }
 }

@@ -114,6 +114,25 @@ export function listPartials(paths: ModelPaths): { name: string; version: number
   });
 }
 
+/**
+ * The number the next version gets: above every number already handed out (the reserved counter,
+ * visible versions, unfinished writes).
+ */
+export function nextVersionNumber(paths: ModelPaths): number {
+  let next = 1;
+  try {
+    if (existsSync(paths.counter)) {
+      const counter = readJsonObject(paths.counter, 'the version counter').next;
+      if (typeof counter === 'number' && Number.isSafeInteger(counter)) next = counter;
+    }
+  } catch {
+    // A damaged counter falls back to the directories below: only a never-visible number could repeat.
+  }
+  for (const version of listVersions(paths)) next = Math.max(next, version + 1);
+  for (const { version } of listPartials(paths)) next = Math.max(next, version + 1);
+  return next;
+}
+
 function readNames(paths: ModelPaths): string[] {
   try {
     return readdirSync(paths.versions);
