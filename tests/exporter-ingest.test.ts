@@ -1,18 +1,17 @@
-// The exporter's ingest router behind a host's JSON parsing: the router leaves what the parser
-// refuses (malformed JSON, a body over the limit) to the host's JSON-error handler, serving's
-// jsonBodyErrors, which every JSON API of the lab answers with. Moved from
-// exporter/src/http/ingest.test.ts when the exporter stopped parsing bodies itself.
-import express from 'express';
+// The exporter's ingest router in the lab's host (as `driftlab start --only exporter` serves it):
+// what its body parser refuses (malformed JSON, a body over the limit) the host answers, as it
+// does for every router.
 import request from 'supertest';
-import { jsonBodyErrors } from '@driftlab/serving';
+import { createHost } from '@driftlab/lab';
 import { Exporter, ingestRoutes } from '@driftlab/exporter';
 
 function app() {
   const exporter = new Exporter({ references: { reference: () => null } });
-  const a = express()
-    .use(express.json({ limit: '2kb' }))
-    .use(ingestRoutes(exporter))
-    .use(jsonBodyErrors);
+  const a = createHost({
+    routers: [ingestRoutes(exporter, '2kb')],
+    registries: [exporter.metrics.registry],
+    openapi: {},
+  });
   return { app: a, exporter };
 }
 

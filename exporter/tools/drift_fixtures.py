@@ -10,7 +10,7 @@ needs scipy (1.17) and numpy (and the repository's Prettier, which formats the J
                                                      CSV pairs for `driftlab stats` and its --json output
 
 Large samples are not stored: each is a generator spec ({"gen": ..., "seed": ..., "n": ...}) that the
-jest tests expand with the same integer generator (mulberry32, exporter/src/drift/testing.ts) and
+jest tests expand with the same integer generator (mulberry32, exporter/src/testing/random.ts) and
 only exact float operations (sums of k/2^32, products by constants, floor), so both sides hold
 bit-identical data. `generator_check` pins the agreement.
 
@@ -41,7 +41,7 @@ THRESHOLDS = {"ks": 0.05, "chi_square": 0.05, "wasserstein_norm": 0.1, "jensen_s
 
 
 # ---------------------------------------------------------------------------------------------
-# Data: mulberry32, as in exporter/src/drift/testing.ts
+# Data: mulberry32, as in exporter/src/testing/random.ts
 
 
 def mulberry32(seed):

@@ -1,4 +1,4 @@
-import type { DriftDetector } from './detector';
+import { CountingDetector, type DriftDetector } from './detector';
 
 export interface AdwinOptions {
   /** Confidence δ: a false alarm on a stationary stream has probability at most about δ (default 0.002). */
@@ -70,7 +70,7 @@ const BUCKET_SIZE = Float64Array.from({ length: MAX_ROWS }, (_, row) => 2 ** row
  * exporter/docs/detectors.md: every bucket boundary is a candidate cut, and after a change the
  * window keeps W₁ (the paper's behaviour) instead of starting empty.
  */
-export class Adwin implements DriftDetector {
+export class Adwin extends CountingDetector implements DriftDetector {
   readonly method = 'adwin' as const;
   readonly options: Required<AdwinOptions>;
   // Each row is a ring of M + 1 slots at r·stride: entry k (0 = oldest in the row) lives at slot
@@ -86,11 +86,9 @@ export class Adwin implements DriftDetector {
   private varianceSum = 0;
   private elements = 0;
   private tick = 0;
-  private count = 0;
-  private detected = 0;
-  private lastDetection: number | null = null;
 
   constructor(options: AdwinOptions = {}) {
+    super();
     this.options = { ...ADWIN_DEFAULTS, ...options };
     const { delta, clock, maxBuckets, minWindowLength, gracePeriod } = this.options;
     if (!(delta > 0 && delta < 1))
@@ -118,8 +116,7 @@ export class Adwin implements DriftDetector {
     this.tick++;
     if (this.tick % this.options.clock !== 0 || this.elements <= this.options.gracePeriod) return false;
     if (!this.shrink()) return false;
-    this.detected++;
-    this.lastDetection = timeMs;
+    this.detectedAt(timeMs);
     return true;
   }
 
@@ -145,18 +142,6 @@ export class Adwin implements DriftDetector {
     return b;
   }
 
-  get updates(): number {
-    return this.count;
-  }
-
-  get detections(): number {
-    return this.detected;
-  }
-
-  get lastDetectionMs(): number | null {
-    return this.lastDetection;
-  }
-
   reset(): void {
     this.counts.fill(0);
     this.heads.fill(0);
@@ -165,9 +150,7 @@ export class Adwin implements DriftDetector {
     this.varianceSum = 0;
     this.elements = 0;
     this.tick = 0;
-    this.count = 0;
-    this.detected = 0;
-    this.lastDetection = null;
+    this.resetCounts();
   }
 
   private insert(value: number): void {

@@ -18,3 +18,35 @@ export interface DriftDetector {
   /** Forgets everything, counts included (e.g. after a retrain or a rollback). */
   reset(): void;
 }
+
+/** What every detector counts: its updates, its detections and when the latest was. */
+export abstract class CountingDetector {
+  protected count = 0;
+  private detected = 0;
+  private lastDetection: number | null = null;
+
+  get updates(): number {
+    return this.count;
+  }
+
+  get detections(): number {
+    return this.detected;
+  }
+
+  get lastDetectionMs(): number | null {
+    return this.lastDetection;
+  }
+
+  /** Counts a detection at event time `timeMs`. */
+  protected detectedAt(timeMs: number): void {
+    this.detected++;
+    this.lastDetection = timeMs;
+  }
+
+  /** Forgets the counts. */
+  protected resetCounts(): void {
+    this.count = 0;
+    this.detected = 0;
+    this.lastDetection = null;
+  }
+}

@@ -1,4 +1,4 @@
-import type { DriftDetector } from './detector';
+import { CountingDetector, type DriftDetector } from './detector';
 
 export interface PageHinkleyOptions {
   /** Updates before a change may be signalled (default 30). */
@@ -40,18 +40,16 @@ export const PAGE_HINKLEY_FOR_ERROR_RATES: Required<PageHinkleyOptions> = {
  *
  * After a change everything restarts from the next update (river resets on the update after it).
  */
-export class PageHinkley implements DriftDetector {
+export class PageHinkley extends CountingDetector implements DriftDetector {
   readonly method = 'page_hinkley' as const;
   readonly options: Required<PageHinkleyOptions>;
   private seen = 0;
   private mean = 0;
   private sum = 0;
   private min = Infinity;
-  private count = 0;
-  private detected = 0;
-  private lastDetection: number | null = null;
 
   constructor(options: PageHinkleyOptions = {}) {
+    super();
     this.options = { ...PAGE_HINKLEY_DEFAULTS, ...options };
     const { minInstances, delta, threshold, alpha } = this.options;
     if (!Number.isInteger(minInstances) || minInstances < 1)
@@ -74,8 +72,7 @@ export class PageHinkley implements DriftDetector {
     if (this.sum < this.min) this.min = this.sum;
     if (this.seen < this.options.minInstances || !(this.sum - this.min > this.options.threshold))
       return false;
-    this.detected++;
-    this.lastDetection = timeMs;
+    this.detectedAt(timeMs);
     this.restart();
     return true;
   }
@@ -90,23 +87,9 @@ export class PageHinkley implements DriftDetector {
     return this.mean;
   }
 
-  get updates(): number {
-    return this.count;
-  }
-
-  get detections(): number {
-    return this.detected;
-  }
-
-  get lastDetectionMs(): number | null {
-    return this.lastDetection;
-  }
-
   reset(): void {
     this.restart();
-    this.count = 0;
-    this.detected = 0;
-    this.lastDetection = null;
+    this.resetCounts();
   }
 
   private restart(): void {

@@ -12,7 +12,8 @@ describe('decileEdges and binCounts', () => {
   });
 
   it('leaves bins between tied edges empty', () => {
-    // Eight 0s, a 1 and a 2: edges 0 (×7), 0.2, 1.1 (serving/src/models/profile.test.ts).
+    // Eight 0s, a 1 and a 2: np.quantile gives edges 0 (×7), 0.2, 1.1 (0.2 = 0 + (1 − 0)·0.2 at
+    // position 7.2; 1.1 at position 8.1).
     const edges = decileEdges(Float64Array.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 2));
     expect(binCounts(edges, [0, 0, 0, 0, 0, 0, 0, 0, 1, 2])).toEqual([8, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
   });

@@ -1,10 +1,11 @@
 /*
  * The bins of the binned statistics (PSI, Jensen–Shannon, chi-square on numeric columns), as the
- * serving package's reference profile defines them (serving/src/models/profile.ts):
+ * reference profile of a model version defines them (contracts/src/profile.ts):
  * - numeric: 9 edges at the reference's deciles (numpy.quantile, linear), bins closed on the right
  *   like pandas.cut, (e_{k−1}, e_k], the first and last open: 10 bins;
  * - categorical: one bin per category seen in either sample, in CATEGORY ORDER (below).
  */
+import { binOf, BINS, quantile } from '@driftlab/contracts';
 
 /** The 9 decile edges of an ascending reference; NaN when it is empty. */
 export function decileEdges(referenceSorted: ArrayLike<number>): number[] {
@@ -53,4 +54,3 @@ export function categoryCounts(reference: Iterable<string>, current: Iterable<st
     current: categories.map((c) => counts.get(c)![1]),
   };
 }
-import { binOf, BINS, quantile } from '@driftlab/contracts';

@@ -4,15 +4,8 @@
  */
 import { categoryCounts } from './bins';
 import { chiSquareDrift, type ChiSquareResult } from './chi-square';
-import {
-  chooseTest,
-  testResult,
-  nanReason,
-  type ColumnTestOptions,
-  type DriftMethod,
-  type DriftTestResult,
-} from './default-test';
-import { jensenShannonDistance, populationStabilityIndex, proportionsOf } from './divergence';
+import { chooseTest, columnVerdict, type ColumnTestOptions, type DriftTestResult } from './default-test';
+import { binnedDivergences, proportionsOf } from './divergence';
 
 export interface CategoricalColumnDrift {
   readonly type: 'categorical';
@@ -68,18 +61,15 @@ export function categoricalCountsDrift(
   });
   const referenceCount = reference.reduce((a, b) => a + b, 0);
   const currentCount = current.reduce((a, b) => a + b, 0);
-  const { method, threshold } = chooseTest('categorical', referenceCount, seen.length, options);
+  const chosen = chooseTest('categorical', referenceCount, seen.length, options);
   const referenceShares = proportionsOf(reference);
   const currentShares = proportionsOf(current);
-  const empty = referenceCount === 0 || currentCount === 0;
-  const psi = empty ? NaN : populationStabilityIndex(referenceShares, currentShares);
-  const jensenShannon = empty ? NaN : jensenShannonDistance(referenceShares, currentShares);
+  const { psi, jensenShannon } = binnedDivergences(
+    referenceShares,
+    currentShares,
+    referenceCount === 0 || currentCount === 0,
+  );
   const chiSquare = chiSquareDrift(reference, current);
-  const scores: Partial<Record<DriftMethod, number>> = {
-    chi_square: chiSquare.pValue,
-    jensen_shannon: jensenShannon,
-    psi,
-  };
   return {
     type: 'categorical',
     referenceCount,
@@ -88,7 +78,13 @@ export function categoricalCountsDrift(
     psi,
     jensenShannon,
     bins: { categories: seen, reference: referenceShares, current: currentShares },
-    test: testResult('categorical', method, threshold, scores),
-    ...nanReason(referenceCount, currentCount, method, chiSquare),
+    ...columnVerdict(
+      'categorical',
+      chosen,
+      referenceCount,
+      currentCount,
+      { chi_square: chiSquare.pValue, jensen_shannon: jensenShannon, psi },
+      chiSquare,
+    ),
   };
 }

@@ -83,7 +83,7 @@ export function chooseTest(
   referenceSize: number,
   distinctValues: number,
   options: ColumnTestOptions = {},
-): { method: DriftMethod; threshold: number } {
+): ChosenTest {
   const method = options.method ?? defaultMethod(type, referenceSize, distinctValues);
   if (!METHODS_FOR[type].includes(method))
     throw new RangeError(
@@ -125,4 +125,25 @@ export function testResult(
   if (drifted && type === 'numeric' && scoreKind(method) === 'distance')
     drifted = (scores.ks ?? NaN) < CHANCE_P_VALUE;
   return { method, threshold, score, drifted };
+}
+
+/** The test chosen for a column (chooseTest). */
+export type ChosenTest = { readonly method: DriftMethod; readonly threshold: number };
+
+/**
+ * A column's verdict: the chosen test's decision on the scores computed and, when the statistics
+ * are NaN, the reason why.
+ */
+export function columnVerdict(
+  type: ColumnType,
+  chosen: ChosenTest,
+  referenceCount: number,
+  currentCount: number,
+  scores: Partial<Record<DriftMethod, number>>,
+  chiSquare: ChiSquareResult,
+): { test: DriftTestResult; reason?: string } {
+  return {
+    test: testResult(type, chosen.method, chosen.threshold, scores),
+    ...nanReason(referenceCount, currentCount, chosen.method, chiSquare),
+  };
 }

@@ -53,6 +53,19 @@ export function jensenShannonDistance(reference: ArrayLike<number>, current: Arr
   return Math.sqrt(Math.max((left + right) / Math.LN2 / 2, 0));
 }
 
+/** PSI and Jensen–Shannon of two share vectors, NaN both when either sample is `empty`. */
+export function binnedDivergences(
+  reference: ArrayLike<number>,
+  current: ArrayLike<number>,
+  empty: boolean,
+): { psi: number; jensenShannon: number } {
+  if (empty) return { psi: NaN, jensenShannon: NaN };
+  return {
+    psi: populationStabilityIndex(reference, current),
+    jensenShannon: jensenShannonDistance(reference, current),
+  };
+}
+
 function normalise(values: number[]): number[] {
   let total = 0;
   for (const v of values) total += v;

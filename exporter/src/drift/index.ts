@@ -42,7 +42,12 @@ export {
   type DriftMethod,
   type DriftTestResult,
 } from './default-test';
-export { numericColumnDrift, type NumericColumnDrift } from './numeric-column';
+export {
+  numericColumnDrift,
+  numericColumnResult,
+  type NumericColumnDrift,
+  type NumericStatistics,
+} from './numeric-column';
 export {
   categoricalColumnDrift,
   categoricalCountsDrift,

@@ -6,13 +6,13 @@ import { binCounts, decileEdges } from './bins';
 import { chiSquareDrift, type ChiSquareResult } from './chi-square';
 import {
   chooseTest,
-  testResult,
-  nanReason,
+  columnVerdict,
+  type ChosenTest,
   type ColumnTestOptions,
   type DriftMethod,
   type DriftTestResult,
 } from './default-test';
-import { jensenShannonDistance, populationStabilityIndex, proportionsOf } from './divergence';
+import { binnedDivergences, proportionsOf } from './divergence';
 import { ksTwoSample, type KsPValueChoice, type KsResult } from './ks';
 import { asSortedSample, distinctInUnion, meanAndSd, type Sample } from './sample';
 import { normedWasserstein, wassersteinDistance } from './wasserstein';
@@ -58,44 +58,50 @@ export function numericColumnDrift(
   const ref = asSortedSample(reference);
   const cur = asSortedSample(current);
   const distinctValues = distinctInUnion(ref.values, cur.values);
-  const { method, threshold } = chooseTest('numeric', ref.values.length, distinctValues, options);
+  const chosen = chooseTest('numeric', ref.values.length, distinctValues, options);
   const edges = decileEdges(ref.values);
   const referenceCounts = binCounts(edges, ref.values);
   const currentCounts = binCounts(edges, cur.values);
   const referenceShares = proportionsOf(referenceCounts);
   // Bins need reference edges: without a reference, current shares mean nothing.
   const currentShares = ref.values.length > 0 ? proportionsOf(currentCounts) : currentCounts.map(() => NaN);
-  const ks = ksTwoSample(ref, cur, ksPValue);
   const wasserstein = wassersteinDistance(ref, cur);
   const referenceSd = meanAndSd(ref.values).sd;
   const empty = ref.values.length === 0 || cur.values.length === 0;
-  const psi = empty ? NaN : populationStabilityIndex(referenceShares, currentShares);
-  const jensenShannon = empty ? NaN : jensenShannonDistance(referenceShares, currentShares);
-  const chiSquare = chiSquareDrift(referenceCounts, currentCounts);
-  const wassersteinNorm = normedWasserstein(wasserstein, referenceSd);
+  return numericColumnResult(
+    {
+      referenceCount: ref.values.length,
+      currentCount: cur.values.length,
+      referenceDropped: ref.dropped,
+      currentDropped: cur.dropped,
+      distinctValues,
+      ks: ksTwoSample(ref, cur, ksPValue),
+      wasserstein,
+      referenceSd,
+      wassersteinNorm: normedWasserstein(wasserstein, referenceSd),
+      ...binnedDivergences(referenceShares, currentShares, empty),
+      chiSquare: chiSquareDrift(referenceCounts, currentCounts),
+      bins: { edges, reference: referenceShares, current: currentShares },
+    },
+    chosen,
+  );
+}
+
+/** A numeric column's statistics, before its test decides (numericColumnDrift, or the live monitor's). */
+export type NumericStatistics = Omit<NumericColumnDrift, 'type' | 'test' | 'reason'>;
+
+/** The column's result: its statistics and the chosen test's verdict. */
+export function numericColumnResult(s: NumericStatistics, chosen: ChosenTest): NumericColumnDrift {
   const scores: Record<DriftMethod, number> = {
-    ks: ks.pValue,
-    chi_square: chiSquare.pValue,
-    wasserstein_norm: wassersteinNorm,
-    jensen_shannon: jensenShannon,
-    psi,
+    ks: s.ks.pValue,
+    chi_square: s.chiSquare.pValue,
+    wasserstein_norm: s.wassersteinNorm,
+    jensen_shannon: s.jensenShannon,
+    psi: s.psi,
   };
   return {
     type: 'numeric',
-    referenceCount: ref.values.length,
-    currentCount: cur.values.length,
-    referenceDropped: ref.dropped,
-    currentDropped: cur.dropped,
-    distinctValues,
-    ks,
-    wasserstein,
-    referenceSd,
-    wassersteinNorm,
-    psi,
-    jensenShannon,
-    chiSquare,
-    bins: { edges, reference: referenceShares, current: currentShares },
-    test: testResult('numeric', method, threshold, scores),
-    ...nanReason(ref.values.length, cur.values.length, method, chiSquare),
+    ...s,
+    ...columnVerdict('numeric', chosen, s.referenceCount, s.currentCount, scores, s.chiSquare),
   };
 }

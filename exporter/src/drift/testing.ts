@@ -4,6 +4,7 @@
  * relative comparison for values from 1 down to 1e-300.
  */
 import fixture from './fixtures/scipy.json';
+import { mulberry32 } from '../testing/random';
 
 export type DataSpec =
   | readonly (number | string | null)[]
@@ -16,17 +17,6 @@ export type DataSpec =
       readonly scale?: number;
       readonly k?: number;
     };
-
-/** mulberry32: 32-bit state, uniforms k / 2^32 (exact in float64, identical in Python). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a) >>> 0;
-    t = ((t + Math.imul(t ^ (t >>> 7), 61 | t)) >>> 0) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Expands a spec exactly as generate() in drift_fixtures.py; "NaN"/"Infinity" strings in lists too. */
 export function generate(spec: DataSpec): Float64Array {

@@ -1,6 +1,5 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Exporter } from '../exporter';
-import { jsonBodyErrors } from '@driftlab/serving';
 import { batchFromWire, labelFromWire, WireError } from './wire';
 
 const MAX_ITEMS = 10_000;
@@ -9,7 +8,9 @@ const MAX_ITEMS = 10_000;
  * The exporter's ingest routes, for serving and the simulator in other processes:
  *   POST /v1/events/predictions  {"batches": [WireBatch, …]}   → {"instances": n}
  *   POST /v1/events/labels       {"labels": [WireLabel, …]}     → {"joined", "duplicate", "unknown"}
- * A body is checked whole before anything is recorded, so a bad item never leaves half a batch.
+ * A body is checked whole before anything is recorded, so a bad item never leaves half a batch; a bad
+ * item is answered 400, naming the field. Bodies are parsed here, up to `bodyLimit`; the lab's host
+ * answers the parser's refusals (malformed JSON, a body too large) as it does for every router.
  */
 export function ingestRoutes(exporter: Exporter, bodyLimit = '10mb'): Router {
   const router = express.Router();
@@ -44,6 +45,6 @@ export function ingestRoutes(exporter: Exporter, bodyLimit = '10mb'): Router {
     if (err instanceof WireError) res.status(400).json({ error: err.message });
     else next(err);
   };
-  router.use(errors, jsonBodyErrors);
+  router.use(errors);
   return router;
 }

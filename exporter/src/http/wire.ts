@@ -3,6 +3,7 @@
  * their own (docker-compose): the same PredictionBatch and LabelEvent as in one process, in JSON
  * (NaN, which JSON lacks, travels as null).
  */
+import type { LabelEvent, PredictionBatch } from '@driftlab/contracts';
 
 export interface WireBatch {
   model: string;
@@ -122,4 +123,3 @@ export function labelFromWire(v: unknown, at: string): LabelEvent {
     time: finite(v.time, `${at}.time`),
   };
 }
-import type { LabelEvent, PredictionBatch } from '@driftlab/contracts';

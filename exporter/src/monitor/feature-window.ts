@@ -1,3 +1,5 @@
+import { faultBit, type SchemaField } from '@driftlab/contracts';
+
 /** The data-quality checks published per feature, and the input faults each one counts. */
 export const QUALITY_CHECKS = {
   missing: ['missing'],
@@ -159,4 +161,3 @@ export class FeatureWindow {
     }
   }
 }
-import { faultBit, type SchemaField } from '@driftlab/contracts';

@@ -4,20 +4,18 @@ import {
   chiSquareSf,
   chooseTest,
   decileEdges,
-  testResult,
   kolmogorovSmirnovSf,
   meanAndSd,
   normedWasserstein,
   numericColumnDrift,
+  numericColumnResult,
   PROPORTION_FLOOR,
   type ChiSquareResult,
   type ColumnTestOptions,
-  type DriftMethod,
   type KsResult,
   type NumericColumnDrift,
   type SortedSample,
 } from '../drift';
-import { nanReason } from '../drift/default-test';
 import { roundHalfEven } from '../drift/ks';
 
 /*
@@ -167,18 +165,49 @@ export function liveNumericDrift(
   options: ColumnTestOptions,
   memo?: KsMemo,
 ): NumericColumnDrift {
-  const a = reference.sample.values;
-  const b = current.values;
-  const n1 = a.length;
-  const n2 = b.length;
+  const n1 = reference.sample.values.length;
+  const n2 = current.values.length;
   if (n1 === 0 || n2 === 0) return numericColumnDrift(reference.sample, current, options, 'asymptotic');
+  const walk = walkEcdfs(reference, current.values);
+  const ks: KsResult = { statistic: walk.d, pValue: ksPValue(n1, n2, walk.d, memo), method: 'asymptotic' };
+  const currentCounts = sortedBinCounts(reference.edges, current.values);
+  const chosen = chooseTest('numeric', n1, walk.distinct, options);
+  const currentShares = shares(currentCounts);
+  const { psi, js: jensenShannon } = divergences(reference, currentShares);
+  return numericColumnResult(
+    {
+      referenceCount: n1,
+      currentCount: n2,
+      referenceDropped: reference.sample.dropped,
+      currentDropped: current.dropped,
+      distinctValues: walk.distinct,
+      ks,
+      wasserstein: walk.wasserstein,
+      referenceSd: reference.sd,
+      wassersteinNorm: normedWasserstein(walk.wasserstein, reference.sd),
+      psi,
+      jensenShannon,
+      chiSquare: reference.chiSquare(currentCounts),
+      bins: { edges: reference.edges, reference: reference.shares, current: currentShares },
+    },
+    chosen,
+  );
+}
 
-  // One walk over the distinct values x of both samples in ascending order: the ECDF gap at x is
-  // F1(x) − j/n2 with j the current values ≤ x, the same floats as ks.ts and wasserstein.ts
-  // compute (F1 is the reference's precomputed i/n1), and each Wasserstein term |gap(x)|·(x' − x)
-  // is added when the next point x' is reached, in the same order. Organised by current value, so
-  // that the reference's runs between two current values go by in a tight loop whose exit is the
-  // only branch hard to predict.
+/**
+ * The KS statistic D, the Wasserstein distance and the distinct values of both samples together,
+ * from one walk over the distinct values x of both samples in ascending order: the ECDF gap at x is
+ * F1(x) − j/n2 with j the current values ≤ x, the same floats as ks.ts and wasserstein.ts compute
+ * (F1 is the reference's precomputed i/n1), and each Wasserstein term |gap(x)|·(x' − x) is added
+ * when the next point x' is reached, in the same order. Organised by current value, so that the
+ * reference's runs between two current values go by in a tight loop whose exit is the only branch
+ * hard to predict. Both samples are non-empty.
+ */
+function walkEcdfs(
+  reference: NumericReference,
+  b: Float64Array,
+): { d: number; wasserstein: number; distinct: number } {
+  const n2 = b.length;
   const ux = reference.distinct;
   const uf = reference.ecdf;
   const nr = ux.length;
@@ -234,60 +263,31 @@ export function liveNumericDrift(
     previousDiff = uf[r] - 1;
   }
   const minS = Math.min(Math.max(-minDiff, 0), 1);
-  const d = minS > maxDiff ? minS : maxDiff;
-  const n = roundHalfEven((n1 * n2) / (n1 + n2));
-  let pValue: number;
-  if (memo && memo.n === n && memo.d === d) pValue = memo.pValue;
-  else {
-    pValue = clip01(kolmogorovSmirnovSf(n, d));
-    if (memo) {
-      memo.n = n;
-      memo.d = d;
-      memo.pValue = pValue;
-    }
-  }
-  const ks: KsResult = { statistic: d, pValue, method: 'asymptotic' };
+  return { d: minS > maxDiff ? minS : maxDiff, wasserstein: total, distinct };
+}
 
-  // Current bin counts: the values are sorted, so the bin (edges strictly below) only grows.
-  const edges = reference.edges;
-  const currentCounts = new Array<number>(edges.length + 1).fill(0);
-  for (let k = 0, bin = 0; k < n2; k++) {
+/** The asymptotic KS p-value of D = `d` between samples of n1 and n2 values, from `memo` when d holds. */
+function ksPValue(n1: number, n2: number, d: number, memo: KsMemo | undefined): number {
+  const n = roundHalfEven((n1 * n2) / (n1 + n2));
+  if (memo && memo.n === n && memo.d === d) return memo.pValue;
+  const pValue = clip01(kolmogorovSmirnovSf(n, d));
+  if (memo) {
+    memo.n = n;
+    memo.d = d;
+    memo.pValue = pValue;
+  }
+  return pValue;
+}
+
+/** Bin counts of a sorted sample: the values are sorted, so the bin (edges strictly below) only grows. */
+function sortedBinCounts(edges: readonly number[], b: Float64Array): number[] {
+  const counts = new Array<number>(edges.length + 1).fill(0);
+  for (let k = 0, bin = 0; k < b.length; k++) {
     const v = b[k];
     while (bin < edges.length && edges[bin] < v) bin++;
-    currentCounts[bin]++;
+    counts[bin]++;
   }
-
-  const { method, threshold } = chooseTest('numeric', n1, distinct, options);
-  const referenceShares = reference.shares;
-  const currentShares = shares(currentCounts);
-  const { psi, js: jensenShannon } = divergences(reference, currentShares);
-  const chiSquare = reference.chiSquare(currentCounts);
-  const wassersteinNorm = normedWasserstein(total, reference.sd);
-  const scores: Record<DriftMethod, number> = {
-    ks: pValue,
-    chi_square: chiSquare.pValue,
-    wasserstein_norm: wassersteinNorm,
-    jensen_shannon: jensenShannon,
-    psi,
-  };
-  return {
-    type: 'numeric',
-    referenceCount: n1,
-    currentCount: n2,
-    referenceDropped: reference.sample.dropped,
-    currentDropped: current.dropped,
-    distinctValues: distinct,
-    ks,
-    wasserstein: total,
-    referenceSd: reference.sd,
-    wassersteinNorm,
-    psi,
-    jensenShannon,
-    chiSquare,
-    bins: { edges, reference: referenceShares, current: currentShares },
-    test: testResult('numeric', method, threshold, scores),
-    ...nanReason(n1, n2, method, chiSquare),
-  };
+  return counts;
 }
 
 const clip01 = (p: number): number => (p < 0 ? 0 : p > 1 ? 1 : p);

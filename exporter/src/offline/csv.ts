@@ -24,80 +24,20 @@ const CR = 13;
 
 export function parseCsv(text: string, source: string): CsvTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const reader = new RecordReader(text, source);
   const records: string[][] = [];
   const lines: number[] = [];
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  while (i < n) {
-    const start = line;
-    const fields: string[] = [];
-    let quoted = false;
-    // One record: fields until an unquoted line break or the end of the text.
-    for (;;) {
-      if (text.charCodeAt(i) === QUOTE) {
-        const quoteLine = line;
-        quoted = true;
-        let value = '';
-        i++;
-        for (;;) {
-          const close = text.indexOf('"', i);
-          if (close < 0)
-            throw new OfflineStatsError(
-              `${source} line ${quoteLine}: a quoted field is not closed (field ${fields.length + 1})`,
-            );
-          const chunk = text.slice(i, close);
-          line += countLineBreaks(chunk);
-          value += chunk;
-          if (text.charCodeAt(close + 1) === QUOTE) {
-            value += '"';
-            i = close + 2;
-          } else {
-            i = close + 1;
-            break;
-          }
-        }
-        fields.push(value);
-        const next = text.charCodeAt(i);
-        if (i < n && next !== COMMA && next !== LF && next !== CR)
-          throw new OfflineStatsError(
-            `${source} line ${line}: unexpected ${JSON.stringify(text[i])} after the closing quote of field ${fields.length}`,
-          );
-      } else {
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === COMMA || c === LF || c === CR) break;
-          j++;
-        }
-        fields.push(text.slice(i, j));
-        i = j;
-      }
-      if (i < n && text.charCodeAt(i) === COMMA) {
-        i++;
-        continue;
-      }
-      break;
+  while (!reader.done) {
+    const start = reader.line;
+    const record = reader.record();
+    if (record) {
+      records.push(record);
+      lines.push(start);
     }
-    // The line break (CRLF, LF or a lone CR), if any.
-    if (text.charCodeAt(i) === CR) i++;
-    if (text.charCodeAt(i) === LF) i++;
-    line++;
-    // A blank line carries no record (a quoted empty field "" does).
-    if (fields.length === 1 && fields[0] === '' && !quoted) continue;
-    records.push(fields);
-    lines.push(start);
   }
   if (records.length === 0) throw new OfflineStatsError(`${source} is empty: expected a header line`);
   const [header, ...rows] = records;
-  const seen = new Set<string>();
-  header.forEach((name, k) => {
-    if (name.trim() === '')
-      throw new OfflineStatsError(`${source} line ${lines[0]}: header field ${k + 1} has no column name`);
-    if (seen.has(name))
-      throw new OfflineStatsError(`${source} line ${lines[0]}: column "${name}" appears twice in the header`);
-    seen.add(name);
-  });
+  checkHeader(header, source, lines[0]);
   rows.forEach((row, r) => {
     if (row.length !== header.length)
       throw new OfflineStatsError(
@@ -105,6 +45,103 @@ export function parseCsv(text: string, source: string): CsvTable {
       );
   });
   return { source, header, rows, lines: lines.slice(1) };
+}
+
+/** Reads the text record by record, keeping the position and the line it is on. */
+class RecordReader {
+  private i = 0;
+  /** The line the position is on (1-based). */
+  line = 1;
+
+  constructor(
+    private readonly text: string,
+    private readonly source: string,
+  ) {}
+
+  get done(): boolean {
+    return this.i >= this.text.length;
+  }
+
+  /** The next record's fields, up to an unquoted line break or the end; null for a blank line. */
+  record(): string[] | null {
+    const { text } = this;
+    const fields: string[] = [];
+    let quoted = false;
+    for (;;) {
+      if (text.charCodeAt(this.i) === QUOTE) {
+        quoted = true;
+        fields.push(this.quotedField(fields.length + 1));
+      } else fields.push(this.plainField());
+      if (this.i < text.length && text.charCodeAt(this.i) === COMMA) {
+        this.i++;
+        continue;
+      }
+      break;
+    }
+    // The line break (CRLF, LF or a lone CR), if any.
+    if (text.charCodeAt(this.i) === CR) this.i++;
+    if (text.charCodeAt(this.i) === LF) this.i++;
+    this.line++;
+    // A blank line carries no record (a quoted empty field "" does).
+    return fields.length === 1 && fields[0] === '' && !quoted ? null : fields;
+  }
+
+  /** A field in double quotes, the position on its opening quote; `field` numbers it for errors. */
+  private quotedField(field: number): string {
+    const { text, source } = this;
+    const quoteLine = this.line;
+    let value = '';
+    this.i++;
+    for (;;) {
+      const close = text.indexOf('"', this.i);
+      if (close < 0)
+        throw new OfflineStatsError(
+          `${source} line ${quoteLine}: a quoted field is not closed (field ${field})`,
+        );
+      const chunk = text.slice(this.i, close);
+      this.line += countLineBreaks(chunk);
+      value += chunk;
+      if (text.charCodeAt(close + 1) === QUOTE) {
+        value += '"';
+        this.i = close + 2;
+      } else {
+        this.i = close + 1;
+        break;
+      }
+    }
+    const next = text.charCodeAt(this.i);
+    if (this.i < text.length && next !== COMMA && next !== LF && next !== CR)
+      throw new OfflineStatsError(
+        `${source} line ${this.line}: unexpected ${JSON.stringify(text[this.i])} after the closing quote of field ${field}`,
+      );
+    return value;
+  }
+
+  /** A field without quotes: up to the next comma or line break. */
+  private plainField(): string {
+    const { text } = this;
+    let j = this.i;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (c === COMMA || c === LF || c === CR) break;
+      j++;
+    }
+    const value = text.slice(this.i, j);
+    this.i = j;
+    return value;
+  }
+}
+
+/** Every header field names a column, and no name appears twice. */
+function checkHeader(header: readonly string[], source: string, line: number): void {
+  const seen = new Set<string>();
+  header.forEach((name, k) => {
+    if (name.trim() === '')
+      throw new OfflineStatsError(`${source} line ${line}: header field ${k + 1} has no column name`);
+    if (seen.has(name))
+      throw new OfflineStatsError(`${source} line ${line}: column "${name}" appears twice in the header`);
+    seen.add(name);
+  });
 }
 
 function countLineBreaks(s: string): number {

@@ -62,22 +62,26 @@ function testJson(drift: NumericColumnDrift | CategoricalColumnDrift): TestJson 
   return { method: drift.test.method, threshold: drift.test.threshold, drifted: drift.test.drifted };
 }
 
+/** A test's statistic and p-value (KS, chi-square). */
+function testedJson(t: { readonly statistic: number; readonly pValue: number }) {
+  return { statistic: json(t.statistic), p_value: json(t.pValue) };
+}
+
+/** The raw shares per bin, each sample. */
+function sharesJson(bins: { readonly reference: readonly number[]; readonly current: readonly number[] }) {
+  return { reference: jsonList(bins.reference), current: jsonList(bins.current) };
+}
+
 function numericJson(d: NumericColumnDrift): NumericColumnJson {
   return {
     type: 'numeric',
-    ks: { statistic: json(d.ks.statistic), p_value: json(d.ks.pValue) },
+    ks: testedJson(d.ks),
     wasserstein: json(d.wasserstein),
     wasserstein_norm: json(d.wassersteinNorm),
     psi: json(d.psi),
     jensen_shannon: json(d.jensenShannon),
-    ...(d.test.method === 'chi_square'
-      ? { chi_square: { statistic: json(d.chiSquare.statistic), p_value: json(d.chiSquare.pValue) } }
-      : {}),
-    bins: {
-      edges: jsonList(d.bins.edges),
-      reference: jsonList(d.bins.reference),
-      current: jsonList(d.bins.current),
-    },
+    ...(d.test.method === 'chi_square' ? { chi_square: testedJson(d.chiSquare) } : {}),
+    bins: { edges: jsonList(d.bins.edges), ...sharesJson(d.bins) },
     test: testJson(d),
   };
 }
@@ -85,14 +89,10 @@ function numericJson(d: NumericColumnDrift): NumericColumnJson {
 function categoricalJson(d: CategoricalColumnDrift): CategoricalColumnJson {
   return {
     type: 'categorical',
-    chi_square: { statistic: json(d.chiSquare.statistic), p_value: json(d.chiSquare.pValue) },
+    chi_square: testedJson(d.chiSquare),
     psi: json(d.psi),
     jensen_shannon: json(d.jensenShannon),
-    bins: {
-      categories: d.bins.categories,
-      reference: jsonList(d.bins.reference),
-      current: jsonList(d.bins.current),
-    },
+    bins: { categories: d.bins.categories, ...sharesJson(d.bins) },
     test: testJson(d),
   };
 }

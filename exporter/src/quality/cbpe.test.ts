@@ -2,7 +2,7 @@ import { estimateClassification } from './cbpe';
 import { fitIsotonic } from './isotonic';
 import { classificationQuality } from './classification';
 import { expectClose, loadSklearnFixtures } from './testing';
-import { Rng } from '@driftlab/simulator';
+import { mulberry32 } from '../testing/random';
 
 describe('estimateClassification', () => {
   it.each(loadSklearnFixtures().cbpe.map((c) => [c.name, c] as const))(
@@ -30,7 +30,7 @@ describe('estimateClassification', () => {
 
   // The teaching point, on a toy world: P(y = 1 | x) = x, the model's score is x itself.
   describe('under drift', () => {
-    const rng = Rng.root(42).fork('cbpe');
+    const next = mulberry32(42);
     const world = (n: number, drawX: () => number, truth: (x: number) => number) => {
       const scores = new Float64Array(n);
       const values = new Float64Array(n);
@@ -39,23 +39,19 @@ describe('estimateClassification', () => {
         const x = drawX();
         scores[i] = x;
         values[i] = x > 0.5 ? 1 : 0;
-        labels[i] = rng.next() < truth(x) ? 1 : 0;
+        labels[i] = next() < truth(x) ? 1 : 0;
       }
       return { scores, values, labels };
     };
     const n = 20_000;
-    const reference = world(
-      n,
-      () => rng.next(),
-      (x) => x,
-    );
+    const reference = world(n, next, (x) => x);
     const calibration = fitIsotonic(reference.scores, reference.labels);
 
     it('follows covariate shift before any label arrives', () => {
       // Inputs move towards the boundary, where the model is unsure: accuracy really falls.
       const shifted = world(
         n,
-        () => 0.35 + 0.3 * rng.next(),
+        () => 0.35 + 0.3 * next(),
         (x) => x,
       );
       const estimated = estimateClassification(shifted, calibration).accuracy;
@@ -67,11 +63,7 @@ describe('estimateClassification', () => {
 
     it('misses pure concept drift', () => {
       // Same inputs, the truth turned around: the model is now mostly wrong, the estimate is unmoved.
-      const flipped = world(
-        n,
-        () => rng.next(),
-        (x) => 1 - x,
-      );
+      const flipped = world(n, next, (x) => 1 - x);
       const estimated = estimateClassification(flipped, calibration).accuracy;
       const actual = classificationQuality(flipped).accuracy;
       expect(actual).toBeLessThan(0.3);

@@ -1,13 +1,6 @@
 import { precisionRecallF1 } from '@driftlab/contracts';
 import type { Calibration } from './isotonic';
-
-/** Served classification predictions, labelled or not (a PredictionWindow's `columns()` fits). */
-export interface PredictionRows {
-  /** The served class, 0 or 1. */
-  readonly values: ArrayLike<number>;
-  /** The served P(class 1). */
-  readonly scores: ArrayLike<number>;
-}
+import { checkOneValuePer, type PredictionRows } from './rows';
 
 /**
  * Label-free estimate of a classifier's quality over a window, in the spirit of NannyML's CBPE
@@ -39,10 +32,7 @@ export function estimateClassification(
 ): EstimatedClassification {
   const { values, scores } = rows;
   const n = scores.length;
-  if (values.length !== n)
-    throw new RangeError(
-      `estimateClassification: ${n} scores but ${values.length} values; expected one per score`,
-    );
+  checkOneValuePer('estimateClassification', values, scores, 'score');
   if (n === 0) return { count: 0, accuracy: NaN, precision: NaN, recall: NaN, f1: NaN };
   let tp = 0;
   let fp = 0;

@@ -1,12 +1,5 @@
-/** Labelled classification predictions, one entry per row (a LabelledWindow's `columns()` fits). */
-export interface ClassificationRows {
-  /** The served class, 0 or 1. */
-  readonly values: ArrayLike<number>;
-  /** The served P(class 1). */
-  readonly scores: ArrayLike<number>;
-  /** The true class, 0 or 1. */
-  readonly labels: ArrayLike<number>;
-}
+import { expectedCalibrationError, logLoss, precisionRecallF1, rocAuc } from '@driftlab/contracts';
+import type { ClassificationRows } from './rows';
 
 /**
  * Realised quality of a classifier over a window. Computed as sklearn.metrics computes it (see
@@ -81,4 +74,3 @@ const EMPTY: ClassificationQuality = {
   positiveRate: NaN,
   predictedPositiveRate: NaN,
 };
-import { expectedCalibrationError, logLoss, precisionRecallF1, rocAuc } from '@driftlab/contracts';

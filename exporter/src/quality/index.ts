@@ -1,6 +1,6 @@
 // Quality over windows: realised metrics, label coverage and delay, and the label-free estimate.
-export { classificationQuality, type ClassificationQuality, type ClassificationRows } from './classification';
-export { estimateClassification, type EstimatedClassification, type PredictionRows } from './cbpe';
+export { classificationQuality, type ClassificationQuality } from './classification';
+export { estimateClassification, type EstimatedClassification } from './cbpe';
 export { fitIsotonic, IsotonicCalibration, poolAdjacentViolators, type Calibration } from './isotonic';
 export {
   DEFAULT_LABEL_COVERAGE,
@@ -10,4 +10,5 @@ export {
   type LabelCoverageSpec,
 } from './label-coverage';
 export { labelDelay, type LabelDelay } from './labels';
-export { regressionQuality, type RegressionQuality, type RegressionRows } from './regression';
+export { regressionQuality, type RegressionQuality } from './regression';
+export type { ClassificationRows, PredictionRows, RegressionRows } from './rows';

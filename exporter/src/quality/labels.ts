@@ -2,6 +2,7 @@
  * How late ground truth comes: the delay of the labels that arrived in a window (how much of it
  * comes at all is label-coverage.ts).
  */
+import { quantile } from '@driftlab/contracts';
 
 export interface LabelDelay {
   readonly count: number;
@@ -80,4 +81,3 @@ function select(a: Float64Array, k: number): void {
     if (k < i) right = j;
   }
 }
-import { quantile } from '@driftlab/contracts';

@@ -1,10 +1,5 @@
-/** Labelled regression predictions, one entry per row (a LabelledWindow's `columns()` fits). */
-export interface RegressionRows {
-  /** The served prediction. */
-  readonly values: ArrayLike<number>;
-  /** The true value. */
-  readonly labels: ArrayLike<number>;
-}
+import { regressionMetrics } from '@driftlab/contracts';
+import { checkOneValuePer, type RegressionRows } from './rows';
 
 /** Realised quality of a regressor over a window; NaN everywhere when the window is empty. */
 export interface RegressionQuality {
@@ -16,12 +11,8 @@ export interface RegressionQuality {
 }
 
 export function regressionQuality(rows: RegressionRows): RegressionQuality {
-  if (rows.values.length !== rows.labels.length)
-    throw new RangeError(
-      `regressionQuality: ${rows.labels.length} labels but ${rows.values.length} values; expected one per label`,
-    );
+  checkOneValuePer('regressionQuality', rows.values, rows.labels, 'label');
   if (rows.labels.length === 0) return { count: 0, mae: NaN, rmse: NaN, mape: NaN };
   const m = regressionMetrics(rows.labels, rows.values);
   return { count: m.count, mae: m.mae, rmse: m.rmse, mape: m.mape };
 }
-import { regressionMetrics } from '@driftlab/contracts';
