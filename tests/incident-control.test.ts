@@ -218,7 +218,7 @@ describe('incidents and diagnoses in a running lab', () => {
       kind: 'covariate',
       since: 'x',
     });
-    expect(bad.json.error).toBe('features: expected a list of feature names (possibly empty), got "all"');
+    expect(bad.json.error).toBe('features: expected a list of at most 100 strings, got "all"');
 
     expect((await call('POST', `/v1/incidents/${incident}/reveal`, TUTOR)).status).toBe(200);
     const mine = (await call('GET', '/v1/diagnoses', teamToken)).json.diagnoses as {

@@ -1,4 +1,6 @@
 export {
+  actorName,
+  actorOf,
   anyRole,
   perMinute,
   principalOf,

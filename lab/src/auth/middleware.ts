@@ -11,6 +11,14 @@ export function principalOf(res: Response): Principal | null {
   return (res.locals.principal as Principal | undefined) ?? null;
 }
 
+/** Who a principal is in the lab's record and rate limits: `tutor`, `team:<id>` or `anonymous`. */
+export function actorName(p: Principal | null): string {
+  return !p ? 'anonymous' : p.role === 'tutor' ? 'tutor' : `team:${p.team}`;
+}
+
+/** The actor of the request being answered (after authentication). */
+export const actorOf = (res: Response): string => actorName(principalOf(res));
+
 function bearer(req: Request): string | null {
   const header = req.get('authorization');
   if (!header) return null;
@@ -54,10 +62,7 @@ export function perMinute(limit: number, what: string): RequestHandler {
     limit,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    keyGenerator: (_req, res) => {
-      const p = principalOf(res);
-      return p ? (p.role === 'tutor' ? 'tutor' : `team:${p.team}`) : 'anonymous';
-    },
+    keyGenerator: (_req, res) => actorOf(res),
     message: { error: `too many ${what} requests: at most ${limit} a minute` },
   });
 }

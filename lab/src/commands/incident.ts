@@ -45,7 +45,25 @@ export function registerIncident(program: Command, io: CliIo): void {
   const incident = program
     .command('incident')
     .description('Incidents in a running lab (tutors): start, pause, resume, abort, reveal, list, log.');
+  registerIncidentStart(incident, io);
+  registerIncidentActions(incident, io);
+  registerIncidentList(incident, io);
+  registerIncidentLog(incident, io);
+  registerPlaybook(program, io);
+  registerLabReset(program, io);
+  registerScoreboard(program, io);
+}
 
+interface StartOptions {
+  at?: string;
+  hidden?: boolean;
+  announced?: boolean;
+  team?: string[];
+  all?: boolean;
+  feedback?: boolean;
+}
+
+function registerIncidentStart(incident: Command, io: CliIo): void {
   incident
     .command('start <scenario>')
     .description('Start a scenario (a built-in id or a YAML file) as an incident in the running lab')
@@ -61,37 +79,29 @@ export function registerIncident(program: Command, io: CliIo): void {
     ])
     .option('--all', 'every team (the default)')
     .option('--feedback', 'teams see their diagnosis scores at once (else after `incident reveal`)')
-    .action(
-      async (
-        scenario: string,
-        o: {
-          at?: number;
-          hidden?: boolean;
-          announced?: boolean;
-          team?: string[];
-          all?: boolean;
-          feedback?: boolean;
-        },
-      ) => {
-        if (o.hidden && o.announced) throw new CliError('--hidden and --announced: choose one', 2);
-        if (o.team && o.all) throw new CliError('--team and --all: choose one', 2);
-        const started = await labRequest<IncidentJson>('POST', '/v1/incidents', {
-          ...scenarioField(scenario),
-          mode: o.announced ? 'announced' : 'hidden',
-          ...(o.at !== undefined ? { at: o.at } : {}),
-          teams: o.team ?? 'all',
-          feedback: !!o.feedback,
-        });
-        printIncident(io, started);
-      },
-    );
+    .action(async (scenario: string, o: StartOptions) => {
+      if (o.hidden && o.announced) throw new CliError('--hidden and --announced: choose one', 2);
+      if (o.team && o.all) throw new CliError('--team and --all: choose one', 2);
+      const started = await labRequest<IncidentJson>('POST', '/v1/incidents', {
+        ...scenarioField(scenario),
+        mode: o.announced ? 'announced' : 'hidden',
+        ...(o.at !== undefined ? { at: o.at } : {}),
+        teams: o.team ?? 'all',
+        feedback: !!o.feedback,
+      });
+      printIncident(io, started);
+    });
+}
 
-  for (const [verb, what] of [
-    ['pause', 'Pause an incident: its effects stop until resumed'],
-    ['resume', 'Resume a paused incident where it stopped'],
-    ['abort', 'Abort an incident: its faults are removed at once'],
-    ['reveal', 'Reveal an incident: teams see their diagnosis scores'],
-  ] as const)
+const INCIDENT_ACTIONS = [
+  ['pause', 'Pause an incident: its effects stop until resumed'],
+  ['resume', 'Resume a paused incident where it stopped'],
+  ['abort', 'Abort an incident: its faults are removed at once'],
+  ['reveal', 'Reveal an incident: teams see their diagnosis scores'],
+] as const;
+
+function registerIncidentActions(incident: Command, io: CliIo): void {
+  for (const [verb, what] of INCIDENT_ACTIONS)
     incident
       .command(`${verb} <id>`)
       .description(what)
@@ -101,7 +111,9 @@ export function registerIncident(program: Command, io: CliIo): void {
           await labRequest<IncidentJson>('POST', `/v1/incidents/${encodeURIComponent(id)}/${verb}`),
         );
       });
+}
 
+function registerIncidentList(incident: Command, io: CliIo): void {
   incident
     .command('list')
     .description(
@@ -118,7 +130,18 @@ export function registerIncident(program: Command, io: CliIo): void {
         if ('scenario' in i) printIncident(io, i);
         else io.stdout.write(`${i.id}  ${i.state}  ${i.title}\n${i.brief}\n`);
     });
+}
 
+interface RecordEventJson {
+  at: string;
+  actor: string;
+  action: string;
+  model: string | null;
+  params: object;
+  outcome: string;
+}
+
+function registerIncidentLog(incident: Command, io: CliIo): void {
   incident
     .command('log')
     .description("The lab's record: injections, pauses, aborts, diagnoses, recoveries, alerts (tutor)")
@@ -127,23 +150,39 @@ export function registerIncident(program: Command, io: CliIo): void {
     .option('--json', 'as JSON')
     .action(async (o: { prefix?: string; limit: string; json?: boolean }) => {
       const query = new URLSearchParams({ limit: o.limit, ...(o.prefix ? { prefix: o.prefix } : {}) });
-      const { events } = await labRequest<{
-        events: {
-          at: string;
-          actor: string;
-          action: string;
-          model: string | null;
-          params: object;
-          outcome: string;
-        }[];
-      }>('GET', `/v1/record?${query}`);
+      const { events } = await labRequest<{ events: RecordEventJson[] }>('GET', `/v1/record?${query}`);
       if (o.json) return void io.stdout.write(JSON.stringify(events, null, 2) + '\n');
       for (const e of events)
         io.stdout.write(
           `${e.at}  ${e.actor.padEnd(14)}  ${e.action.padEnd(18)}  ${e.model ?? '-'}  ${e.outcome}  ${JSON.stringify(e.params)}\n`,
         );
     });
+}
 
+/** A playbook file's incidents as the API takes them, scenario files read relative to it. */
+function playbookIncidents(file: string): object[] {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new CliError(`${file}: ${(e as Error).message}`);
+  }
+  const entries = (raw as { incidents?: unknown } | null)?.incidents;
+  if (!Array.isArray(entries) || entries.length === 0)
+    throw new CliError(`${file}: incidents: expected a list of incidents to start`);
+  return entries.map((entry: unknown, i: number) => {
+    if (
+      entry === null ||
+      typeof entry !== 'object' ||
+      typeof (entry as { scenario?: unknown }).scenario !== 'string'
+    )
+      throw new CliError(`${file}: incidents[${i}].scenario: expected a scenario id or file`);
+    const { scenario, ...rest } = entry as { scenario: string };
+    return { ...rest, ...scenarioField(scenario, dirname(resolve(file))) };
+  });
+}
+
+function registerPlaybook(program: Command, io: CliIo): void {
   program
     .command('playbook')
     .description('Session playbooks (tutors)')
@@ -152,35 +191,16 @@ export function registerIncident(program: Command, io: CliIo): void {
       'Start every incident a playbook file schedules (YAML: incidents: [{scenario, at, mode, teams, feedback}])',
     )
     .action(async (file: string) => {
-      let raw: unknown;
-      try {
-        raw = parseYaml(readFileSync(file, 'utf8'));
-      } catch (e) {
-        throw new CliError(`${file}: ${(e as Error).message}`);
-      }
-      const entries = (raw as { incidents?: unknown } | null)?.incidents;
-      if (!Array.isArray(entries) || entries.length === 0)
-        throw new CliError(`${file}: incidents: expected a list of incidents to start`);
-      const incidents = entries.map((entry: unknown, i: number) => {
-        if (
-          entry === null ||
-          typeof entry !== 'object' ||
-          typeof (entry as { scenario?: unknown }).scenario !== 'string'
-        )
-          throw new CliError(`${file}: incidents[${i}].scenario: expected a scenario id or file`);
-        const { scenario, ...rest } = entry as { scenario: string };
-        return { ...rest, ...scenarioField(scenario, dirname(resolve(file))) };
-      });
       const { incidents: started } = await labRequest<{ incidents: IncidentJson[] }>(
         'POST',
         '/v1/playbooks',
-        {
-          incidents,
-        },
+        { incidents: playbookIncidents(file) },
       );
       for (const i of started) printIncident(io, i);
     });
+}
 
+function registerLabReset(program: Command, io: CliIo): void {
   program
     .command('lab')
     .description('The running lab as a whole (tutors)')
@@ -189,7 +209,11 @@ export function registerIncident(program: Command, io: CliIo): void {
     .action(async () => {
       io.stdout.write(JSON.stringify(await labRequest('POST', '/v1/lab/reset'), null, 2) + '\n');
     });
+}
 
+const seconds = (s: number | null) => (s === null ? '-' : `${Math.round(s)} s`);
+
+function registerScoreboard(program: Command, io: CliIo): void {
   program
     .command('scoreboard')
     .description('Best and last diagnosis score per team and incident (tutors)')
@@ -200,7 +224,7 @@ export function registerIncident(program: Command, io: CliIo): void {
       io.stdout.write('incident  team      best   last   submissions  time to detect  time to recover\n');
       for (const r of scoreboard)
         io.stdout.write(
-          `${r.incident.padEnd(8)}  ${r.team.padEnd(8)}  ${String(r.best ?? '-').padEnd(5)}  ${String(r.last ?? '-').padEnd(5)}  ${String(r.submissions).padEnd(11)}  ${(r.timeToDetectSeconds === null ? '-' : `${Math.round(r.timeToDetectSeconds)} s`).padEnd(14)}  ${r.timeToRecoverSeconds === null ? '-' : `${Math.round(r.timeToRecoverSeconds)} s`}\n`,
+          `${r.incident.padEnd(8)}  ${r.team.padEnd(8)}  ${String(r.best ?? '-').padEnd(5)}  ${String(r.last ?? '-').padEnd(5)}  ${String(r.submissions).padEnd(11)}  ${seconds(r.timeToDetectSeconds).padEnd(14)}  ${seconds(r.timeToRecoverSeconds)}\n`,
         );
     });
 }

@@ -6,6 +6,7 @@ import {
   ModelRegistry,
   RecoveryError,
   retrainFromLog,
+  type Deployment,
   type GateReport,
   promoteWithGates,
   RegistryError,
@@ -52,16 +53,42 @@ function printGates(io: CliIo, results: GateReport): void {
     io.stdout.write(`${check.passed ? 'pass' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
 }
 
+/** A change of the serving version as a line: `credit: v1 -> v2 (promote, <time>)`. */
+function deploymentLine(model: string, d: Deployment, action: 'promote' | 'rollback'): string {
+  return `${model}: v${d.from ?? '-'} -> v${d.to} (${action}, ${d.at})\n`;
+}
+
+function notPromoted(model: string, version: number, gates: GateReport): CliError {
+  return new CliError(
+    `${model} v${version} failed ${failedChecks(gates).length} gate check(s) and was not promoted`,
+  );
+}
+
+function worldOf(model: string) {
+  const world = getWorld(model);
+  if (!world) throw new CliError(`no world named "${model}"`, 2);
+  return world;
+}
+
+const withDataOption = (c: Command) =>
+  c.option('--data <dir>', 'the lab data directory (default DRIFTLAB_DATA or ./.driftlab)');
+
 export function registerModels(program: Command, io: CliIo): void {
   const models = program
     .command('models')
     .description(
       "The model registry: list, train, promote and roll back versions (in the lab's data directory).",
     );
-  const data = (c: Command) =>
-    c.option('--data <dir>', 'the lab data directory (default DRIFTLAB_DATA or ./.driftlab)');
+  registerList(models, io);
+  registerVersions(models, io);
+  registerTrain(models, io);
+  registerRetrain(models, io);
+  registerPromote(models, io);
+  registerRollback(models, io);
+}
 
-  data(models.command('list').description('List the models and their serving versions.')).action(
+function registerList(models: Command, io: CliIo): void {
+  withDataOption(models.command('list').description('List the models and their serving versions.')).action(
     (o: { data?: string }) =>
       withRegistry(o.data, (registry) => {
         for (const model of registry.models()) {
@@ -72,15 +99,20 @@ export function registerModels(program: Command, io: CliIo): void {
         }
       }),
   );
+}
 
-  data(models.command('versions').description("List a model's versions.").argument('<model>')).action(
-    (model: string, o: { data?: string }) =>
-      withRegistry(o.data, (registry) => {
-        for (const v of registry.versions(model)) io.stdout.write(describe(v) + '\n');
-      }),
+function registerVersions(models: Command, io: CliIo): void {
+  withDataOption(
+    models.command('versions').description("List a model's versions.").argument('<model>'),
+  ).action((model: string, o: { data?: string }) =>
+    withRegistry(o.data, (registry) => {
+      for (const v of registry.versions(model)) io.stdout.write(describe(v) + '\n');
+    }),
   );
+}
 
-  data(
+function registerTrain(models: Command, io: CliIo): void {
+  withDataOption(
     models
       .command('train')
       .description('Train a new candidate version on simulated data (not served until promoted).')
@@ -88,15 +120,47 @@ export function registerModels(program: Command, io: CliIo): void {
       .option('--seed <n>', 'seed of the simulated training data', seedNumber, 1)
       .option('--events <n>', 'training events', positiveInteger, 20_000),
   ).action((model: string, o: { data?: string; seed: number; events: number }) => {
-    const world = getWorld(model);
-    if (!world) throw new CliError(`no world named "${model}"`, 2);
+    const world = worldOf(model);
     withRegistry(o.data, (registry) => {
       const version = storeTrained(registry, model, trainModel(world, { seed: o.seed, trainSize: o.events }));
       io.stdout.write(describe(registry.versions(model).find((v) => v.version === version)!) + '\n');
     });
   });
+}
 
-  data(
+interface RetrainOptions {
+  data?: string;
+  last: number;
+  promote: boolean;
+  reason?: string;
+}
+
+function retrain(io: CliIo, model: string, o: RetrainOptions): void {
+  const world = worldOf(model);
+  const data = dataDir(o.data);
+  mkdirSync(data, { recursive: true });
+  const log = new LabelledLog(labelledLogPath(data));
+  try {
+    withRegistry(o.data, (registry) => {
+      const result = retrainFromLog(registry, log, world, {
+        last: o.last,
+        promote: o.promote,
+        reason: o.reason,
+      });
+      io.stdout.write(
+        `${describe(registry.versions(model).find((v) => v.version === result.version)!)}  (${result.records} labelled events)\n`,
+      );
+      printGates(io, result.gates);
+      if (result.deployment) io.stdout.write(deploymentLine(model, result.deployment, 'promote'));
+      else if (o.promote) throw notPromoted(model, result.version, result.gates);
+    });
+  } finally {
+    log.close();
+  }
+}
+
+function registerRetrain(models: Command, io: CliIo): void {
+  withDataOption(
     models
       .command('retrain')
       .description(
@@ -106,38 +170,11 @@ export function registerModels(program: Command, io: CliIo): void {
       .requiredOption('--last <n>', 'how many of the most recent labelled events', positiveInteger)
       .option('--promote', 'put it in service if it passes the promotion gates', false)
       .option('--reason <text>', 'why, for the record'),
-  ).action((model: string, o: { data?: string; last: number; promote: boolean; reason?: string }) => {
-    const world = getWorld(model);
-    if (!world) throw new CliError(`no world named "${model}"`, 2);
-    const data = dataDir(o.data);
-    mkdirSync(data, { recursive: true });
-    const log = new LabelledLog(labelledLogPath(data));
-    try {
-      withRegistry(o.data, (registry) => {
-        const result = retrainFromLog(registry, log, world, {
-          last: o.last,
-          promote: o.promote,
-          reason: o.reason,
-        });
-        io.stdout.write(
-          `${describe(registry.versions(model).find((v) => v.version === result.version)!)}  (${result.records} labelled events)\n`,
-        );
-        printGates(io, result.gates);
-        if (result.deployment)
-          io.stdout.write(
-            `${model}: v${result.deployment.from ?? '-'} -> v${result.deployment.to} (promote, ${result.deployment.at})\n`,
-          );
-        else if (o.promote)
-          throw new CliError(
-            `${model} v${result.version} failed ${failedChecks(result.gates).length} gate check(s) and was not promoted`,
-          );
-      });
-    } finally {
-      log.close();
-    }
-  });
+  ).action((model: string, o: RetrainOptions) => retrain(io, model, o));
+}
 
-  data(
+function registerPromote(models: Command, io: CliIo): void {
+  withDataOption(
     models
       .command('promote')
       .description(
@@ -152,17 +189,14 @@ export function registerModels(program: Command, io: CliIo): void {
         reason: o.reason,
       });
       printGates(io, results);
-      if (!promoted)
-        throw new CliError(
-          `${model} v${version} failed ${failedChecks(results).length} gate check(s) and was not promoted`,
-        );
-      io.stdout.write(
-        `${model}: v${deployment!.from ?? '-'} -> v${deployment!.to} (promote, ${deployment!.at})\n`,
-      );
+      if (!promoted) throw notPromoted(model, version, results);
+      io.stdout.write(deploymentLine(model, deployment!, 'promote'));
     }),
   );
+}
 
-  data(
+function registerRollback(models: Command, io: CliIo): void {
+  withDataOption(
     models
       .command('rollback')
       .description('Go back to an earlier version (no gates: it served before).')
@@ -172,7 +206,7 @@ export function registerModels(program: Command, io: CliIo): void {
   ).action((model: string, version: number, o: { data?: string; reason: string }) =>
     withRegistry(o.data, (registry) => {
       const d = registry.rollback(model, version, o.reason);
-      io.stdout.write(`${model}: v${d.from ?? '-'} -> v${d.to} (rollback, ${d.at})\n`);
+      io.stdout.write(deploymentLine(model, d, 'rollback'));
     }),
   );
 }

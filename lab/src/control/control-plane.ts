@@ -1,11 +1,11 @@
 import type { SimEvent, World } from '@driftlab/simulator';
-import type { RecoveryHooks, RunningServing } from '@driftlab/serving';
+import type { RecoveryHooks, Serving } from '@driftlab/serving';
 import { alertNames } from '@driftlab/provisioning';
 import type { Logger } from 'winston';
 import { AlertTracker, LabMetrics } from '../alerts';
 import { GrafanaAnnotator } from '../grafana/annotations';
 import type { GrafanaApi } from '../grafana/grafana-api';
-import { loadTokens, principalOf, recoveryGuard, tutorTokenNotice } from '../auth';
+import { actorName, loadTokens, principalOf, recoveryGuard, tutorTokenNotice, type Tokens } from '../auth';
 import { labRecordPath } from '../data-dir';
 import { Diagnoses } from '../diagnosis';
 import type { LabControl } from '../http';
@@ -28,6 +28,9 @@ export interface ControlPlane {
   close(): void;
 }
 
+/** What `lab reset` needs of a team's serving in the same process. */
+export type TeamServing = Pick<Serving, 'registry' | 'catalog' | 'recovery'>;
+
 export interface ControlPlaneOptions {
   readonly data: string;
   readonly worlds: readonly World[];
@@ -35,7 +38,7 @@ export interface ControlPlaneOptions {
   /** The lab's speed (simulated seconds per real second). */
   readonly speed: number;
   /** Each team's serving in the same process: `lab reset` puts its original model versions back. */
-  readonly serving?: (team: string) => RunningServing | undefined;
+  readonly serving?: (team: string) => TeamServing | undefined;
   /** A file holding the tutor token (`--tutor-token-file`); see configuredTutorToken. */
   readonly tutorTokenFile?: string;
   /** Where a newly generated tutor token is shown, once. */
@@ -59,8 +62,46 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
   );
   if (created.tutor) options.announce(tutorTokenNotice(options.data, stored.tutor));
   const handles = new Map<string, LiveHandle>();
-  const teamLabs = new Map<string, TeamLab>(
-    options.teams.map((team) => [
+  const incidents = new IncidentManager(teamLabsOf(options.teams, handles), record);
+  const diagnoses = new Diagnoses(incidents, record);
+  const reset = new LabReset(options, incidents, record);
+
+  return {
+    lab: {
+      record,
+      metrics,
+      alerts,
+      control: {
+        tokens,
+        incidents,
+        diagnoses,
+        record,
+        reset: (actor) => reset.run(actor),
+        speed: options.speed,
+      },
+    },
+    bindLive(team, handle) {
+      handles.set(team, handle);
+      reset.rememberOriginal(team);
+    },
+    observe: (team, event) => incidents.observe(team, event),
+    tutorToken: stored.tutor,
+    annotateTo(api, log) {
+      const annotator = new GrafanaAnnotator(api, log);
+      record.onAppend((event) => annotator.add(event));
+    },
+    recoveryHooks: (team) => recoveryHooksFor(tokens, record, options.teams, team),
+    close: () => record.close(),
+  };
+}
+
+/** Each team's lab as the incidents see it: its simulations once the live loop has started. */
+function teamLabsOf(
+  teams: readonly string[],
+  handles: ReadonlyMap<string, LiveHandle>,
+): Map<string, TeamLab> {
+  return new Map<string, TeamLab>(
+    teams.map((team) => [
       team,
       {
         get simulations() {
@@ -70,91 +111,100 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
       },
     ]),
   );
-  const incidents = new IncidentManager(teamLabs, record);
-  const diagnoses = new Diagnoses(incidents, record);
+}
+
+/** `lab reset`: every incident aborted, each team's models back to the versions they first served. */
+class LabReset {
   /** Per team, the versions its models served first: what `lab reset` puts back. */
-  const original = new Map<string, Map<string, number>>();
-  const rememberOriginal = (team: string) => {
-    const serving = options.serving?.(team);
-    if (!serving || original.has(team)) return;
+  private readonly original = new Map<string, Map<string, number>>();
+
+  constructor(
+    private readonly options: Pick<ControlPlaneOptions, 'teams' | 'serving'>,
+    private readonly incidents: IncidentManager,
+    private readonly record: LabRecord,
+  ) {}
+
+  rememberOriginal(team: string): void {
+    const serving = this.options.serving?.(team);
+    if (!serving || this.original.has(team)) return;
     const versions = new Map<string, number>();
     for (const model of serving.registry.models()) {
       const current = serving.registry.current(model);
       if (current) versions.set(model, current.version);
     }
-    original.set(team, versions);
-  };
+    this.original.set(team, versions);
+  }
 
-  const reset = async (actor: string) => {
-    const aborted: string[] = [];
-    for (const incident of incidents.all())
-      if (!incident.aborted && incidents.state(incident) !== 'ended') {
-        incidents.abort(incident.id, actor);
-        aborted.push(incident.id);
-      }
+  async run(actor: string): Promise<object> {
+    const { teams } = this.options;
+    const aborted = this.abortAll(actor);
     const restoredByTeam: Record<string, Record<string, number>> = {};
     let servingHere = false;
-    for (const team of options.teams) {
-      const serving = options.serving?.(team);
+    for (const team of teams) {
+      const serving = this.options.serving?.(team);
       if (!serving) continue;
       servingHere = true;
-      rememberOriginal(team);
-      const restored: Record<string, number> = {};
-      for (const [model, version] of original.get(team)!) {
-        const current = serving.registry.current(model)?.version;
-        if (current === version) continue;
-        // The original version passed its gates when it first served: no gates to put it back.
-        if (current !== undefined && version < current)
-          serving.recovery.rollback(model, version, 'lab reset');
-        else serving.registry.promote(model, version, 'lab reset');
-        restored[model] = version;
-      }
-      serving.catalog.refresh();
-      restoredByTeam[team] = restored;
+      restoredByTeam[team] = this.restore(team, serving);
     }
     const result = {
       aborted,
       // One team's lab answers as before; a cohort's, team by team.
       models: !servingHere
         ? 'not reset here: serving runs in another process (driftlab models rollback)'
-        : options.teams.length === 1
-          ? restoredByTeam[options.teams[0]]
+        : teams.length === 1
+          ? restoredByTeam[teams[0]]
           : restoredByTeam,
     };
-    record.append({ actor, action: 'lab.reset', model: null, params: result, outcome: 'done' });
+    this.record.append({ actor, action: 'lab.reset', model: null, params: result, outcome: 'done' });
     return result;
-  };
+  }
 
+  /** Aborts every incident not ended or aborted yet; their ids. */
+  private abortAll(actor: string): string[] {
+    const aborted: string[] = [];
+    for (const incident of this.incidents.all())
+      if (!incident.aborted && this.incidents.state(incident) !== 'ended') {
+        this.incidents.abort(incident.id, actor);
+        aborted.push(incident.id);
+      }
+    return aborted;
+  }
+
+  /** Puts the team's original versions back; the models changed and their versions. */
+  private restore(team: string, serving: TeamServing): Record<string, number> {
+    this.rememberOriginal(team);
+    const restored: Record<string, number> = {};
+    for (const [model, version] of this.original.get(team)!) {
+      const current = serving.registry.current(model)?.version;
+      if (current === version) continue;
+      // The original version passed its gates when it first served: no gates to put it back.
+      if (current !== undefined && version < current) serving.recovery.rollback(model, version, 'lab reset');
+      else serving.registry.promote(model, version, 'lab reset');
+      restored[model] = version;
+    }
+    serving.catalog.refresh();
+    return restored;
+  }
+}
+
+/** A team's serving's recovery actions: who may make them, and each one in the record. */
+function recoveryHooksFor(
+  tokens: Tokens,
+  record: LabRecord,
+  teams: readonly string[],
+  team: string,
+): RecoveryHooks {
   return {
-    lab: {
-      record,
-      metrics,
-      alerts,
-      control: { tokens, incidents, diagnoses, record, reset, speed: options.speed },
+    guard: recoveryGuard(tokens, team),
+    onAction: ({ model, action, status, body, locals }) => {
+      const p = (locals.principal ?? null) as ReturnType<typeof principalOf>;
+      record.append({
+        actor: actorName(p),
+        action: `recovery.${action}`,
+        model,
+        params: teams.length === 1 ? body : { ...body, team },
+        outcome: status < 300 ? 'done' : `refused (${status})`,
+      });
     },
-    bindLive(team, handle) {
-      handles.set(team, handle);
-      rememberOriginal(team);
-    },
-    observe: (team, event) => incidents.observe(team, event),
-    tutorToken: stored.tutor,
-    annotateTo(api, log) {
-      const annotator = new GrafanaAnnotator(api, log);
-      record.onAppend((event) => annotator.add(event));
-    },
-    recoveryHooks: (team) => ({
-      guard: recoveryGuard(tokens, team),
-      onAction: ({ model, action, status, body, locals }) => {
-        const p = (locals.principal ?? null) as ReturnType<typeof principalOf>;
-        record.append({
-          actor: !p ? 'anonymous' : p.role === 'tutor' ? 'tutor' : `team:${p.team}`,
-          action: `recovery.${action}`,
-          model,
-          params: options.teams.length === 1 ? body : { ...body, team },
-          outcome: status < 300 ? 'done' : `refused (${status})`,
-        });
-      },
-    }),
-    close: () => record.close(),
   };
 }

@@ -123,12 +123,20 @@ function homeDashboard(provisioningDir: string, given?: string): string | undefi
  * copy, and the plugin under `plugins/driftlab-drift-panel/`. Reads, never writes.
  */
 export function localGrafanaFiles(options: LocalGrafanaOptions): LocalGrafanaFiles {
-  const { provisioningDir, pluginDir, dir } = options;
+  const { provisioningDir, dir } = options;
   if (!isDir(join(provisioningDir, 'datasources')) || !isDir(join(provisioningDir, 'dashboards')))
     throw new Error(
       `${provisioningDir} is not a Grafana provisioning folder (no datasources/ and dashboards/)`,
     );
   const copy = `${dir}/provisioning`;
+  const files: LocalGrafanaFiles = { ...provisioningFiles(options, copy), ...pluginFiles(options.pluginDir) };
+  files['grafana.ini'] = grafanaIni(options, copy, homeDashboard(provisioningDir, options.homeDashboard));
+  return files;
+}
+
+/** The provisioning tree's copy under `provisioning/`, datasources and providers made local. */
+function provisioningFiles(options: LocalGrafanaOptions, copy: string): LocalGrafanaFiles {
+  const { provisioningDir } = options;
   const files: LocalGrafanaFiles = {};
   let prometheusMentions = 0;
   for (const rel of filesUnder(provisioningDir)) {
@@ -158,7 +166,11 @@ export function localGrafanaFiles(options: LocalGrafanaOptions): LocalGrafanaFil
     throw new Error(
       `no datasource in ${provisioningDir}/datasources uses ${COMPOSE_PROMETHEUS_URL}: cannot point it at the local Prometheus`,
     );
+  return files;
+}
 
+/** The built plugin under `plugins/<id>/`, once its plugin.json names the drift panel. */
+function pluginFiles(pluginDir: string): LocalGrafanaFiles {
   let plugin: { id?: unknown };
   try {
     plugin = JSON.parse(readFileSync(join(pluginDir, 'plugin.json'), 'utf8')) as { id?: unknown };
@@ -171,11 +183,15 @@ export function localGrafanaFiles(options: LocalGrafanaOptions): LocalGrafanaFil
     throw new Error(
       `${join(pluginDir, 'plugin.json')} has id ${JSON.stringify(plugin.id)}, expected ${PLUGIN_ID}`,
     );
+  const files: LocalGrafanaFiles = {};
   for (const rel of filesUnder(pluginDir))
     files[`plugins/${PLUGIN_ID}/${rel}`] = readFileSync(join(pluginDir, rel));
+  return files;
+}
 
-  const home = homeDashboard(provisioningDir, options.homeDashboard);
-  files['grafana.ini'] = [
+function grafanaIni(options: LocalGrafanaOptions, copy: string, home: string | undefined): string {
+  const { dir } = options;
+  return [
     '; Written by driftlab start for a local Grafana; removed when the lab stops.',
     '[paths]',
     `data = ${iniValue('data path', `${dir}/data`)}`,
@@ -230,7 +246,6 @@ export function localGrafanaFiles(options: LocalGrafanaOptions): LocalGrafanaFil
     'level = warn',
     '',
   ].join('\n');
-  return files;
 }
 
 /** The Grafana binary on PATH: `grafana` (Grafana 10 and later), else the older `grafana-server`. */

@@ -3,6 +3,8 @@
  * scoreboard, teams, reset. Merged into serving's document in one process (/openapi.json); alone
  * (`start --only simulator`) the lab serves it by itself. A test checks every route is in it.
  */
+import { DIAGNOSIS_KINDS } from '@driftlab/simulator';
+import { INCIDENT_ACTIONS, INCIDENT_MODES } from '../incidents';
 
 const error = (description: string) => ({
   description,
@@ -14,24 +16,72 @@ const ok = (description: string) => ({
 });
 const bodyOf = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
 const ID = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;
-const TUTOR = [{ bearer: [] }];
+/** A tutor's or a team's token, as the operation says. */
+const BEARER = [{ bearer: [] }];
 const DENIED = {
   '401': error('No token, or an unknown one'),
   '403': error('A token of the wrong role'),
   '429': error('Too many requests: see Retry-After'),
 };
+/** An operation that needs a token and answers 200 with `answer`. */
+const withToken = (summary: string, answer: string) => ({
+  summary,
+  security: BEARER,
+  responses: { '200': ok(answer), ...DENIED },
+});
 
-const START = {
+/*
+ * The request bodies: the routes validate against these very schemas (body-validation.ts), so the
+ * document and the checks cannot drift. What a schema cannot say (a scenario id that exists, a
+ * time still to come) the routes check after.
+ */
+
+/** `at`: a duration of simulated time from now, or a wall-clock ISO time. */
+const AT_PATTERN = `^(?:(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d|w))+|\\d{4}-\\d\\d-\\d\\dT.+)$`;
+
+/** POST /v1/incidents, and each entry of POST /v1/playbooks. */
+export const START_REQUEST = {
   type: 'object',
   properties: {
-    scenario: { type: 'string', description: 'A built-in scenario id (driftlab scenario list)' },
+    scenario: {
+      type: 'string',
+      pattern: '^[a-z0-9-]+$',
+      description: 'A built-in scenario id (driftlab scenario list)',
+    },
     scenario_yaml: { type: 'string', description: "A scenario file's text, instead of an id" },
-    mode: { enum: ['hidden', 'announced'], default: 'hidden' },
-    at: { type: 'string', description: 'Simulated time from now until it starts, e.g. "30m"' },
-    teams: { oneOf: [{ const: 'all' }, { type: 'array', items: { type: 'string' } }] },
+    mode: { enum: INCIDENT_MODES, default: 'hidden' },
+    at: {
+      type: 'string',
+      pattern: AT_PATTERN,
+      description:
+        'When it starts: simulated time from now, e.g. "30m", or a wall-clock ISO time to come, e.g. 2026-11-27T10:30:00Z',
+    },
+    teams: {
+      oneOf: [{ const: 'all' }, { type: 'array', minItems: 1, items: { type: 'string' } }],
+      default: 'all',
+    },
     feedback: { type: 'boolean', description: 'Teams see their diagnosis scores at once', default: false },
   },
-};
+  anyOf: [{ required: ['scenario'] }, { required: ['scenario_yaml'] }],
+} as const;
+
+export const PLAYBOOK_REQUEST = {
+  type: 'object',
+  required: ['incidents'],
+  properties: { incidents: { type: 'array', minItems: 1, maxItems: 100, items: START_REQUEST } },
+} as const;
+
+export const DIAGNOSIS_REQUEST = {
+  type: 'object',
+  required: ['model', 'features', 'kind', 'since'],
+  properties: {
+    model: { type: 'string', minLength: 1 },
+    features: { type: 'array', maxItems: 100, items: { type: 'string' } },
+    kind: { enum: DIAGNOSIS_KINDS },
+    since: { type: 'string', format: 'date-time' },
+    note: { type: 'string', maxLength: 2000 },
+  },
+} as const;
 
 export const LAB_OPENAPI_PATHS = {
   '/v1/alerts': {
@@ -43,15 +93,14 @@ export const LAB_OPENAPI_PATHS = {
     get: { summary: 'Alert events the lab recorded', responses: { '200': ok('Alert events, oldest first') } },
   },
   '/v1/incidents': {
-    get: {
-      summary: 'Incidents: all with answer keys (tutor), announced ones with title and brief (team)',
-      security: TUTOR,
-      responses: { '200': ok('Incidents'), ...DENIED },
-    },
+    get: withToken(
+      'Incidents: all with answer keys (tutor), announced ones with title and brief (team)',
+      'Incidents',
+    ),
     post: {
       summary: 'Start an incident (tutor)',
-      security: TUTOR,
-      requestBody: bodyOf(START),
+      security: BEARER,
+      requestBody: bodyOf(START_REQUEST),
       responses: {
         '201': ok('Started, with its answer key'),
         '400': error('A bad field, named'),
@@ -64,7 +113,7 @@ export const LAB_OPENAPI_PATHS = {
   '/v1/incidents/{id}': {
     get: {
       summary: 'One incident with its answer key (tutor)',
-      security: TUTOR,
+      security: BEARER,
       parameters: [ID],
       responses: { '200': ok('The incident'), '404': error('No such incident'), ...DENIED },
     },
@@ -72,14 +121,14 @@ export const LAB_OPENAPI_PATHS = {
   '/v1/incidents/{id}/{action}': {
     post: {
       summary: 'Pause, resume, abort (faults removed at once) or reveal an incident (tutor)',
-      security: TUTOR,
+      security: BEARER,
       parameters: [
         ID,
         {
           name: 'action',
           in: 'path',
           required: true,
-          schema: { enum: ['pause', 'resume', 'abort', 'reveal'] },
+          schema: { enum: INCIDENT_ACTIONS },
         },
       ],
       responses: {
@@ -93,8 +142,8 @@ export const LAB_OPENAPI_PATHS = {
   '/v1/playbooks': {
     post: {
       summary: 'Start several incidents for a session (tutor); a bad entry starts none',
-      security: TUTOR,
-      requestBody: bodyOf({ type: 'object', properties: { incidents: { type: 'array', items: START } } }),
+      security: BEARER,
+      requestBody: bodyOf(PLAYBOOK_REQUEST),
       responses: {
         '201': ok('The incidents started'),
         '400': error('A bad entry, named'),
@@ -105,8 +154,10 @@ export const LAB_OPENAPI_PATHS = {
   },
   '/v1/record': {
     get: {
-      summary: "The lab's record: injections, pauses, aborts, diagnoses, recoveries, alerts (tutor)",
-      security: TUTOR,
+      ...withToken(
+        "The lab's record: injections, pauses, aborts, diagnoses, recoveries, alerts (tutor)",
+        'Events, oldest first',
+      ),
       parameters: [
         {
           name: 'prefix',
@@ -116,56 +167,32 @@ export const LAB_OPENAPI_PATHS = {
         },
         { name: 'limit', in: 'query', schema: { type: 'integer' } },
       ],
-      responses: { '200': ok('Events, oldest first'), ...DENIED },
     },
   },
   '/v1/lab/reset': {
-    post: {
-      summary: 'Abort every incident and put the original model versions back (tutor)',
-      security: TUTOR,
-      responses: { '200': ok('What was reset'), ...DENIED },
-    },
+    post: withToken(
+      'Abort every incident and put the original model versions back (tutor)',
+      'What was reset',
+    ),
   },
   '/v1/diagnoses': {
     post: {
       summary: "Submit a diagnosis (team); scored against the team's incidents",
-      security: TUTOR,
-      requestBody: bodyOf({
-        type: 'object',
-        required: ['model', 'features', 'kind', 'since'],
-        properties: {
-          model: { type: 'string' },
-          features: { type: 'array', items: { type: 'string' } },
-          kind: { enum: ['covariate', 'concept', 'prior', 'quality', 'serving', 'abuse'] },
-          since: { type: 'string', format: 'date-time' },
-          note: { type: 'string' },
-        },
-      }),
+      security: BEARER,
+      requestBody: bodyOf(DIAGNOSIS_REQUEST),
       responses: {
         '201': ok('Received; the score when the tutor allows it'),
         '400': error('A bad field, named'),
         ...DENIED,
       },
     },
-    get: {
-      summary: "The team's diagnoses (scores when allowed); every team's for tutors",
-      security: TUTOR,
-      responses: { '200': ok('Diagnoses'), ...DENIED },
-    },
+    get: withToken("The team's diagnoses (scores when allowed); every team's for tutors", 'Diagnoses'),
   },
   '/v1/scoreboard': {
-    get: {
-      summary: 'Best and last score per team and incident (tutor)',
-      security: TUTOR,
-      responses: { '200': ok('Scoreboard'), ...DENIED },
-    },
+    get: withToken('Best and last score per team and incident (tutor)', 'Scoreboard'),
   },
   '/v1/teams': {
-    get: {
-      summary: 'The teams and their tokens (tutor)',
-      security: TUTOR,
-      responses: { '200': ok('Teams'), ...DENIED },
-    },
+    get: withToken('The teams and their tokens (tutor)', 'Teams'),
   },
 } as const;
 

@@ -8,7 +8,14 @@ import type { LabRecord } from '../record';
  * actually happened, and writes every action to the lab's record.
  */
 
-export type IncidentMode = 'hidden' | 'announced';
+/** Hidden: students see only the effects; announced: also the title and the brief. */
+export const INCIDENT_MODES = ['hidden', 'announced'] as const;
+export type IncidentMode = (typeof INCIDENT_MODES)[number];
+
+/** What a tutor may do to a started incident (POST /v1/incidents/{id}/{action}). */
+export const INCIDENT_ACTIONS = ['pause', 'resume', 'abort', 'reveal'] as const;
+export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
+
 export type IncidentState = 'scheduled' | 'running' | 'paused' | 'ended' | 'aborted';
 
 /** A team's running simulations, and the moment from which control calls may take effect. */
@@ -36,13 +43,18 @@ export interface Incident {
   aborted: boolean;
 }
 
-export class IncidentError extends Error {
+/**
+ * A tutor's start or control request (start, pause, resume, abort, reveal, get) that the lab
+ * refuses, with the HTTP status to answer. Not the simulator's IncidentError, which the simulation
+ * throws for a live-incident call it refuses (turned into a 409 here).
+ */
+export class IncidentControlError extends Error {
   constructor(
     message: string,
     readonly status: number,
   ) {
     super(message);
-    this.name = 'IncidentError';
+    this.name = 'IncidentControlError';
   }
 }
 
@@ -83,19 +95,22 @@ export class IncidentManager {
 
   start(request: StartRequest): Incident {
     const teams = request.teams ?? this.teamIds();
-    if (teams.length === 0) throw new IncidentError('teams: expected at least one team', 400);
+    if (teams.length === 0) throw new IncidentControlError('teams: expected at least one team', 400);
     for (const team of teams)
       if (!this.teams.has(team))
-        throw new IncidentError(`team "${team}": no such team (teams: ${this.teamIds().join(', ')})`, 404);
+        throw new IncidentControlError(
+          `team "${team}": no such team (teams: ${this.teamIds().join(', ')})`,
+          404,
+        );
     const worlds = new Set(this.teams.get(teams[0])!.simulations.map((s) => s.world.name));
     const missing = request.scenario.worlds.filter((w) => !worlds.has(w));
     if (missing.length > 0)
-      throw new IncidentError(
+      throw new IncidentControlError(
         `scenario ${request.scenario.id} needs the world(s) ${missing.join(', ')}, which this lab does not run (start it with --world ${missing[0]})`,
         409,
       );
     const delay = request.delay ?? 0;
-    if (!(delay >= 0)) throw new IncidentError('at: expected a time from now, not in the past', 400);
+    if (!(delay >= 0)) throw new IncidentControlError('at: expected a time from now, not in the past', 400);
     const id = `inc-${this.nextNumber++}`;
     let at = 0;
     for (const team of teams) {
@@ -132,22 +147,16 @@ export class IncidentManager {
   }
 
   pause(id: string, actor: string): Incident {
-    const incident = this.control(id, actor, 'pause');
-    incident.paused = true;
-    return incident;
+    return this.control(id, actor, 'pause');
   }
 
   resume(id: string, actor: string): Incident {
-    const incident = this.control(id, actor, 'resume');
-    incident.paused = false;
-    return incident;
+    return this.control(id, actor, 'resume');
   }
 
   /** Removes the incident's faults at once. */
   abort(id: string, actor: string): Incident {
-    const incident = this.control(id, actor, 'abort');
-    incident.aborted = true;
-    return incident;
+    return this.control(id, actor, 'abort');
   }
 
   reveal(id: string, actor: string): Incident {
@@ -160,7 +169,7 @@ export class IncidentManager {
   get(id: string): Incident {
     const incident = this.incidents.get(id);
     if (!incident)
-      throw new IncidentError(
+      throw new IncidentControlError(
         `no incident "${id}" in this run (incidents: ${[...this.incidents.keys()].join(', ') || 'none'})`,
         404,
       );
@@ -248,9 +257,11 @@ export class IncidentManager {
 
   private control(id: string, actor: string, verb: 'pause' | 'resume' | 'abort'): Incident {
     const incident = this.get(id);
-    if (incident.aborted) throw new IncidentError(`incident ${id} was aborted`, 409);
-    if (verb === 'pause' && incident.paused) throw new IncidentError(`incident ${id} is paused already`, 409);
-    if (verb === 'resume' && !incident.paused) throw new IncidentError(`incident ${id} is not paused`, 409);
+    if (incident.aborted) throw new IncidentControlError(`incident ${id} was aborted`, 409);
+    if (verb === 'pause' && incident.paused)
+      throw new IncidentControlError(`incident ${id} is paused already`, 409);
+    if (verb === 'resume' && !incident.paused)
+      throw new IncidentControlError(`incident ${id} is not paused`, 409);
     for (const team of incident.teams) {
       const lab = this.teams.get(team)!;
       const at = lab.now();
@@ -261,11 +272,13 @@ export class IncidentManager {
           else if (verb === 'resume') simulation.resumeIncident(id, at);
           else simulation.abortIncident(id, at);
         } catch (e) {
-          throw new IncidentError(`incident ${id}: ${(e as Error).message}`, 409);
+          throw new IncidentControlError(`incident ${id}: ${(e as Error).message}`, 409);
         }
       }
     }
     this.log(actor, `incident.${verb}`, incident, {});
+    if (verb === 'abort') incident.aborted = true;
+    else incident.paused = verb === 'pause';
     return incident;
   }
 

@@ -1,6 +1,9 @@
 export {
-  IncidentError,
+  IncidentControlError,
   IncidentManager,
+  INCIDENT_ACTIONS,
+  INCIDENT_MODES,
+  type IncidentAction,
   type Incident,
   type IncidentMode,
   type IncidentState,

@@ -37,6 +37,9 @@ export interface LocalStack {
 /** The built panel plugin that a local Grafana loads (npm run build). */
 const PLUGIN_DIST = resolve(__dirname, '..', '..', '..', 'plugin', 'dist');
 
+/** Starts a service; a failure is logged and the lab runs without it. */
+type Attempt = (name: string, start: () => Promise<LocalService>) => Promise<LocalService | undefined>;
+
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const { log } = options;
   const started: LocalService[] = [];
@@ -50,7 +53,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     return { stop };
   }
-  const attempt = async (name: string, start: () => Promise<LocalService>) => {
+  const attempt: Attempt = async (name, start) => {
     try {
       const service = await start();
       started.push(service);
@@ -61,70 +64,94 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
   };
   const lab = new URL(options.labUrl);
-  const alertmanagerBinary = onPath(['prometheus-alertmanager', 'alertmanager'], options.path);
-  const alertmanager = alertmanagerBinary
-    ? await attempt('alertmanager', () =>
-        startLocalService({
-          name: 'alertmanager',
-          binary: alertmanagerBinary,
-          preferredPort: 9093,
-          files: () => ({
-            'alertmanager.yml': localAlertmanagerConfig({ webhookUrl: `${lab.origin}/v1/alerts` }),
-          }),
-          args: (dir, port) => [
-            `--config.file=${join(dir, 'alertmanager.yml')}`,
-            `--storage.path=${join(dir, 'data')}`,
-            `--web.listen-address=127.0.0.1:${port}`,
-            '--cluster.listen-address=',
-          ],
-          readyPath: '/-/ready',
-        }),
-      )
-    : undefined;
+  const alertmanager = await startAlertmanager(options, lab, attempt);
   const prometheus = await attempt('prometheus', () =>
+    startPrometheus(options, lab, prometheusBinary, alertmanager),
+  );
+  const grafana = prometheus ? await startGrafana(options, attempt, prometheus, alertmanager) : undefined;
+  return { prometheus, alertmanager, grafana, stop };
+}
+
+async function startAlertmanager(
+  options: LocalStackOptions,
+  lab: URL,
+  attempt: Attempt,
+): Promise<LocalService | undefined> {
+  const binary = onPath(['prometheus-alertmanager', 'alertmanager'], options.path);
+  if (!binary) return undefined;
+  return attempt('alertmanager', () =>
     startLocalService({
-      name: 'prometheus',
-      binary: prometheusBinary,
-      preferredPort: 9090,
+      name: 'alertmanager',
+      binary,
+      preferredPort: 9093,
       files: () => ({
-        'prometheus.yml': localPrometheusConfig({
-          targets: {
-            serving: options.teamUrls
-              ? Object.fromEntries(Object.entries(options.teamUrls).map(([t, u]) => [t, new URL(u).host]))
-              : lab.host,
-          },
-          alertmanager: alertmanager?.address,
-          interval: `${options.scrapeSeconds}s`,
-          rulesDir: join(PROVISIONING_DIR, 'prometheus', 'rules'),
-        }),
+        'alertmanager.yml': localAlertmanagerConfig({ webhookUrl: `${lab.origin}/v1/alerts` }),
       }),
       args: (dir, port) => [
-        `--config.file=${join(dir, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${join(dir, 'data')}`,
+        `--config.file=${join(dir, 'alertmanager.yml')}`,
+        `--storage.path=${join(dir, 'data')}`,
         `--web.listen-address=127.0.0.1:${port}`,
-        '--enable-feature=exemplar-storage',
+        '--cluster.listen-address=',
       ],
       readyPath: '/-/ready',
     }),
   );
-  const grafanaBinary = findGrafana(options.path);
-  let grafana: LocalService | undefined;
-  if (prometheus && grafanaBinary) {
-    if (!existsSync(join(PLUGIN_DIST, 'plugin.json')))
-      log.warn('local grafana not started: the drift panel is not built (npm run build)');
-    else
-      grafana = await attempt('grafana', () =>
-        startLocalGrafana(grafanaBinary, {
-          provisioningDir: join(PROVISIONING_DIR, 'grafana'),
-          pluginDir: PLUGIN_DIST,
-          prometheusUrl: prometheus.url,
-          alertmanagerUrl: alertmanager?.url,
-          adminPassword: grafanaPassword(options.dataDir),
-          teams: options.teamTokens,
-        }),
-      );
+}
+
+function startPrometheus(
+  options: LocalStackOptions,
+  lab: URL,
+  binary: string,
+  alertmanager: LocalService | undefined,
+): Promise<LocalService> {
+  return startLocalService({
+    name: 'prometheus',
+    binary,
+    preferredPort: 9090,
+    files: () => ({
+      'prometheus.yml': localPrometheusConfig({
+        targets: {
+          serving: options.teamUrls
+            ? Object.fromEntries(Object.entries(options.teamUrls).map(([t, u]) => [t, new URL(u).host]))
+            : lab.host,
+        },
+        alertmanager: alertmanager?.address,
+        interval: `${options.scrapeSeconds}s`,
+        rulesDir: join(PROVISIONING_DIR, 'prometheus', 'rules'),
+      }),
+    }),
+    args: (dir, port) => [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--enable-feature=exemplar-storage',
+    ],
+    readyPath: '/-/ready',
+  });
+}
+
+async function startGrafana(
+  options: LocalStackOptions,
+  attempt: Attempt,
+  prometheus: LocalService,
+  alertmanager: LocalService | undefined,
+): Promise<LocalService | undefined> {
+  const binary = findGrafana(options.path);
+  if (!binary) return undefined;
+  if (!existsSync(join(PLUGIN_DIST, 'plugin.json'))) {
+    options.log.warn('local grafana not started: the drift panel is not built (npm run build)');
+    return undefined;
   }
-  return { prometheus, alertmanager, grafana, stop };
+  return attempt('grafana', () =>
+    startLocalGrafana(binary, {
+      provisioningDir: join(PROVISIONING_DIR, 'grafana'),
+      pluginDir: PLUGIN_DIST,
+      prometheusUrl: prometheus.url,
+      alertmanagerUrl: alertmanager?.url,
+      adminPassword: grafanaPassword(options.dataDir),
+      teams: options.teamTokens,
+    }),
+  );
 }
 
 /**
