@@ -1,4 +1,4 @@
-# The lab's Node services in one image: simulator, serving, exporter, provisioning and the `driftlab`
+# The lab's Node services in one image: contracts, simulator, serving, exporter, provisioning and the `driftlab`
 # command line (docker-compose.yml runs it three times, `start --only <component>`). The Grafana
 # plugin is not in it: compose mounts plugin/dist into Grafana.
 #
@@ -20,6 +20,7 @@ WORKDIR /app
 # Manifests first, so the dependency layer is rebuilt only when they change. plugin/package.json
 # only keeps the workspace list whole: its dependencies are not installed.
 COPY package.json package-lock.json ./
+COPY contracts/package.json contracts/
 COPY simulator/package.json simulator/
 COPY serving/package.json serving/
 COPY exporter/package.json exporter/
@@ -31,9 +32,10 @@ COPY plugin/package.json plugin/
 # the root's devDependencies (TypeScript, @types/node) for the build. `npm ci` with --workspace
 # installs the named workspaces' dependency trees from the lockfile and nothing else.
 RUN npm ci --no-audit --no-fund --include-workspace-root \
-  --workspace simulator --workspace serving --workspace exporter --workspace provisioning --workspace lab
+  --workspace contracts --workspace simulator --workspace serving --workspace exporter --workspace provisioning --workspace lab
 
 COPY tsconfig.base.json tsconfig.json ./
+COPY contracts contracts
 COPY simulator simulator
 COPY serving serving
 COPY exporter exporter
@@ -45,7 +47,7 @@ RUN ./node_modules/.bin/tsc -b
 # Some build-only packages stay (the lockfile marks them as runtime dependencies of the plugin).
 # Then fail here, not at run time, if better-sqlite3's native module did not build.
 RUN npm prune --omit=dev --no-audit --no-fund --include-workspace-root \
-  --workspace simulator --workspace serving --workspace exporter --workspace provisioning --workspace lab \
+  --workspace contracts --workspace simulator --workspace serving --workspace exporter --workspace provisioning --workspace lab \
   && node -e "new (require('better-sqlite3'))(':memory:').close()"
 
 # What runs, gathered in /out: dependencies, each package's build output and manifest, and the data
@@ -53,7 +55,7 @@ RUN npm prune --omit=dev --no-audit --no-fund --include-workspace-root \
 # Grafana files; the bin shim). A workspace may have nested node_modules (simulator's ajv).
 RUN mkdir /out \
   && cp -a package.json node_modules /out/ \
-  && for ws in simulator serving exporter provisioning lab; do \
+  && for ws in contracts simulator serving exporter provisioning lab; do \
        mkdir "/out/$ws" && cp -a "$ws/package.json" "$ws/dist" "/out/$ws/" \
        && if [ -d "$ws/node_modules" ]; then cp -a "$ws/node_modules" "/out/$ws/"; fi; \
      done \

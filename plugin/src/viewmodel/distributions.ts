@@ -1,5 +1,6 @@
-import { DriftData, featureKey } from './frames';
 import { formatEdge, Interval, parseInterval } from './bins';
+import { DriftData } from './frames';
+import { featureKey, splitKey } from './keys';
 
 export interface DistributionBin {
   label: string;
@@ -73,7 +74,7 @@ export function buildDistribution(data: DriftData, model: string, feature: strin
 export function featuresWithBins(data: DriftData): Array<{ model: string; feature: string }> {
   const out: Array<{ model: string; feature: string }> = [];
   for (const key of data.bins.keys()) {
-    const [model, feature] = key.split('\u001f');
+    const [model, feature] = splitKey(key);
     out.push({ model, feature });
   }
   return out;

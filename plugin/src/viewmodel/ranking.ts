@@ -81,10 +81,13 @@ function latestByMethod(series: ScoreSeries[], issues: IssueCollector): MethodSc
   return out.sort((a, b) => b.severity - a.severity);
 }
 
-/** Groups score series by feature; shared by the ranking and the timeline. */
-export function scoresByFeature(data: DriftData): Map<string, ScoreSeries[]> {
+/** Groups score series by feature (of one method, or all); shared by the ranking and the timeline. */
+export function scoresByFeature(data: DriftData, method: MethodChoice = 'auto'): Map<string, ScoreSeries[]> {
   const byFeature = new Map<string, ScoreSeries[]>();
   for (const s of data.scores) {
+    if (method !== 'auto' && s.method !== method) {
+      continue;
+    }
     const key = featureKey(s.model, s.feature);
     const list = byFeature.get(key);
     if (list) {

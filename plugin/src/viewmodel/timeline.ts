@@ -2,7 +2,8 @@ import { DataFrame, FieldType } from '@grafana/data';
 
 import { METHODS, SEVERITY_CAP } from '../constants';
 import { MethodChoice, ColorBy } from '../types';
-import { DriftData, featureKey, ScoreSeries } from './frames';
+import { DriftData, ScoreSeries } from './frames';
+import { scoresByFeature } from './ranking';
 import { scoreProblem, severity } from './severity';
 
 export interface TimelineRow {
@@ -70,84 +71,17 @@ export function estimateStep(series: ScoreSeries[]): number | undefined {
  * in it, because the timeline is for finding when drift started.
  */
 export function buildTimeline(data: DriftData, rows: TimelineRow[], options: TimelineOptions): TimelineModel {
-  const byFeature = new Map<string, ScoreSeries[]>();
-  for (const s of data.scores) {
-    if (options.method !== 'auto' && s.method !== options.method) {
-      continue;
-    }
-    const key = featureKey(s.model, s.feature);
-    const list = byFeature.get(key);
-    if (list) {
-      list.push(s);
-    } else {
-      byFeature.set(key, [s]);
-    }
-  }
+  const byFeature = scoresByFeature(data, options.method);
   const rowSeries = rows.map((r) => byFeature.get(r.key) ?? []);
-  let { from, to } = options;
-  if (!(to > from)) {
-    from = data.timeExtent?.from ?? 0;
-    to = data.timeExtent?.to ?? from + 1;
-    if (!(to > from)) {
-      to = from + 1;
-    }
-  }
-  const range = to - from;
+  const { from, to } = timelineRange(data, options);
   const all = rowSeries.flat();
   const instant = all.every((s) => s.times.length <= 1);
-  const budget = Math.max(1, Math.floor(options.maxColumns));
-  const step = estimateStep(all);
-  let cellMs: number;
-  let columns: number;
-  if (step === undefined || instant) {
-    cellMs = range;
-    columns = 1;
-  } else {
-    // N points a step apart span N - 1 steps: a range's last point (at `to`) needs a column too.
-    const merge = Math.max(1, Math.ceil((range / step + 1) / budget));
-    cellMs = step * merge;
-    columns = Math.max(1, Math.min(budget, Math.floor(range / cellMs) + 1));
-  }
-  const size = rows.length * columns;
-  const values = new Float64Array(size).fill(NaN);
-  const severities = new Float64Array(size).fill(-1);
-  let minValue = Infinity;
-  let maxValue = -Infinity;
-  const scoreColor = options.colorBy === 'score';
-
-  const perCell = 1 / cellMs;
+  const { cellMs, columns } = timelineColumns(all, to - from, options.maxColumns, instant);
+  const grid = { from, to, columns, cellMs, scoreColor: options.colorBy === 'score' };
+  const cells = emptyCells(rows.length * columns);
   for (let r = 0; r < rows.length; r++) {
-    const base = r * columns;
     for (const s of rowSeries[r]) {
-      const { times, values: scores, method, threshold } = s;
-      // severity() and scoreProblem() inlined: this loop sees every point (100 × 1,000 in the bench).
-      const pValue = METHODS[method].kind === 'p-value';
-      const divisor = pValue ? Math.log(threshold) : threshold;
-      for (let i = 0; i < times.length; i++) {
-        const t = times[i];
-        const v = scores[i];
-        if (!(t >= from && t <= to) || !(v >= 0) || v === Infinity || (pValue && v > 1)) {
-          continue; // outside the range, NaN, negative, infinite or not a p-value
-        }
-        let c = Math.floor((t - from) * perCell);
-        if (c >= columns) {
-          c = columns - 1;
-        }
-        let sev = pValue ? (v === 0 ? SEVERITY_CAP : Math.log(v) / divisor) : v / divisor;
-        sev = sev > 0 ? (sev > SEVERITY_CAP ? SEVERITY_CAP : sev) : 0;
-        const idx = base + c;
-        if (sev > severities[idx]) {
-          severities[idx] = sev;
-          const value = scoreColor ? v : sev;
-          values[idx] = value;
-          if (value < minValue) {
-            minValue = value;
-          }
-          if (value > maxValue) {
-            maxValue = value;
-          }
-        }
-      }
+      fillCells(cells, r * columns, s, grid);
     }
   }
   return {
@@ -157,12 +91,102 @@ export function buildTimeline(data: DriftData, rows: TimelineRow[], options: Tim
     to,
     columns,
     cellMs,
-    values,
-    severities,
-    minValue: Number.isFinite(minValue) ? minValue : 0,
-    maxValue: Number.isFinite(maxValue) ? maxValue : 1,
+    values: cells.values,
+    severities: cells.severities,
+    minValue: Number.isFinite(cells.minValue) ? cells.minValue : 0,
+    maxValue: Number.isFinite(cells.maxValue) ? cells.maxValue : 1,
     instant,
   };
+}
+
+/** The dashboard's range, or the data's own when the dashboard's is empty or unusable. */
+function timelineRange(data: DriftData, options: TimelineOptions): { from: number; to: number } {
+  let { from, to } = options;
+  if (!(to > from)) {
+    from = data.timeExtent?.from ?? 0;
+    to = data.timeExtent?.to ?? from + 1;
+    if (!(to > from)) {
+      to = from + 1;
+    }
+  }
+  return { from, to };
+}
+
+function timelineColumns(
+  all: ScoreSeries[],
+  range: number,
+  maxColumns: number,
+  instant: boolean
+): { cellMs: number; columns: number } {
+  const budget = Math.max(1, Math.floor(maxColumns));
+  const step = estimateStep(all);
+  if (step === undefined || instant) {
+    return { cellMs: range, columns: 1 };
+  }
+  // N points a step apart span N - 1 steps: a range's last point (at `to`) needs a column too.
+  const merge = Math.max(1, Math.ceil((range / step + 1) / budget));
+  const cellMs = step * merge;
+  return { cellMs, columns: Math.max(1, Math.min(budget, Math.floor(range / cellMs) + 1)) };
+}
+
+interface Cells {
+  values: Float64Array;
+  severities: Float64Array;
+  minValue: number;
+  maxValue: number;
+}
+
+interface Grid {
+  from: number;
+  to: number;
+  columns: number;
+  cellMs: number;
+  scoreColor: boolean;
+}
+
+function emptyCells(size: number): Cells {
+  return {
+    values: new Float64Array(size).fill(NaN),
+    severities: new Float64Array(size).fill(-1),
+    minValue: Infinity,
+    maxValue: -Infinity,
+  };
+}
+
+/** Puts one series' points into its row's cells (starting at `base`), keeping the most severe. */
+function fillCells(cells: Cells, base: number, series: ScoreSeries, grid: Grid): void {
+  const { times, values: scores, method, threshold } = series;
+  const { from, to, columns, scoreColor } = grid;
+  const { values, severities } = cells;
+  const perCell = 1 / grid.cellMs;
+  // severity() and scoreProblem() inlined: this loop sees every point (100 × 1,000 in the bench).
+  const pValue = METHODS[method].kind === 'p-value';
+  const divisor = pValue ? Math.log(threshold) : threshold;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    const v = scores[i];
+    if (!(t >= from && t <= to) || !(v >= 0) || v === Infinity || (pValue && v > 1)) {
+      continue; // outside the range, NaN, negative, infinite or not a p-value
+    }
+    let c = Math.floor((t - from) * perCell);
+    if (c >= columns) {
+      c = columns - 1;
+    }
+    let sev = pValue ? (v === 0 ? SEVERITY_CAP : Math.log(v) / divisor) : v / divisor;
+    sev = sev > 0 ? (sev > SEVERITY_CAP ? SEVERITY_CAP : sev) : 0;
+    const idx = base + c;
+    if (sev > severities[idx]) {
+      severities[idx] = sev;
+      const value = scoreColor ? v : sev;
+      values[idx] = value;
+      if (value < cells.minValue) {
+        cells.minValue = value;
+      }
+      if (value > cells.maxValue) {
+        cells.maxValue = value;
+      }
+    }
+  }
 }
 
 /** The point behind a cell, for the tooltip: the most severe score in the cell's time span. */

@@ -1,1 +1,2 @@
 export { Distributions } from './Distributions';
+export type { DistributionsProps } from './Distributions';

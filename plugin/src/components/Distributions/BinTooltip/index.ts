@@ -1,0 +1,1 @@
+export { BinTooltip } from './BinTooltip';

@@ -1,0 +1,1 @@
+export { DistributionChart } from './DistributionChart';

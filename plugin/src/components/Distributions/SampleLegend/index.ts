@@ -1,0 +1,1 @@
+export { SampleLegend } from './SampleLegend';

@@ -1,0 +1,1 @@
+export { FeaturePicker, PICKER_HEIGHT } from './FeaturePicker';

@@ -1,0 +1,1 @@
+export { RankingHeading } from './RankingHeading';

@@ -1,0 +1,1 @@
+export { SeverityBar } from './SeverityBar';

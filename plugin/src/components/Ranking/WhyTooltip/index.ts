@@ -1,0 +1,1 @@
+export { WhyTooltip } from './WhyTooltip';

@@ -1,0 +1,1 @@
+export { CellCanvas } from './CellCanvas';

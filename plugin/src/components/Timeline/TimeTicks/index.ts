@@ -1,0 +1,1 @@
+export { TimeTicks } from './TimeTicks';

@@ -1,0 +1,2 @@
+export { TimelineHeader } from './TimelineHeader';
+export type { LegendItem } from './TimelineHeader';
