@@ -9,6 +9,8 @@ module.exports = {
   ...base,
   // Hoisted workspaces: node_modules is the repository root's, so resolve modules from there too.
   roots: ['<rootDir>/src'],
+  // The contracts from their sources, as the root jest does: no build needed.
+  moduleNameMapper: { ...base.moduleNameMapper, '^@driftlab/contracts$': '<rootDir>/../contracts/src/index.ts' },
   transform: {
     ...base.transform,
     // d3-color and other Grafana dependencies ship .mjs, which the scaffold does not transform.

@@ -1,3 +1,4 @@
+import { DRIFT_METRICS, DRIFT_PANEL_DEFAULTS } from '@driftlab/contracts';
 import { DriftMethod, DriftPanelOptions } from './types';
 
 /** Every data-testid the panel renders, so tests and the browser harness agree on one list. */
@@ -19,13 +20,7 @@ export const TEST_IDS = {
   timelineTooltip: 'data-testid driftlab-timeline-tooltip',
 } as const;
 
-export const METRICS = {
-  score: 'driftlab_drift_score',
-  detected: 'driftlab_drift_detected',
-  statistic: 'driftlab_drift_statistic',
-  sampleSize: 'driftlab_drift_sample_size',
-  binProportion: 'driftlab_drift_bin_proportion',
-} as const;
+export const METRICS = DRIFT_METRICS;
 
 export type MetricKind = keyof typeof METRICS;
 
@@ -73,15 +68,6 @@ export const SEVERITY_CAP = 100;
 export const SEVERITY_SCALE_MAX = 2;
 
 /** Label of the output (prediction) drift, as the exporter publishes it. */
-export const PREDICTION_FEATURE = '(prediction)';
+export { PREDICTION_FEATURE } from '@driftlab/contracts';
 
-export const DEFAULT_OPTIONS: DriftPanelOptions = {
-  mode: 'overview',
-  method: 'auto',
-  sort: 'severity-desc',
-  topN: 0,
-  showPValues: true,
-  colorBy: 'severity',
-  showAnnotations: true,
-  lectureMode: false,
-};
+export const DEFAULT_OPTIONS: DriftPanelOptions = DRIFT_PANEL_DEFAULTS;
