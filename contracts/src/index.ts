@@ -30,6 +30,7 @@ export {
   type SortOrder,
 } from './drift-panel';
 export { binOf, quantile } from './maths/quantiles';
+export { categoricalProfile, numericProfile, SAMPLE_SIZE } from './profile-builders';
 export {
   calibrationBins,
   classificationMetrics,

@@ -1,14 +1,6 @@
 // The serving package's public surface: what the lab, tests and benchmarks use, listed by name.
 // Everything else in src/ is internal.
-export {
-  categoricalProfile,
-  loadModel,
-  numericProfile,
-  trainModel,
-  type ModelArtifact,
-  type Predictor,
-  type TrainedModel,
-} from './models';
+export { loadModel, trainModel, type ModelArtifact, type Predictor, type TrainedModel } from './models';
 export {
   ModelRegistry,
   registryReferences,

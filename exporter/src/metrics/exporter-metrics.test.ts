@@ -1,6 +1,6 @@
 import type { FeatureSchema, ReferenceProfile, SchemaField } from '@driftlab/contracts';
 import { Counter, Gauge, Registry } from 'prom-client';
-import { categoricalProfile, numericProfile } from '../testing/reference';
+import { categoricalProfile, numericProfile } from '@driftlab/contracts';
 import { Exporter } from '../exporter';
 
 let seed = 17;

@@ -4,7 +4,7 @@ import {
   type ReferenceProfile,
   type SchemaField,
 } from '@driftlab/contracts';
-import { categoricalProfile, numericProfile } from '../testing/reference';
+import { categoricalProfile, numericProfile } from '@driftlab/contracts';
 import {
   categoricalCountsDrift,
   defaultMethod,

@@ -11,7 +11,6 @@ export {
 export { fitLogistic, LogisticRegression, sigmoid, type LogisticOptions } from './logistic';
 export { LinearModel, type LinearFit } from './linear-model';
 export { fitLinear, LinearRegression, type LinearOptions } from './linear';
-export { SAMPLE_SIZE, categoricalProfile, numericProfile } from './profile';
 export { featureSchema } from './schema';
 export { loadModel, type ModelArtifact, type ModelKind, type Predictor } from './artifact';
 export {

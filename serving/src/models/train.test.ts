@@ -1,6 +1,6 @@
 import type { ClassificationMetrics, Metrics, RegressionMetrics } from '@driftlab/contracts';
 import { getWorld, toRecord, Simulation, worldNames, type World } from '@driftlab/simulator';
-import { SAMPLE_SIZE } from './profile';
+import { SAMPLE_SIZE } from '@driftlab/contracts';
 import { featureSchema } from './schema';
 import { trainModel, trainOnRecords, type LabelledRecord, type TrainedModel } from './train';
 

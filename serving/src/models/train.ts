@@ -1,7 +1,9 @@
 import {
   calibrationBins,
+  categoricalProfile,
   type CalibrationBins,
   classificationMetrics,
+  numericProfile,
   type FeatureProfile,
   type FeatureRecord,
   type FeatureSchema,
@@ -16,7 +18,7 @@ import { matrix, type Matrix } from './linalg';
 import { fitLinear } from './linear';
 import { fitLogistic } from './logistic';
 import { Preprocessor, recordToVector } from './preprocess';
-import { categoricalProfile, numericProfile } from './profile';
+
 import { featureSchema } from './schema';
 
 /*

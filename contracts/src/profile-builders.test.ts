@@ -1,4 +1,4 @@
-import { categoricalProfile, numericProfile, SAMPLE_SIZE } from './profile';
+import { categoricalProfile, numericProfile, SAMPLE_SIZE } from './profile-builders';
 
 describe('numericProfile', () => {
   it('gives decile edges and bin shares for a zero-inflated count', () => {

@@ -15,7 +15,8 @@
  * Shares are over non-missing values; `missing` is the share of rows without a (known) value.
  */
 
-import { BINS, binOf, quantile, type CategoricalProfile, type NumericProfile } from '@driftlab/contracts';
+import { binOf, quantile } from './maths/quantiles';
+import { BINS, type CategoricalProfile, type NumericProfile } from './profile';
 
 // 5,000 keeps the reference's own sampling noise well below the 0.1 normed-Wasserstein threshold (exporter/docs/monitoring.md).
 export const SAMPLE_SIZE = 5000;
