@@ -6,6 +6,7 @@
 // Prints one JSON object.
 const sim = require('../simulator/dist');
 const serving = require('../serving/dist');
+const contracts = require('../contracts/dist');
 const exporter = require('../exporter/dist');
 const { Gauge, Registry } = require('prom-client');
 const { performance } = require('node:perf_hooks');
@@ -60,22 +61,22 @@ function syntheticExporter() {
     size: trainRows.length,
     features: fields.map((f, j) =>
       f.kind === 'numeric'
-        ? serving.numericProfile(
+        ? contracts.numericProfile(
             f.name,
             trainRows.map((r) => r[j]),
           )
-        : serving.categoricalProfile(
+        : contracts.categoricalProfile(
             f.name,
             f.categories,
             trainRows.map((r) => r[j]),
           ),
     ),
-    target: serving.categoricalProfile(
+    target: contracts.categoricalProfile(
       'y',
       ['0', '1'],
       trainRows.map(() => (rng.next() < 0.3 ? 1 : 0)),
     ),
-    prediction: serving.numericProfile(
+    prediction: contracts.numericProfile(
       'prediction',
       trainRows.map(() => rng.next()),
     ),
