@@ -1,5 +1,6 @@
 import { getWorld } from '@driftlab/simulator';
-import { runLive } from './live';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { runLive, type LiveHandle } from './live';
 
 describe('runLive', () => {
   it('delivers every label at its feedback time, in time order with the events, for each world', async () => {
@@ -36,4 +37,36 @@ describe('runLive', () => {
     expect(labels.length).toBe(due.length);
     for (let i = 1; i < order.length; i++) expect(order[i].time).toBeGreaterThanOrEqual(order[i - 1].time);
   });
+
+  it('holds its traffic while the consumer is busy: no event skipped, the clock slowed, now() with the traffic', async () => {
+    const controller = new AbortController();
+    let handle: LiveHandle | undefined;
+    const ids: number[] = [];
+    let lastTime = 0;
+    let lead = 0;
+    // A consumer that takes 5 ms for every 20th event: about 4,000 events/s at most, far below
+    // what 100,000× asks of one credit world.
+    let sent = 0;
+    const stoppedAt = await runLive({
+      worlds: [getWorld('credit')!],
+      seed: 6,
+      speed: 100_000,
+      signal: controller.signal,
+      onStart: (h) => (handle = h),
+      ready: () => (sent % 20 === 19 ? sleep(5) : undefined),
+      onEvent: (e) => {
+        ids.push(e.id);
+        lastTime = e.time;
+        lead = Math.max(lead, handle!.now() - e.time);
+        if (++sent === 2000) controller.abort();
+      },
+    });
+    expect(ids).toEqual(Array.from({ length: 2000 }, (_, i) => ids[0] + i)); // every event, in order
+    const pace = handle!.pace();
+    expect(pace.asked).toBe(100_000);
+    expect(pace.effective).toBeLessThan(100_000 / 2);
+    // The lab's now never ran ahead of its traffic by more than a second of real time.
+    expect(lead).toBeLessThanOrEqual(1000 * 100_000);
+    expect(stoppedAt - lastTime).toBeLessThanOrEqual(1000 * 100_000);
+  }, 30_000);
 });

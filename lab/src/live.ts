@@ -20,6 +20,11 @@ export interface LiveOptions {
   /** Called with each event in time order across worlds (the event object is reused). */
   readonly onEvent: (event: SimEvent) => void;
   /**
+   * Backpressure: asked before each event; a promise holds the traffic until the consumer can take
+   * more (serving is busy). The clock slows meanwhile: no event is skipped.
+   */
+  readonly ready?: () => Promise<void> | undefined;
+  /**
    * Called with each delivered label at its feedback time, in time order with the events; `world`
    * says whose event `label.id` is. Without it labels are not scheduled.
    */
@@ -29,22 +34,38 @@ export interface LiveOptions {
   readonly onStart?: (handle: LiveHandle) => void;
 }
 
+/** How fast the lab's simulated time really runs. */
+export interface Pace {
+  /** The speed asked for (`--speed`). */
+  readonly asked: number;
+  /** Simulated over real time in the last PACE_WINDOW_MS or so (the asked speed until measured). */
+  readonly effective: number;
+}
+
 /** A running lab's simulations, for starting, pausing and aborting incidents in them. */
 export interface LiveHandle {
   readonly simulations: readonly Simulation[];
   /**
-   * Simulated epoch ms from which a control call takes effect: the clock's now, or the latest event
-   * already generated (each simulation runs one event ahead), whichever is later.
+   * Simulated epoch ms from which a control call takes effect: the traffic's own time (the latest
+   * event already generated, each simulation running one event ahead, or the clock while it waits
+   * for the next event). The clock never runs ahead of the traffic by more than a second of real
+   * time, so whatever is scheduled from here is reached.
    */
   now(): number;
+  pace(): Pace;
 }
+
+/** Events in a row before the loop lets I/O run, when it is behind the clock. */
+const YIELD_EVERY = 64;
+/** Real ms the clock may run ahead of the traffic before it is set back (the lab slows). */
+const MAX_LEAD_REAL_MS = 1000;
+/** Real ms of history the effective speed is measured over. */
+const PACE_WINDOW_MS = 10_000;
 
 /**
  * Runs several worlds' simulations against one scaled clock, interleaved in simulated-time order:
  * the live lab's traffic. Returns the simulated time it stopped at.
  */
-const YIELD_EVERY = 64;
-
 export async function runLive(options: LiveOptions): Promise<number> {
   const simulations = options.worlds.map(
     (world) =>
@@ -56,6 +77,7 @@ export async function runLive(options: LiveOptions): Promise<number> {
   );
   const start = simulations[0].startTime;
   const clock = new ScaledClock(start, options.speed);
+  const pace = new PaceMeter(options.speed, start);
   const end = options.until === undefined ? Infinity : start + options.until;
   const labels = options.onLabel ? new FeedbackQueue() : null;
   const deliverUntil = (time: number) => {
@@ -67,7 +89,9 @@ export async function runLive(options: LiveOptions): Promise<number> {
   options.onStart?.({
     simulations,
     now: () => pending.reduce((t, e) => Math.max(t, e.time), Math.min(end, clock.now())),
+    pace: () => pace.read(),
   });
+  const maxLead = MAX_LEAD_REAL_MS * options.speed;
   let sinceYield = 0;
   for (;;) {
     let k = 0;
@@ -82,18 +106,54 @@ export async function runLive(options: LiveOptions): Promise<number> {
     if (wait > 0) {
       // Labels due meanwhile arrive on time; wake at least every 250 ms so an abort is seen promptly.
       deliverUntil(clock.now());
+      pace.sample(clock.now());
       await sleep(Math.min(wait, 250));
       continue;
     }
-    // Behind the clock (a high speed), events are all due at once: let I/O run between bursts, or
-    // the requests they start could not complete until the simulator caught up.
-    if (++sinceYield === YIELD_EVERY) {
+    const busy = options.ready?.();
+    if (busy) {
+      await busy;
+      sinceYield = 0;
+    } else if (++sinceYield === YIELD_EVERY) {
+      // Behind the clock (a high speed), events are all due at once: let I/O run between bursts, or
+      // the requests they start could not complete until the simulator caught up.
       sinceYield = 0;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    // What the lab could not keep up with slows the clock: it never runs away from the traffic.
+    clock.holdTo(event.time, maxLead);
+    pace.sample(event.time);
     deliverUntil(event.time);
     options.onEvent(event);
     labels?.push(k, event.id, event.feedbackAt, event.feedbackLabel);
     pending[k] = simulations[k].next();
+  }
+}
+
+/** Simulated time against real time, kept about every 250 ms, over the last PACE_WINDOW_MS. */
+class PaceMeter {
+  private readonly samples: { real: number; sim: number }[] = [];
+  private latest: number;
+
+  constructor(
+    private readonly asked: number,
+    start: number,
+  ) {
+    this.latest = start;
+    this.samples.push({ real: performance.now(), sim: start });
+  }
+
+  sample(simTime: number): void {
+    this.latest = simTime;
+    const real = performance.now();
+    if (real - this.samples[this.samples.length - 1].real < 250) return;
+    this.samples.push({ real, sim: simTime });
+    while (this.samples.length > 2 && real - this.samples[1].real >= PACE_WINDOW_MS) this.samples.shift();
+  }
+
+  read(): Pace {
+    const first = this.samples[0];
+    const real = performance.now() - first.real;
+    return { asked: this.asked, effective: real > 100 ? (this.latest - first.sim) / real : this.asked };
   }
 }

@@ -20,6 +20,7 @@ interface Row {
 function unitFromName(name: string): string {
   if (name.endsWith('_seconds')) return 'seconds';
   if (name.endsWith('_total')) return 'count';
+  if (name.endsWith('_ratio')) return 'ratio';
   return '';
 }
 

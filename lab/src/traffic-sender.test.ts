@@ -47,4 +47,33 @@ describe('TrafficSender', () => {
     expect(expected[503]).toBeGreaterThan(50);
     expect(serving.faults.pendingRequests).toBe(0);
   }, 30_000);
+
+  it('holds a sender that waits for whenReady to its in-flight limit: every event is answered, none dropped', async () => {
+    const simulation = new Simulation({ world: getWorld('credit')!, seed: 4 });
+    const sender = new TrafficSender(serving.url, 4, serving.faults);
+    let most = 0;
+    for (let i = 0; i < 400; i++) {
+      const busy = sender.whenReady();
+      if (busy) await busy;
+      sender.send(simulation.next());
+      most = Math.max(most, sender.counts.sent - sumOf(sender.counts.answered) - sender.counts.failed);
+    }
+    await sender.drain();
+    expect(sender.counts).toMatchObject({ sent: 400, failed: 0, dropped: 0 });
+    expect(sumOf(sender.counts.answered)).toBe(400);
+    expect(most).toBe(4);
+  }, 30_000);
+
+  it('counts a send that finds no free slot as dropped, and a request nobody answers as failed', async () => {
+    const simulation = new Simulation({ world: getWorld('credit')!, seed: 5 });
+    const nowhere = new TrafficSender('http://127.0.0.1:9', 1);
+    nowhere.send(simulation.next());
+    nowhere.send(simulation.next());
+    await nowhere.drain();
+    expect(nowhere.counts).toMatchObject({ sent: 1, failed: 1, dropped: 1 });
+  });
 });
+
+function sumOf(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}

@@ -11,20 +11,26 @@ export interface FaultControl {
 export interface SenderCounts {
   sent: number;
   answered: Record<string, number>;
+  /** Sent but not answered: serving down or unreachable (connection refused, reset). */
   failed: number;
-  /** Not sent because too many requests were already in flight (serving too slow for the speed). */
+  /**
+   * Not sent because too many requests were already in flight. The live lab waits for a free slot
+   * (`whenReady`) before sending, so this stays 0 there; a caller that does not wait sees it count.
+   */
   dropped: number;
 }
 
 /**
  * Sends simulated requests to serving over real HTTP, like any client: the event's payload as
- * sent, its id as X-Request-Id, its simulated time as X-Event-Time. At most `maxInFlight` requests wait at once; beyond that events
- * are dropped and counted, so a slow server never makes the simulator's memory grow.
+ * sent, its id as X-Request-Id, its simulated time as X-Event-Time. At most `maxInFlight` requests
+ * wait at once, so a slow server never makes the simulator's memory grow: the live lab asks
+ * `whenReady` before each send and holds its traffic (and its clock) until a slot is free.
  */
 export class TrafficSender {
   readonly counts: SenderCounts = { sent: 0, answered: {}, failed: 0, dropped: 0 };
   private inFlight = 0;
   private readonly idle: (() => void)[] = [];
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly baseUrl: string,
@@ -73,8 +79,15 @@ export class TrafficSender {
       })
       .finally(() => {
         this.inFlight--;
+        this.waiting.shift()?.();
         if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
       });
+  }
+
+  /** Undefined when a request can be sent now; else a promise that resolves when one can. */
+  whenReady(): Promise<void> | undefined {
+    if (this.inFlight < this.maxInFlight) return undefined;
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   /** Resolves when no request is in flight. */

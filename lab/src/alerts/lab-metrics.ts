@@ -1,4 +1,12 @@
 import { Counter, Gauge, Registry, type OpenMetricsContentType } from 'prom-client';
+import type { Pace } from '../live';
+import type { SenderCounts } from '../traffic-sender';
+
+/** What the traffic metrics read of a team's live loop and sender. */
+export interface TrafficState {
+  readonly pace: Pace;
+  readonly counts: SenderCounts;
+}
 
 /**
  * The lab's own metrics (its control side): alerts it received from Alertmanager. Label values
@@ -9,6 +17,8 @@ export class LabMetrics {
   readonly registry = new Registry<OpenMetricsContentType>();
   readonly received: Counter<'alertname' | 'status'>;
   readonly timeToRecovery: Gauge<'alertname' | 'model' | 'team'>;
+  /** Each team's live traffic, read at scrape time. */
+  private readonly traffic = new Map<string, () => TrafficState>();
 
   constructor(
     private readonly knownAlerts: ReadonlySet<string> = new Set(),
@@ -29,6 +39,46 @@ export class LabMetrics {
       // A lab of one team has no team label at all.
       labelNames: knownTeams.size > 0 ? ['alertname', 'model', 'team'] : ['alertname', 'model'],
       registers,
+    });
+    this.trafficMetrics(registers, knownTeams.size > 0 ? ['team'] : []);
+  }
+
+  /** From now on, `read` tells the traffic metrics of `team` (its live loop and sender). */
+  watchTraffic(team: string, read: () => TrafficState): void {
+    this.traffic.set(team, read);
+  }
+
+  private trafficMetrics(registers: Registry<OpenMetricsContentType>[], teamLabel: 'team'[]): void {
+    const traffic = this.traffic;
+    const labels = (team: string) => this.teamLabels(team);
+    new Gauge({
+      name: 'driftlab_lab_speed_ratio',
+      help: "The lab's effective speed over the asked one (--speed), over the last 10 s: below 1 the lab cannot keep the asked speed on this machine and slows its simulated clock; it never drops traffic to keep up.",
+      labelNames: teamLabel,
+      registers,
+      collect() {
+        this.reset();
+        for (const [team, read] of traffic) {
+          const { pace } = read();
+          this.set(labels(team), pace.effective / pace.asked);
+        }
+      },
+    });
+    new Counter({
+      name: 'driftlab_lab_requests_total',
+      help: 'Requests the simulator sent to serving, by outcome: answered (any status), failed (sent, never answered: serving down or unreachable), dropped (never sent: no free slot; 0 in a live lab, which waits instead).',
+      labelNames: [...teamLabel, 'outcome'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [team, read] of traffic) {
+          const { counts } = read();
+          const answered = Object.values(counts.answered).reduce((a, b) => a + b, 0);
+          this.inc({ ...labels(team), outcome: 'answered' }, answered);
+          this.inc({ ...labels(team), outcome: 'failed' }, counts.failed);
+          this.inc({ ...labels(team), outcome: 'dropped' }, counts.dropped);
+        }
+      },
     });
   }
 

@@ -34,6 +34,26 @@ describe('lab tokens', () => {
     );
   });
 
+  it('never starts with an empty tutor token: a run with DRIFTLAB_TUTOR_TOKEN, then one without it', () => {
+    loadTokens(dir, ['team-1'], { DRIFTLAB_TUTOR_TOKEN: 'a-long-tutor-secret-from-the-env' });
+    const after = loadTokens(dir, ['team-1'], {});
+    expect(after.created.tutor).toBe(true); // a new one, printed once
+    expect(after.stored.tutor.length).toBeGreaterThanOrEqual(32);
+    expect(after.tokens.identify(after.stored.tutor)).toEqual({ role: 'tutor' });
+    expect(after.tokens.identify('')).toBeNull();
+    // An empty one an older version wrote is not used either.
+    writeFileSync(tokensFile(dir), JSON.stringify({ tutor: '', teams: after.stored.teams }), { mode: 0o600 });
+    const again = loadTokens(dir, ['team-1'], {});
+    expect(again.created.tutor).toBe(true);
+    expect(again.stored.tutor).not.toBe('');
+    expect(again.stored.teams).toEqual(after.stored.teams);
+  });
+
+  it('refuses a tokens file it cannot read, naming it', () => {
+    writeFileSync(tokensFile(dir), '{"tutor": ', { mode: 0o600 });
+    expect(() => loadTokens(dir, ['team-1'], {})).toThrow(/tokens\.json: cannot read the lab's tokens/);
+  });
+
   it("takes the tutor token from the lab's configuration: a file (--tutor-token-file, DRIFTLAB_TUTOR_TOKEN_FILE)", () => {
     const secret = 'a-long-tutor-secret-in-a-file';
     const file = join(dir, 'tutor-token');

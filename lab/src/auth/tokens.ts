@@ -101,12 +101,13 @@ export function loadTokens(
   tutorTokenFile?: string,
 ): { tokens: Tokens; stored: StoredTokens; created: { tutor: boolean; teams: string[] } } {
   const file = tokensFile(dataDir);
-  const previous: Partial<StoredTokens> = existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as StoredTokens)
-    : {};
+  const previous = readStoredTokens(file);
   const configured = configuredTutorToken(env, tutorTokenFile ?? env[TUTOR_TOKEN_FILE_VARIABLE]);
-  const tutor = configured ?? previous.tutor ?? newToken();
-  const created = { tutor: !configured && !previous.tutor, teams: [] as string[] };
+  // A stored tutor token too short to be a secret (an empty one, written by an older version when
+  // the token was configured) is never used: a new one is made and printed.
+  const storedTutor = usableToken(previous.tutor);
+  const tutor = configured ?? storedTutor ?? newToken();
+  const created = { tutor: !configured && !storedTutor, teams: [] as string[] };
   const teamTokens: Record<string, string> = {};
   for (const team of teams) {
     const old = previous.teams?.[team];
@@ -114,12 +115,29 @@ export function loadTokens(
     if (!old) created.teams.push(team);
   }
   // A configured tutor token is not written down: it lives where the tutor keeps it.
-  const stored: StoredTokens = {
-    tutor: configured ? (previous.tutor ?? '') : tutor,
-    teams: { ...previous.teams, ...teamTokens },
-  };
+  const written = configured ? storedTutor : tutor;
+  const stored = { ...(written ? { tutor: written } : {}), teams: { ...previous.teams, ...teamTokens } };
   writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
   return { tokens: new Tokens(tutor, teamTokens), stored: { tutor, teams: teamTokens }, created };
+}
+
+function usableToken(token: unknown): string | undefined {
+  return typeof token === 'string' && token.length >= MIN_TOKEN_LENGTH ? token : undefined;
+}
+
+/** The tokens file as the last run left it ({} when there is none). */
+function readStoredTokens(file: string): { tutor?: unknown; teams?: Record<string, string> } {
+  if (!existsSync(file)) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error('not an object');
+    return parsed as { tutor?: unknown; teams?: Record<string, string> };
+  } catch (e) {
+    throw new CliError(
+      `${file}: cannot read the lab's tokens (${(e as Error).message}); expected {"tutor": …, "teams": {…}} as the lab wrote it, or remove the file to make new tokens`,
+    );
+  }
 }
 
 /** What the lab prints, once, when it generated the tutor token. */

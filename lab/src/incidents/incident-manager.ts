@@ -36,6 +36,8 @@ export interface Incident {
   readonly createdAt: number;
   /** Wall-clock ms of the first request it affected, per team (absent until then). */
   readonly onset: Map<string, number>;
+  /** The same first request's simulated time, per team: where it sits on the traffic's own clock. */
+  readonly onsetSimulated: Map<string, number>;
   /** Whether teams see their diagnosis scores at once (else after `reveal`). */
   feedback: boolean;
   revealed: boolean;
@@ -126,6 +128,7 @@ export class IncidentManager {
       at,
       createdAt: Date.now(),
       onset: new Map(),
+      onsetSimulated: new Map(),
       feedback: request.feedback ?? false,
       revealed: false,
       paused: false,
@@ -216,6 +219,7 @@ export class IncidentManager {
     state: IncidentState;
     startsAt: string;
     onset: Record<string, string>;
+    onsetSimulated: Record<string, string>;
     feedback: boolean;
     revealed: boolean;
     answer: AnswerKey;
@@ -228,7 +232,8 @@ export class IncidentManager {
       teams: incident.teams,
       state: this.state(incident),
       startsAt: new Date(incident.at).toISOString(),
-      onset: Object.fromEntries([...incident.onset].map(([t, ms]) => [t, new Date(ms).toISOString()])),
+      onset: isoTimes(incident.onset),
+      onsetSimulated: isoTimes(incident.onsetSimulated),
       feedback: incident.feedback,
       revealed: incident.revealed,
       answer: incident.scenario.answer,
@@ -247,6 +252,7 @@ export class IncidentManager {
       const incident = this.incidents.get(step.slice(0, slash));
       if (incident && !incident.onset.has(team)) {
         incident.onset.set(team, Date.now());
+        incident.onsetSimulated.set(team, event.time);
         this.log('lab', 'incident.onset', incident, {
           team,
           simulatedTime: new Date(event.time).toISOString(),
@@ -291,4 +297,8 @@ export class IncidentManager {
       outcome: 'done',
     });
   }
+}
+
+function isoTimes(times: ReadonlyMap<string, number>): Record<string, string> {
+  return Object.fromEntries([...times].map(([team, ms]) => [team, new Date(ms).toISOString()]));
 }

@@ -2,7 +2,8 @@ import type { Logger } from 'winston';
 import { requestId } from '@driftlab/contracts';
 import type { Scenario, World } from '@driftlab/simulator';
 import type { ControlPlane } from '../control';
-import { runLive } from '../live';
+import { runLive, type LiveHandle } from '../live';
+import { TrafficWatch } from './traffic-watch';
 import { TrafficSender } from '../traffic-sender';
 import type { TeamRun } from './teams';
 
@@ -26,13 +27,28 @@ export async function simulate(run: TeamRun, options: SimulateOptions, log: Logg
   const counts: Record<string, number> = Object.fromEntries(worlds.map((w) => [w.name, 0]));
   let labels = 0;
   let nextReport = NaN;
-  const report = (message: string, simulatedTime: number) =>
+  let live: LiveHandle | undefined;
+  const watch = new TrafficWatch(
+    log,
+    () => live?.pace(),
+    () => sender?.counts,
+  );
+  const report = (message: string, simulatedTime: number) => {
     log.info(message, {
       simulatedTime: new Date(simulatedTime).toISOString(),
+      ...(live ? { speed: Math.round(live.pace().effective) } : {}),
       requests: { ...counts },
       labels,
-      ...(sender ? { answers: { ...sender.counts.answered }, dropped: sender.counts.dropped } : {}),
+      ...(sender
+        ? {
+            answers: { ...sender.counts.answered },
+            failed: sender.counts.failed,
+            dropped: sender.counts.dropped,
+          }
+        : {}),
     });
+    watch.check();
+  };
   const sink = run.sink;
   const stoppedAt = await runLive({
     worlds,
@@ -41,7 +57,14 @@ export async function simulate(run: TeamRun, options: SimulateOptions, log: Logg
     scenario: options.scenario,
     until: options.until,
     signal: options.signal,
-    onStart: (handle) => plane?.bindLive(run.team, handle),
+    onStart: (handle) => {
+      live = handle;
+      plane?.bindLive(run.team, handle);
+      if (sender)
+        plane?.lab.metrics.watchTraffic(run.team, () => ({ pace: handle.pace(), counts: sender.counts }));
+    },
+    // Serving busy: the traffic waits (and the clock slows) rather than dropping requests.
+    ready: sender ? () => sender.whenReady() : undefined,
     onEvent: (event) => {
       plane?.observe(run.team, event);
       if (Number.isNaN(nextReport))

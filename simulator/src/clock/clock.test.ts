@@ -23,3 +23,19 @@ describe('ScaledClock', () => {
       expect(() => new ScaledClock(0, speed)).toThrow(/speed must be a positive number/);
   });
 });
+
+describe('ScaledClock.holdTo', () => {
+  it('sets the clock back to the traffic when it runs more than the allowed lead ahead, then runs on from there', () => {
+    let real = 0;
+    const clock = new ScaledClock(1_000_000, 100, () => real);
+    real = 50; // 5 simulated seconds later
+    expect(clock.holdTo(999_000, 10_000)).toBe(false); // 6 s ahead, within the 10 s lead
+    expect(clock.now()).toBe(1_005_000);
+    real = 1000; // the clock says 1,100,000; the traffic is at 1,001,000
+    expect(clock.holdTo(1_001_000, 10_000)).toBe(true);
+    expect(clock.now()).toBe(1_001_000);
+    real = 1010; // and runs at its speed from there
+    expect(clock.now()).toBe(1_002_000);
+    expect(clock.realDelayUntil(1_003_000)).toBe(10);
+  });
+});

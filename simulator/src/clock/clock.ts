@@ -4,7 +4,7 @@
  * clock at all and go as fast as the machine allows.
  */
 export class ScaledClock {
-  private readonly realStart: number;
+  private realStart: number;
 
   constructor(
     readonly simStart: number,
@@ -19,6 +19,18 @@ export class ScaledClock {
   /** The simulated epoch milliseconds now. */
   now(): number {
     return this.simStart + (this.realNow() - this.realStart) * this.speed;
+  }
+
+  /**
+   * Keeps the clock at most `maxLeadMs` simulated ms ahead of `simTime` (the traffic's own time):
+   * when the lab cannot keep its speed, the clock is set back and slows, instead of running away
+   * from traffic that then comes in a burst. True when it was set back.
+   */
+  holdTo(simTime: number, maxLeadMs: number): boolean {
+    const lead = this.now() - simTime;
+    if (lead <= maxLeadMs) return false;
+    this.realStart += lead / this.speed;
+    return true;
   }
 
   /** Real milliseconds to wait until simulated time reaches `simTime` (0 when it already has). */
