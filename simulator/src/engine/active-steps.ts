@@ -16,8 +16,14 @@ export interface ActiveStep {
   /** Epoch ms of its window [start, end); a live step's moves later by each pause when resumed. */
   start: number;
   end: number;
-  /** False while its incident is paused: it neither acts nor draws, and its clock stands still. */
+  /** False when it no longer acts (aborted, or paused before it began or after it ended). */
   on: boolean;
+  /**
+   * While its incident is paused mid-window: the time it was paused at. It keeps acting at the
+   * level its shape had reached then (the tutor pauses to explain the situation as it is), and its
+   * window does not end. NaN while its shape runs.
+   */
+  frozenAt: number;
   readonly shape: Shape;
   readonly rng: Rng;
   readonly effect: Effect;
@@ -45,7 +51,7 @@ export interface AbuseSource {
    */
   stepRngs: Rng[];
   next: number;
-  /** While its incident is paused: the arrival `next` held back (then Infinity). */
+  /** While its incident is paused before or after its step's window: the arrival `next` held back (then Infinity). */
   held: number;
 }
 
@@ -93,7 +99,8 @@ export class ActiveSteps {
     const rng = this.root.fork(path);
     const effect = compileEffect(step, this.world, this.typicalValues);
     const start = origin + step.start;
-    return { name, path, start, end: start + step.duration, on: true, shape: step.shape, rng, effect };
+    const end = start + step.duration;
+    return { name, path, start, end, on: true, frozenAt: NaN, shape: step.shape, rng, effect };
   }
 
   /** Puts compiled steps into effect; returns the abuse sources they add, first arrivals drawn. */
@@ -146,8 +153,9 @@ export class ActiveSteps {
     let key = '';
     for (let k = 0; k < steps.length; k++) {
       const s = steps[k];
-      if (time >= s.start && time < s.end && s.on) {
-        const w = shapeWeight(s.shape, time - s.start);
+      const frozen = s.frozenAt === s.frozenAt;
+      if (s.on && (frozen || (time >= s.start && time < s.end))) {
+        const w = shapeWeight(s.shape, (frozen ? s.frozenAt : time) - s.start);
         this.intensity[k] = isProbabilistic(s.shape) ? (rngs[k].next() < w ? 1 : 0) : w;
         key += key === '' ? s.name : `\u0000${s.name}`;
       } else this.intensity[k] = 0;
@@ -216,13 +224,15 @@ export class ActiveSteps {
 export function advanceAbuse(source: AbuseSource): void {
   const { step, rate } = source;
   let t = source.next;
+  // A paused step's flood goes on at the rate its shape had reached: it does not end meanwhile.
+  const frozen = step.frozenAt === step.frozenAt;
   for (;;) {
     t += (step.rng.exponential() * 1000) / rate;
-    if (t >= step.end) {
+    if (!frozen && t >= step.end) {
       source.next = Infinity;
       return;
     }
-    if (happens(shapeWeight(step.shape, t - step.start), step.rng)) {
+    if (happens(shapeWeight(step.shape, (frozen ? step.frozenAt : t) - step.start), step.rng)) {
       source.next = t;
       return;
     }

@@ -220,7 +220,9 @@ export class LiveIncidents {
     this.dueAt = controls.length > 0 ? controls[0].at : Infinity;
     // Live steps that ended by `at` never act again (every later event is at or after it): drop
     // them so a long session's loops stay as short as its open incidents.
-    this.active.remove((s, k) => k >= this.active.fixed && s.on && s.end <= at);
+    this.active.remove(
+      (s, k) => k >= this.active.fixed && s.on && s.end <= at && !(s.frozenAt === s.frozenAt),
+    );
   }
 
   private applyStart(incident: LiveIncident): void {
@@ -232,12 +234,17 @@ export class LiveIncidents {
   private applyPause(incident: LiveIncident, at: number): void {
     incident.applied = 'paused';
     incident.pausedAt = at;
-    for (const step of incident.steps) step.on = false;
+    // What acts holds at the level it reached; what has not begun (or has ended) waits.
+    for (const step of incident.steps) {
+      if (step.on && at >= step.start && at < step.end) step.frozenAt = at;
+      else step.on = false;
+    }
     for (const source of incident.sources) {
+      if (source.step.frozenAt === source.step.frozenAt) continue;
       source.held = source.next;
       source.next = Infinity;
     }
-    this.host.stopped(incident.steps);
+    this.host.stopped(incident.steps.filter((s) => !s.on));
   }
 
   private applyResume(incident: LiveIncident, at: number): void {
@@ -251,15 +258,23 @@ export class LiveIncidents {
       step.start += paused;
       step.end += paused;
       step.on = true;
+      step.frozenAt = NaN;
     }
-    // The pending arrival moves with the clock: thinning continues where it stopped.
-    for (const source of incident.sources) source.next = source.held + paused;
+    // A held arrival moves with the clock: thinning continues where it stopped.
+    for (const source of incident.sources)
+      if (source.held === source.held) {
+        source.next = source.held + paused;
+        source.held = NaN;
+      }
   }
 
   private applyAbort(incident: LiveIncident, at: number): void {
     incident.applied = 'aborted';
     incident.abortedAt = at;
-    for (const step of incident.steps) step.on = false;
+    for (const step of incident.steps) {
+      step.on = false;
+      step.frozenAt = NaN;
+    }
     this.active.remove((s) => incident.steps.includes(s));
     for (const source of incident.sources) source.next = Infinity;
     incident.sources = [];

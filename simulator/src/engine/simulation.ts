@@ -171,9 +171,10 @@ export class Simulation {
   }
 
   /**
-   * From `at` the incident's steps stop acting (no effect on any event, abuse traffic included)
-   * and their clocks stand still until `resumeIncident`. Throws IncidentError for an unknown id,
-   * an incident already paused or aborted, or an `at` before `now`.
+   * From `at` the incident's steps' clocks stand still until `resumeIncident`: a step that acts
+   * holds at the level it had reached (a tutor pauses to explain the situation as it is); one that
+   * has not begun waits. Throws IncidentError for an unknown id, an incident already paused or
+   * aborted, or an `at` before `now`.
    */
   pauseIncident(id: string, at: number): void {
     this.live.pause(id, at);
