@@ -1,0 +1,137 @@
+// A tutor pauses an incident to explain the situation as it is: over real HTTP against the built
+// `driftlab start`, the drift score a paused covariate shift raised holds for a simulated hour.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { stringify } from 'yaml';
+
+const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
+const TUTOR = 'tutor-secret-for-the-pause-test';
+
+jest.setTimeout(240_000);
+
+const SCENARIO = {
+  id: 'test-income-drop',
+  title: 'Poorer applicants',
+  brief: 'Incomes change.',
+  answer: {
+    kind: 'covariate',
+    model: 'credit',
+    features: ['annual_income'],
+    what: 'A step change in annual_income.',
+    when: 'From its start.',
+    recover: 'Retrain on recent labelled data.',
+    signals: ['drift on annual_income'],
+  },
+  seed: 5,
+  worlds: ['credit'],
+  timeline: [
+    {
+      id: 'poorer',
+      start: '0m',
+      duration: '24h',
+      injector: 'mean-shift',
+      target: { world: 'credit', feature: 'annual_income' },
+      params: { by: -30000 },
+    },
+  ],
+};
+
+let dir: string;
+let url: string;
+let lab: ChildProcess;
+let stderr = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'driftlab-pause-'));
+  lab = spawn(
+    process.execPath,
+    [
+      BIN,
+      'start',
+      '--world',
+      'credit',
+      '--speed',
+      '600',
+      '--port',
+      '0',
+      '--data',
+      join(dir, 'data'),
+      '--no-prometheus',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DRIFTLAB_TUTOR_TOKEN: TUTOR } },
+  );
+  lab.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  for (let i = 0; i < 600 && !stderr.includes('"lab started"') && lab.exitCode === null; i++)
+    await sleep(100);
+  const line = stderr.split('\n').find((l) => l.includes('"lab started"'));
+  if (!line) throw new Error(`the lab did not start:\n${stderr.slice(-3000)}`);
+  url = (JSON.parse(line) as { serving: string }).serving;
+});
+
+afterAll(async () => {
+  if (lab.exitCode === null) {
+    lab.kill('SIGINT');
+    await once(lab, 'exit');
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function tutor(method: 'GET' | 'POST', path: string, body?: object) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${TUTOR}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+/** The normed Wasserstein distance of annual_income now (NaN before the exporter has it). */
+async function incomeDrift(): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const m =
+    /^driftlab_drift_score\{[^}]*feature="annual_income"[^}]*method="wasserstein_norm"[^}]*\} (\S+)$/m.exec(
+      text,
+    );
+  return m ? Number(m[1]) : NaN;
+}
+
+/** The simulated time of the lab's latest traffic line (every 10 simulated minutes). */
+function trafficTime(): number {
+  const lines = stderr.split('\n').filter((l) => l.includes('"message":"traffic"'));
+  return lines.length
+    ? Date.parse((JSON.parse(lines[lines.length - 1]) as { simulatedTime: string }).simulatedTime)
+    : NaN;
+}
+
+describe('pausing an incident', () => {
+  it('holds the drift score it had raised within 10 % for a simulated hour, until resumed', async () => {
+    const started = await tutor('POST', '/v1/incidents', { scenario_yaml: stringify(SCENARIO) });
+    expect(started.status).toBe(201);
+    const id = started.json.id as string;
+    // Until the drift window holds shifted traffic only: the score has risen and settled.
+    let before = NaN;
+    for (let i = 0; i < 240; i++) {
+      await sleep(500);
+      const now = await incomeDrift();
+      if (now > 0.3 && Math.abs(now - before) / now < 0.02) break;
+      before = now;
+    }
+    expect(before).toBeGreaterThan(0.3);
+    expect((await tutor('POST', `/v1/incidents/${id}/pause`)).status).toBe(200);
+    const pausedAt = trafficTime();
+    const paused = await incomeDrift();
+    const seen: number[] = [];
+    while (!(trafficTime() >= pausedAt + 3600_000)) {
+      await sleep(250);
+      seen.push(await incomeDrift());
+    }
+    expect(seen.length).toBeGreaterThan(5);
+    for (const score of seen) expect(Math.abs(score - paused) / paused).toBeLessThanOrEqual(0.1);
+    expect((await tutor('GET', `/v1/incidents/${id}`)).json.state).toBe('paused');
+    expect((await tutor('POST', `/v1/incidents/${id}/abort`)).status).toBe(200);
+  });
+});
