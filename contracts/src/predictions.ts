@@ -38,8 +38,10 @@ export interface LabelEvent {
 
 /**
  * The request id of a simulated event: the id the simulator sends in X-Request-Id, serving answers
- * and logs, and the label is joined by. The one place it is built.
+ * and logs, and the label is joined by. The one place it is built. `run` numbers the lab's runs on
+ * one data directory (1, 2, … at each start), so a restart's ids never meet an earlier run's rows
+ * in the labelled log: no label of one run joins a prediction of another.
  */
-export function requestId(world: string, eventId: number): string {
-  return `${world}-${eventId}`;
+export function requestId(world: string, eventId: number, run: number): string {
+  return `${world}-r${run}-${eventId}`;
 }

@@ -13,6 +13,8 @@ export interface LiveOptions {
   readonly worlds: readonly World[];
   readonly seed: number;
   readonly speed: number;
+  /** Simulated epoch ms the traffic starts at (the simulator's default start when absent). */
+  readonly startTime?: number;
   /** A scenario, applied to the simulations of the worlds it names. */
   readonly scenario?: Scenario;
   /** Stop after this much simulated time (ms); run until aborted without it. */
@@ -40,6 +42,8 @@ export interface Pace {
   readonly asked: number;
   /** Simulated over real time in the last PACE_WINDOW_MS or so (the asked speed until measured). */
   readonly effective: number;
+  /** Real ms since the traffic started. */
+  readonly runningMs: number;
 }
 
 /** A running lab's simulations, for starting, pausing and aborting incidents in them. */
@@ -60,7 +64,9 @@ const YIELD_EVERY = 64;
 /** Real ms the clock may run ahead of the traffic before it is set back (the lab slows). */
 const MAX_LEAD_REAL_MS = 1000;
 /** Real ms of history the effective speed is measured over. */
-const PACE_WINDOW_MS = 10_000;
+const PACE_WINDOW_MS = 5_000;
+/** Real ms after the start that the effective speed does not reach back into. */
+const PACE_WARM_UP_MS = 2_000;
 
 /**
  * Runs several worlds' simulations against one scaled clock, interleaved in simulated-time order:
@@ -72,6 +78,7 @@ export async function runLive(options: LiveOptions): Promise<number> {
       new Simulation({
         world,
         seed: options.seed,
+        startTime: options.startTime,
         scenario: options.scenario?.worlds.includes(world.name) ? options.scenario : undefined,
       }),
   );
@@ -133,6 +140,7 @@ export async function runLive(options: LiveOptions): Promise<number> {
 /** Simulated time against real time, kept about every 250 ms, over the last PACE_WINDOW_MS. */
 class PaceMeter {
   private readonly samples: { real: number; sim: number }[] = [];
+  private readonly began = performance.now();
   private latest: number;
 
   constructor(
@@ -148,12 +156,20 @@ class PaceMeter {
     const real = performance.now();
     if (real - this.samples[this.samples.length - 1].real < 250) return;
     this.samples.push({ real, sim: simTime });
-    while (this.samples.length > 2 && real - this.samples[1].real >= PACE_WINDOW_MS) this.samples.shift();
+    // The window is the last PACE_WINDOW_MS, never reaching back into the first PACE_WARM_UP_MS
+    // (starting up is slower than running).
+    while (
+      this.samples.length > 2 &&
+      (real - this.samples[1].real >= PACE_WINDOW_MS || this.samples[1].real - this.began <= PACE_WARM_UP_MS)
+    )
+      this.samples.shift();
   }
 
   read(): Pace {
     const first = this.samples[0];
-    const real = performance.now() - first.real;
-    return { asked: this.asked, effective: real > 100 ? (this.latest - first.sim) / real : this.asked };
+    const now = performance.now();
+    const real = now - first.real;
+    const effective = real > 100 ? (this.latest - first.sim) / real : this.asked;
+    return { asked: this.asked, effective, runningMs: now - this.began };
   }
 }

@@ -29,7 +29,7 @@ describe('TrafficSender', () => {
       seed: 3,
       scenario: resolveScenario('credit-error-storm'),
     });
-    const sender = new TrafficSender(serving.url, 64, serving.faults);
+    const sender = new TrafficSender(serving.url, { faults: serving.faults });
     const expected: Record<string, number> = {};
     const nineOClock = simulation.startTime + 9 * 3600_000;
     let sent = 0;
@@ -50,7 +50,7 @@ describe('TrafficSender', () => {
 
   it('holds a sender that waits for whenReady to its in-flight limit: every event is answered, none dropped', async () => {
     const simulation = new Simulation({ world: getWorld('credit')!, seed: 4 });
-    const sender = new TrafficSender(serving.url, 4, serving.faults);
+    const sender = new TrafficSender(serving.url, { maxInFlight: 4, faults: serving.faults });
     let most = 0;
     for (let i = 0; i < 400; i++) {
       const busy = sender.whenReady();
@@ -66,7 +66,7 @@ describe('TrafficSender', () => {
 
   it('counts a send that finds no free slot as dropped, and a request nobody answers as failed', async () => {
     const simulation = new Simulation({ world: getWorld('credit')!, seed: 5 });
-    const nowhere = new TrafficSender('http://127.0.0.1:9', 1);
+    const nowhere = new TrafficSender('http://127.0.0.1:9', { maxInFlight: 1 });
     nowhere.send(simulation.next());
     nowhere.send(simulation.next());
     await nowhere.drain();

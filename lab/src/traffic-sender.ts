@@ -7,6 +7,20 @@ export interface FaultControl {
   expectRequest(requestId: string, fault: RequestFault): void;
 }
 
+export interface SenderOptions {
+  /** Requests in flight at most (64). */
+  readonly maxInFlight?: number;
+  /** Serving in this process: its control side, told each request's fault before it is sent. */
+  readonly faults?: FaultControl;
+  /**
+   * Serving in another process: the tutor token, which lets each request carry its own fault
+   * (FAULT_HEADER). Without either, scenario serving faults are not carried out.
+   */
+  readonly faultToken?: string;
+  /** The lab's run on its data directory: part of every request id (contracts' requestId). */
+  readonly run?: number;
+}
+
 /** What happened to the requests the simulator sent. */
 export interface SenderCounts {
   sent: number;
@@ -32,17 +46,20 @@ export class TrafficSender {
   private readonly idle: (() => void)[] = [];
   private readonly waiting: (() => void)[] = [];
 
+  private readonly maxInFlight: number;
+  private readonly faults?: FaultControl;
+  private readonly faultToken?: string;
+  private readonly run: number;
+
   constructor(
     private readonly baseUrl: string,
-    private readonly maxInFlight = 64,
-    /** Serving in this process: its control side, told each request's fault before it is sent. */
-    private readonly faults?: FaultControl,
-    /**
-     * Serving in another process: the tutor token, which lets each request carry its own fault
-     * (FAULT_HEADER). Without either, scenario serving faults are not carried out.
-     */
-    private readonly faultToken?: string,
-  ) {}
+    options: SenderOptions = {},
+  ) {
+    this.maxInFlight = options.maxInFlight ?? 64;
+    this.faults = options.faults;
+    this.faultToken = options.faultToken;
+    this.run = options.run ?? 1;
+  }
 
   send(event: SimEvent): void {
     if (this.inFlight >= this.maxInFlight) {
@@ -52,7 +69,7 @@ export class TrafficSender {
     // Serialise now: the simulator reuses the event object.
     const body = JSON.stringify({ instances: [sentFeatures(event)] });
     const url = `${this.baseUrl}/v1/models/${event.world.name}:predict`;
-    const id = requestId(event.world.name, event.id);
+    const id = requestId(event.world.name, event.id, this.run);
     if (event.serving && this.faults) this.faults.expectRequest(id, event.serving);
     const remoteFault =
       event.serving && !this.faults && this.faultToken

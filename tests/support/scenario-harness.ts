@@ -266,7 +266,12 @@ export async function runScenario(options: HarnessOptions): Promise<ScenarioRun>
     const deliver = (time: number) => {
       for (let due = labels.popDue(time); due; due = labels.popDue(time)) {
         const model = simulations[due.source].world.name;
-        exporter.observeLabel({ model, requestId: requestId(model, due.id), label: due.label, time: due.at });
+        exporter.observeLabel({
+          model,
+          requestId: requestId(model, due.id, 1),
+          label: due.label,
+          time: due.at,
+        });
       }
     };
 
@@ -280,7 +285,7 @@ export async function runScenario(options: HarnessOptions): Promise<ScenarioRun>
       if (fault?.unavailable) status = 503;
       else if (fault && fault.failStatus > 0) status = fault.failStatus;
       else {
-        const call = { requestId: requestId(model.name, event.id), time: event.time };
+        const call = { requestId: requestId(model.name, event.id, 1), time: event.time };
         const result = predictStep(model, { instances: [sentFeatures(event)] }, call, step);
         if (result.ok) exporter.observeBatch(result.batch);
         else status = result.status;

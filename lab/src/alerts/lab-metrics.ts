@@ -53,7 +53,7 @@ export class LabMetrics {
     const labels = (team: string) => this.teamLabels(team);
     new Gauge({
       name: 'driftlab_lab_speed_ratio',
-      help: "The lab's effective speed over the asked one (--speed), over the last 10 s: below 1 the lab cannot keep the asked speed on this machine and slows its simulated clock; it never drops traffic to keep up.",
+      help: "The lab's effective speed over the asked one (--speed), over the last 5 s: below 1 the lab cannot keep the asked speed on this machine and slows its simulated clock; it never drops traffic to keep up.",
       labelNames: teamLabel,
       registers,
       collect() {

@@ -127,10 +127,12 @@ class LabReset {
   rememberOriginal(team: string): void {
     const serving = this.options.serving?.(team);
     if (!serving || this.original.has(team)) return;
+    // The lab's baseline: what served when the lab first started on this data (the first
+    // deployment), not what a previous run left serving.
     const versions = new Map<string, number>();
     for (const model of serving.registry.models()) {
-      const current = serving.registry.current(model);
-      if (current) versions.set(model, current.version);
+      const first = serving.registry.deployments(model)[0];
+      if (first) versions.set(model, first.to);
     }
     this.original.set(team, versions);
   }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Logger } from 'winston';
-import type { Scenario, World } from '@driftlab/simulator';
+import { DEFAULT_START_TIME, type Scenario, type World } from '@driftlab/simulator';
 import { LabelledLog, startTelemetry } from '@driftlab/serving';
 import { Exporter, type MonitoringConfig } from '@driftlab/exporter';
 import type { ReferenceSource } from '@driftlab/contracts';
@@ -12,6 +12,7 @@ import { grafanaPassword, grafanaPasswordFile, startLocalStack, type LocalStack 
 import { exporterSink, remoteSink } from './sinks';
 import { simulate } from './simulate';
 import { startHosts } from './hosts';
+import { beginRun } from './run-state';
 import { teamRuns, type TeamRun } from './teams';
 
 /** The components `start --only` can run alone. */
@@ -58,7 +59,11 @@ export async function runLab(plan: LabPlan, log: Logger, io: CliIo): Promise<voi
   let flushTimer: NodeJS.Timeout | undefined;
   try {
     // The lab's control side (the record, alerts, tokens, incidents, diagnoses) lives with the simulator.
-    if (runs('simulator')) plane = openPlane(plan, data, teams, io);
+    if (runs('simulator')) {
+      plane = openPlane(plan, data, teams, io);
+      // Each start is a new run that continues where the last one's traffic had got to.
+      for (const t of teams) t.state = beginRun(t.data, DEFAULT_START_TIME);
+    }
     for (const t of teams) wireTeam(t, plan, runs, log);
     if (runs('exporter'))
       flushTimer = setInterval(() => teams.forEach((t) => t.exporter!.flush()), STORE_FLUSH_MS).unref();

@@ -48,11 +48,14 @@ export async function simulate(run: TeamRun, options: SimulateOptions, log: Logg
         : {}),
     });
     watch.check();
+    state.save(simulatedTime);
   };
   const sink = run.sink;
+  const state = run.state!;
   const stoppedAt = await runLive({
     worlds,
     seed: run.seed,
+    startTime: state.startTime,
     speed: options.speed,
     scenario: options.scenario,
     until: options.until,
@@ -81,7 +84,7 @@ export async function simulate(run: TeamRun, options: SimulateOptions, log: Logg
           labels++;
           sink.label({
             model: world.name,
-            requestId: requestId(world.name, due.id),
+            requestId: requestId(world.name, due.id, run.state!.run),
             label: due.label,
             time: due.at,
           });
@@ -97,8 +100,9 @@ export async function simulate(run: TeamRun, options: SimulateOptions, log: Logg
  * the request, which carries the tutor token to be believed (serving/docs/serving.md).
  */
 function trafficSender(run: TeamRun, options: SimulateOptions): TrafficSender | undefined {
-  if (run.serving) return new TrafficSender(run.serving.url, 64, run.serving.faults);
+  const runNumber = run.state!.run;
+  if (run.serving) return new TrafficSender(run.serving.url, { faults: run.serving.faults, run: runNumber });
   if (options.servingUrl)
-    return new TrafficSender(options.servingUrl, 64, undefined, options.plane?.tutorToken);
+    return new TrafficSender(options.servingUrl, { faultToken: options.plane?.tutorToken, run: runNumber });
   return undefined;
 }

@@ -4,6 +4,7 @@ import type { LabelledLog } from '@driftlab/serving';
 import type { ReferenceSource } from '@driftlab/contracts';
 import type { Listening } from '../host';
 import type { RunningServing } from './serving';
+import type { RunState } from './run-state';
 import type { EventSink } from './sinks';
 
 /** One team's part of a lab in this process: its data folder, seed, port and what runs for it. */
@@ -13,6 +14,8 @@ export interface TeamRun {
   readonly data: string;
   /** Where its host listens (0: any free port). */
   readonly port: number;
+  /** This run's number and start on the team's data directory (where the simulator runs). */
+  state?: RunState;
   labelledLog?: LabelledLog;
   exporter?: Exporter;
   /** Where its predictions and labels go (the exporter here, or one in another process). */

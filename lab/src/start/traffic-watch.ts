@@ -4,6 +4,8 @@ import type { SenderCounts } from '../traffic-sender';
 
 /** Below this share of the asked speed, the console says the lab has slowed. */
 const SLOW = 0.9;
+/** The first seconds (warming up, models loading) are not judged. */
+const WARM_UP_MS = 5000;
 
 /**
  * Says on the console, once each time it changes, what the traffic line's numbers alone would not
@@ -28,7 +30,8 @@ export class TrafficWatch {
     if (counts) this.checkFailures(counts);
   }
 
-  private checkPace({ asked, effective }: Pace): void {
+  private checkPace({ asked, effective, runningMs }: Pace): void {
+    if (runningMs < WARM_UP_MS) return;
     const ratio = effective / asked;
     if (!this.slow && ratio < SLOW) {
       this.slow = true;
