@@ -154,7 +154,7 @@ function registerIncidentLog(incident: Command, io: CliIo): void {
       if (o.json) return void io.stdout.write(JSON.stringify(events, null, 2) + '\n');
       for (const e of events)
         io.stdout.write(
-          `${e.at}  ${e.actor.padEnd(14)}  ${e.action.padEnd(18)}  ${e.model ?? '-'}  ${e.outcome}  ${JSON.stringify(e.params)}\n`,
+          `${e.at}  ${e.actor.padEnd(14)}  ${e.action.padEnd(18)}  ${e.model ?? '-'}  ${e.outcome}  ${JSON.stringify(withoutDefinition(e.params))}\n`,
         );
     });
 }
@@ -227,4 +227,10 @@ function registerScoreboard(program: Command, io: CliIo): void {
           `${r.incident.padEnd(8)}  ${r.team.padEnd(8)}  ${String(r.best ?? '-').padEnd(5)}  ${String(r.last ?? '-').padEnd(5)}  ${String(r.submissions).padEnd(11)}  ${seconds(r.timeToDetectSeconds).padEnd(14)}  ${seconds(r.timeToRecoverSeconds)}\n`,
         );
     });
+}
+
+/** A started incident's whole scenario is in the record (for restarts), not in the log's lines. */
+function withoutDefinition(params: object): object {
+  const { definition: _definition, ...rest } = params as { definition?: unknown };
+  return rest;
 }

@@ -1,6 +1,6 @@
 import type { DiagnosisKind } from '@driftlab/simulator';
 import { timeToRecover, type Incident, type IncidentManager } from '../incidents';
-import type { LabRecord } from '../record';
+import type { LabEvent, LabRecord } from '../record';
 import { scoreDiagnosis, type Diagnosis, type Score } from './scoring';
 
 /** How long a model's alerts must stay resolved before it counts as recovered. */
@@ -55,7 +55,13 @@ export class Diagnoses {
   constructor(
     private readonly incidents: IncidentManager,
     private readonly record: LabRecord,
-  ) {}
+  ) {
+    // A restarted lab goes on with the submissions, scores and numbering of its earlier runs.
+    for (const event of record.events({ prefix: 'diagnosis.submit', limit: 1_000_000 })) {
+      const entry = submissionOf(event, this.submitted.length + 1);
+      if (entry) this.submitted.push(entry);
+    }
+  }
 
   submit(team: string, diagnosis: Diagnosis, note: string): SubmittedDiagnosis {
     const submittedAt = Date.now();
@@ -84,6 +90,7 @@ export class Diagnoses {
         features: diagnosis.features,
         kind: diagnosis.kind,
         since: new Date(diagnosis.since).toISOString(),
+        submittedAt: new Date(submittedAt).toISOString(),
         note,
         incident: entry.incident,
         score: entry.score,
@@ -155,4 +162,30 @@ export class Diagnoses {
       }
     return rows;
   }
+}
+
+/** A submission as the record kept it; null for an event it cannot read. */
+function submissionOf(event: LabEvent, id: number): SubmittedDiagnosis | null {
+  const p = event.params as {
+    features?: unknown;
+    kind?: unknown;
+    since?: unknown;
+    submittedAt?: unknown;
+    note?: unknown;
+    incident?: unknown;
+    score?: unknown;
+  };
+  if (!event.actor.startsWith('team:') || event.model === null || !Array.isArray(p.features)) return null;
+  return {
+    id,
+    team: event.actor.slice('team:'.length),
+    model: event.model,
+    features: p.features.filter((f): f is string => typeof f === 'string'),
+    kind: p.kind as DiagnosisKind,
+    since: Date.parse(String(p.since)),
+    note: typeof p.note === 'string' ? p.note : '',
+    submittedAt: Date.parse(typeof p.submittedAt === 'string' ? p.submittedAt : event.at),
+    incident: typeof p.incident === 'string' ? p.incident : null,
+    score: (p.score as Score | null | undefined) ?? null,
+  };
 }

@@ -1,5 +1,7 @@
 import type { AnswerKey, Scenario, SimEvent, Simulation } from '@driftlab/simulator';
 import type { LabRecord } from '../record';
+import type { Incident, IncidentMode, IncidentState } from './incident';
+import { restoredIncidents } from './restore';
 
 /*
  * Incidents: scenarios a tutor starts in the running lab, for one team or all, hidden (students see
@@ -8,41 +10,11 @@ import type { LabRecord } from '../record';
  * actually happened, and writes every action to the lab's record.
  */
 
-/** Hidden: students see only the effects; announced: also the title and the brief. */
-export const INCIDENT_MODES = ['hidden', 'announced'] as const;
-export type IncidentMode = (typeof INCIDENT_MODES)[number];
-
-/** What a tutor may do to a started incident (POST /v1/incidents/{id}/{action}). */
-export const INCIDENT_ACTIONS = ['pause', 'resume', 'abort', 'reveal'] as const;
-export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
-
-export type IncidentState = 'scheduled' | 'running' | 'paused' | 'ended' | 'aborted';
-
 /** A team's running simulations, and the moment from which control calls may take effect. */
 export interface TeamLab {
   readonly simulations: readonly Simulation[];
   /** Simulated epoch ms no earlier than anything the simulations generated. */
   now(): number;
-}
-
-export interface Incident {
-  readonly id: string;
-  readonly scenario: Scenario;
-  readonly mode: IncidentMode;
-  readonly teams: readonly string[];
-  /** Simulated time of the scenario's time 0. */
-  readonly at: number;
-  /** Wall-clock ms the incident was started. */
-  readonly createdAt: number;
-  /** Wall-clock ms of the first request it affected, per team (absent until then). */
-  readonly onset: Map<string, number>;
-  /** The same first request's simulated time, per team: where it sits on the traffic's own clock. */
-  readonly onsetSimulated: Map<string, number>;
-  /** Whether teams see their diagnosis scores at once (else after `reveal`). */
-  feedback: boolean;
-  revealed: boolean;
-  paused: boolean;
-  aborted: boolean;
 }
 
 /**
@@ -89,6 +61,7 @@ export class IncidentManager {
     private readonly record: LabRecord,
   ) {
     this.nextNumber = record.events({ prefix: 'incident.start', limit: 1_000_000 }).length + 1;
+    for (const incident of restoredIncidents(record)) this.incidents.set(incident.id, incident);
   }
 
   teamIds(): string[] {
@@ -140,7 +113,10 @@ export class IncidentManager {
       mode: request.mode,
       teams,
       delaySeconds: delay / 1000,
+      at,
       feedback: incident.feedback,
+      // The scenario as started (a tutor's own too), so a restarted lab can list and score it.
+      definition: request.scenario,
       // What students may be told of an announced incident (annotations on their dashboards).
       ...(request.mode === 'announced'
         ? { title: request.scenario.title, brief: request.scenario.brief }
@@ -189,6 +165,7 @@ export class IncidentManager {
    */
   state(incident: Incident): IncidentState {
     if (incident.aborted) return 'aborted';
+    if (incident.restored) return 'ended';
     if (incident.paused) return 'paused';
     const lab = this.teams.get(incident.teams[0])!;
     const states = lab.simulations.flatMap((s) =>
@@ -251,10 +228,12 @@ export class IncidentManager {
       if (slash < 0) continue;
       const incident = this.incidents.get(step.slice(0, slash));
       if (incident && !incident.onset.has(team)) {
-        incident.onset.set(team, Date.now());
+        const now = Date.now();
+        incident.onset.set(team, now);
         incident.onsetSimulated.set(team, event.time);
         this.log('lab', 'incident.onset', incident, {
           team,
+          wallTime: new Date(now).toISOString(),
           simulatedTime: new Date(event.time).toISOString(),
         });
       }
@@ -263,6 +242,11 @@ export class IncidentManager {
 
   private control(id: string, actor: string, verb: 'pause' | 'resume' | 'abort'): Incident {
     const incident = this.get(id);
+    if (incident.restored)
+      throw new IncidentControlError(
+        `incident ${id} ran in an earlier run of the lab: it no longer acts`,
+        409,
+      );
     if (incident.aborted) throw new IncidentControlError(`incident ${id} was aborted`, 409);
     if (verb === 'pause' && incident.paused)
       throw new IncidentControlError(`incident ${id} is paused already`, 409);

@@ -1,12 +1,14 @@
 export {
-  IncidentControlError,
-  IncidentManager,
   INCIDENT_ACTIONS,
   INCIDENT_MODES,
   type IncidentAction,
   type Incident,
   type IncidentMode,
   type IncidentState,
+} from './incident';
+export {
+  IncidentControlError,
+  IncidentManager,
   type StartRequest,
   type StudentIncidentView,
   type TeamLab,
