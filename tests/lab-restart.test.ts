@@ -93,7 +93,21 @@ describe('a lab killed and restarted on the same data directory', () => {
         token = printed![1];
       }
       const auth = { authorization: `Bearer ${token}` };
-      expect((await fetch(`${lab.url}/v1/incidents`, { headers: auth })).status).toBe(200);
+      const listed = (await (await fetch(`${lab.url}/v1/incidents`, { headers: auth })).json()) as {
+        incidents: { id: string; state: string }[];
+      };
+      // The incident run 1 started is listed after every restart, as ended with its run.
+      expect(listed.incidents).toEqual(
+        i === 0 ? [] : [expect.objectContaining({ id: 'inc-1', state: 'ended' })],
+      );
+      if (i === 0) {
+        const started = await fetch(`${lab.url}/v1/incidents`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ scenario: 'credit-income-drop' }),
+        });
+        expect(started.status).toBe(201);
+      }
       await sleep(9000); // a few simulated hours: labels arrive for most predictions
       if (i < seeds.length - 1) await kill(lab);
     }
@@ -126,6 +140,10 @@ describe('a lab killed and restarted on the same data directory', () => {
     const trained = listing.versions.find((v) => v.version === version)!;
     const run3Start = Math.min(...byRun[2].map((r) => r.predicted_at));
     expect(Date.parse(trained.trainingWindow.training.from)).toBeGreaterThanOrEqual(run3Start);
+    const board = (await (
+      await fetch(`${lab!.url}/v1/scoreboard`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { scoreboard: { incident: string; team: string }[] };
+    expect(board.scoreboard).toEqual([expect.objectContaining({ incident: 'inc-1', team: 'team-1' })]);
     lab!.process.kill('SIGINT');
     await once(lab!.process, 'exit');
   });
