@@ -59,6 +59,58 @@ describe('the built-in scenario library', () => {
   });
 });
 
+// What an answer key tells students to do about the incident. In the lab a student recovers only
+// through serving's recovery routes (roll back, promote, retrain): a key whose recovery is `retrain`
+// names that route; a key whose recovery is `end-fault` (the harness aborts the incident: a serving
+// fault, an upstream feed or client, a flood, the labels) says plainly that the fault ends by itself,
+// and never offers a rollback, a restart or a retrain as the fix. Scoring expects no action either way
+// (lab/src/diagnosis/scoring.ts scores the diagnosis only).
+const ENDS_BY_ITSELF = 'ends by itself';
+const FIX_WORDS = /\b(?:roll(?:s|ed|ing)?\s+(?:\S+\s+){0,3}?back|rollbacks?|restart\w*|retrain\w*)\b/i;
+const NEGATION = /\b(?:not|no|never|neither|nor|cannot|can't|don't|doesn't)\b/i;
+
+/** The clauses of a `recover` text that offer a rollback, a restart or a retrain as the fix. */
+function fixesOffered(recover: string): string[] {
+  return recover
+    .split(/[.;:,()]/)
+    .map((clause) => clause.trim())
+    .filter((clause) => FIX_WORDS.test(clause) && !NEGATION.test(clause));
+}
+
+describe('what the answer keys tell students to do', () => {
+  it('offers no rollback, restart or retrain where only ending the fault recovers', () => {
+    // credit-error-storm's old key: the harness recovered by ending the fault, the text by a rollback.
+    const old =
+      'Check the error rate by status and version, the readiness probe and the model status; roll back ' +
+      'to the previous version or restart the serving process; the error-rate SLO alert resolves.';
+    expect(fixesOffered(old)).toEqual(['roll back to the previous version or restart the serving process']);
+    expect(old).not.toContain(ENDS_BY_ITSELF);
+    expect(
+      fixesOffered('Do not roll back or retrain a healthy model; neither a rollback nor a restart helps.'),
+    ).toEqual([]);
+
+    const problems: string[] = [];
+    for (const s of scenarios.filter((s) => s.answer.recovery?.action === 'end-fault')) {
+      const recover = s.answer.recover.replace(/\s+/g, ' ');
+      if (!recover.includes(ENDS_BY_ITSELF))
+        problems.push(`${s.id}: does not say the fault ${ENDS_BY_ITSELF}`);
+      for (const clause of fixesOffered(recover)) problems.push(`${s.id}: offers "${clause}"`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('names the retrain route where a retrain recovers', () => {
+    const problems: string[] = [];
+    for (const s of scenarios.filter((s) => s.answer.recovery?.action === 'retrain')) {
+      const recover = s.answer.recover.replace(/\s+/g, ' ');
+      if (!recover.includes(`POST /v1/models/${s.answer.model}:retrain`))
+        problems.push(`${s.id}: does not name POST /v1/models/${s.answer.model}:retrain`);
+      if (recover.includes(ENDS_BY_ITSELF)) problems.push(`${s.id}: says the fault ${ENDS_BY_ITSELF}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe("the scenario harness's exporter", () => {
   it('keeps the quality windows the expressions read, and only those', () => {
     expect(

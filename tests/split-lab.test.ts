@@ -6,7 +6,9 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { sampleValue } from './support/lab-driver';
 import { promtoolCheckMetrics } from './support/promtool';
 
@@ -173,4 +175,84 @@ describe('the lab split in three processes', () => {
       rmSync(data, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('joins, after an exporter restart, the labels of predictions made before it', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'driftlab-split-restart-'));
+    const common = ['--world', 'sea', '--data', data, '--no-prometheus'];
+    // The exporter comes back on its port, where serving and the simulator keep sending.
+    const port = await freePort();
+    const exporterUrl = `http://127.0.0.1:${port}`;
+    let exporter = driftlab(['start', '--only', 'exporter', '--port', String(port), ...common]);
+    await started(exporter);
+    const serving = driftlab([
+      'start',
+      '--only',
+      'serving',
+      '--port',
+      '0',
+      '--exporter-url',
+      exporterUrl,
+      ...common,
+    ]);
+    const servingUrl = (await started(serving)).serving;
+    const simulator = driftlab(
+      [
+        'start',
+        '--only',
+        'simulator',
+        '--port',
+        '0',
+        '--serving-url',
+        servingUrl,
+        '--exporter-url',
+        exporterUrl,
+      ].concat(['--speed', '3600', '--until', '8h', ...common]),
+    );
+    try {
+      await started(simulator);
+      await sleep(3000);
+      exporter.child.kill('SIGKILL');
+      await once(exporter.child, 'exit');
+      const waiting = unlabelled(data);
+      expect(waiting.size).toBeGreaterThan(50);
+      exporter = driftlab(['start', '--only', 'exporter', '--port', String(port), ...common]);
+      await started(exporter);
+      await once(simulator.child, 'exit');
+      exporter.child.kill('SIGINT');
+      await once(exporter.child, 'exit');
+      // Most predictions that were waiting when the exporter died got their label after it came back:
+      // the labels sent while it was down were kept and sent again (some never come: the world
+      // drops a share of labels, and the run ends before the latest ones are due).
+      const stillWaiting = unlabelled(data);
+      const joined = [...waiting].filter((id) => !stillWaiting.has(id)).length;
+      expect(joined).toBeGreaterThan(waiting.size * 0.6);
+    } finally {
+      for (const p of [simulator, serving, exporter]) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
+
+/** The request ids of the labelled log's predictions still without a label. */
+function unlabelled(data: string): Set<string> {
+  const db = new Database(join(data, 'labelled.sqlite'), { readonly: true });
+  try {
+    const ids = db
+      .prepare('SELECT request_id FROM predictions WHERE label IS NULL')
+      .pluck()
+      .all() as string[];
+    return new Set(ids);
+  } finally {
+    db.close();
+  }
+}
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}

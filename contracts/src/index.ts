@@ -6,6 +6,7 @@ export {
   type LabelledLogSink,
   type LoggedLabel,
   type LoggedPrediction,
+  type WaitingPrediction,
 } from './labelled-log';
 export { type CategoricalField, type FeatureSchema, type NumericField, type SchemaField } from './schema';
 export {

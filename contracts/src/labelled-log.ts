@@ -27,6 +27,9 @@ export interface LoggedLabel {
   readonly time: number;
 }
 
+/** A logged prediction still waiting for its label: what a restarted exporter expects labels for. */
+export type WaitingPrediction = Omit<LoggedPrediction, 'features'>;
+
 /** Where the exporter writes joined rows, in batches (one transaction per call). */
 export interface LabelledLogSink {
   recordPredictions(rows: readonly LoggedPrediction[]): void;

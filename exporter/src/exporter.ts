@@ -6,6 +6,7 @@ import type {
   LoggedPrediction,
   PredictionBatch,
   ReferenceSource,
+  WaitingPrediction,
 } from '@driftlab/contracts';
 import type { ColumnTestOptions } from './drift';
 import { ExporterMetrics, type MonitoredModel } from './metrics/exporter-metrics';
@@ -95,11 +96,25 @@ export class Exporter {
     const entry = this.models.get(event.model);
     const outcome = entry ? entry.monitor.label(event.requestId, event.label, event.time) : 'unknown';
     if (!entry) this.unknownModelLabels++;
-    if (outcome === 'joined' && this.options.labelledLog) {
+    // A label the windows do not hold a prediction for may still join one in the labelled log (a
+    // prediction from before this exporter started, or one the windows have let go): the log
+    // joins by request id, and ignores ids it does not have.
+    if (outcome !== 'duplicate' && this.options.labelledLog) {
       this.storeLabels.push({ requestId: event.requestId, label: event.label, time: event.time });
       if (this.storeLabels.length >= this.storeBatch) this.flush();
     }
     return outcome;
+  }
+
+  /**
+   * Predictions served before this exporter started that still wait for their labels (from the
+   * labelled log): their labels join as if it had seen them, so a restart loses no join.
+   */
+  expectLabels(waiting: readonly WaitingPrediction[]): void {
+    for (const w of waiting) {
+      const entry = this.models.get(w.model) ?? this.entryFor(w.model, w.version);
+      entry?.monitor.expectLabel(w.requestId, w.version, w.time, w.prediction, w.score ?? w.prediction);
+    }
   }
 
   /** Labels for models the exporter has never seen a prediction of. */

@@ -1,16 +1,24 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'winston';
+
+/** How long after a failed POST the next one is tried. */
+const RETRY_MS = 500;
 
 /**
  * Sends items (prediction batches, labels) to another component over HTTP in batches: every
- * `intervalMs`, or sooner when `maxBatch` wait. At most `maxQueued` wait; beyond that, and when a
- * POST fails, items are dropped and counted (`dropped`), so a component that is down never makes
- * this one's memory grow. One POST in flight at a time keeps the order.
+ * `intervalMs`, or sooner when `maxBatch` wait. One POST in flight at a time keeps the order. When a
+ * POST fails (the other component is down or restarting), its items go back to the front of the
+ * queue and are sent again after RETRY_MS, so a restart loses nothing; at most `maxQueued` wait,
+ * and beyond that items are dropped and counted (`dropped`), so a component that stays down never
+ * makes this one's memory grow.
  */
 export class EventForwarder<T> {
   private queue: T[] = [];
   private sending: Promise<void> | null = null;
   private readonly timer: NodeJS.Timeout;
   private warned = false;
+  /** No POST before this (performance.now ms) after a failure. */
+  private retryAt = 0;
   sent = 0;
   dropped = 0;
 
@@ -27,10 +35,7 @@ export class EventForwarder<T> {
   }
 
   push(item: T): void {
-    if (this.queue.length >= this.maxQueued) {
-      this.dropped++;
-      return;
-    }
+    if (this.queue.length >= this.maxQueued) return this.drop(1, `more than ${this.maxQueued} items waiting`);
     this.queue.push(item);
     if (this.queue.length >= this.maxBatch && !this.sending) void this.flush();
   }
@@ -38,7 +43,7 @@ export class EventForwarder<T> {
   /** Sends what is queued now (and waits for a send already under way). */
   async flush(): Promise<void> {
     if (this.sending) return this.sending;
-    if (this.queue.length === 0) return;
+    if (this.queue.length === 0 || performance.now() < this.retryAt) return;
     const items = this.queue.splice(0, this.maxBatch);
     this.sending = fetch(this.url, {
       method: 'POST',
@@ -47,28 +52,52 @@ export class EventForwarder<T> {
     })
       .then(async (res) => {
         await res.arrayBuffer();
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        this.sent += items.length;
-        this.warned = false;
+        // A refused body (4xx) would be refused again: dropped and counted. Anything else is retried.
+        if (res.status >= 400 && res.status < 500) this.drop(items.length, `HTTP ${res.status}`);
+        else if (!res.ok) this.keep(items, `HTTP ${res.status}`);
+        else {
+          this.sent += items.length;
+          this.warned = false;
+        }
       })
-      .catch((e: Error) => {
-        this.dropped += items.length;
-        if (!this.warned)
-          this.logger?.warn('cannot forward events; dropping them until it answers', {
-            url: this.url,
-            error: e.message,
-          });
-        this.warned = true;
-      })
+      .catch((e: Error) => this.keep(items, e.message))
       .finally(() => {
         this.sending = null;
       });
     return this.sending;
   }
 
-  /** Sends everything queued, then stops the timer. */
-  async close(): Promise<void> {
+  /**
+   * Sends everything queued, then stops the timer. The other side gets `patienceMs` to answer;
+   * what it has not taken by then is dropped and counted.
+   */
+  async close(patienceMs = 5000): Promise<void> {
     clearInterval(this.timer);
-    while (this.queue.length > 0 || this.sending) await this.flush();
+    const until = performance.now() + patienceMs;
+    while ((this.queue.length > 0 || this.sending) && performance.now() < until) {
+      await this.flush();
+      if (!this.sending && this.queue.length > 0) await sleep(Math.max(0, this.retryAt - performance.now()));
+    }
+    await this.sending;
+    if (this.queue.length > 0) this.drop(this.queue.splice(0).length, 'stopped before it answered');
+  }
+
+  /** A failed POST's items go back to the front of the queue, as far as it has room. */
+  private keep(items: T[], error: string): void {
+    const room = Math.max(0, this.maxQueued - this.queue.length);
+    this.queue.unshift(...items.slice(0, room));
+    this.retryAt = performance.now() + RETRY_MS;
+    if (items.length > room) this.drop(items.length - room, error);
+    else this.warn(error, 'cannot forward events; keeping them to send again until it answers');
+  }
+
+  private drop(count: number, error: string): void {
+    this.dropped += count;
+    this.warn(error, 'cannot forward events; dropping them');
+  }
+
+  private warn(error: string, message: string): void {
+    if (!this.warned) this.logger?.warn(message, { url: this.url, error });
+    this.warned = true;
   }
 }

@@ -169,6 +169,16 @@ export class ModelMonitor {
     this.pending.add(requestId, version, value, score, timeMs);
   }
 
+  /**
+   * A prediction served before this monitor existed (a restarted exporter), waiting for its label:
+   * joined when it comes, and counted where label coverage counts predictions. Its inputs were
+   * monitored before the restart: the feature windows do not see it again.
+   */
+  expectLabel(requestId: string, version: number, timeMs: number, value: number, score: number): void {
+    this.labelCoverage.predicted(timeMs);
+    this.pending.add(requestId, version, value, score, timeMs);
+  }
+
   /** A late label: joined to its prediction when that is still waiting. */
   label(requestId: string, label: number, timeMs: number): LabelOutcome {
     const pending = this.pending;

@@ -40,6 +40,8 @@ export interface LabPlan {
 
 /** How often buffered rows go to the labelled log. */
 const STORE_FLUSH_MS = 1000;
+/** Predictions waiting for labels a restarted exporter takes back (its windows' pending capacity). */
+const WAITING_LABELS = 50_000;
 
 /** Runs the lab (one process, one component, or a cohort) until stopped or `until`. */
 export async function runLab(plan: LabPlan, log: Logger, io: CliIo): Promise<void> {
@@ -77,6 +79,10 @@ export async function runLab(plan: LabPlan, log: Logger, io: CliIo): Promise<voi
       log,
       teamLog,
     });
+    // An exporter (re)started beside a running lab expects the labels of what was served before
+    // it: the labelled log's predictions still waiting for theirs.
+    if (runs('exporter') && !runs('serving'))
+      for (const t of teams) t.exporter!.expectLabels(t.labelledLog!.waitingForLabels(WAITING_LABELS));
     stack = await startStack(plan, teams, plane, data, log);
     annotate(plane, stack, data, log);
     logStarted(plan, runs, teams, stack, data, log);

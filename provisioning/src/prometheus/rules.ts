@@ -223,7 +223,8 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         summary: '{{ $labels.model }} answers with server errors',
         description:
           '{{ $value | humanizePercentage }} of prediction requests failed with a 5xx status over 5 minutes.',
-        runbook: 'Check Model health for errors by status; restart or roll back the serving version.',
+        runbook:
+          'Check Model health for errors by status and version: roll back if a new version brought them; a fault outside the model (the gateway, the host) ends when its owner fixes it.',
       },
       {
         alert: 'ModelDown',

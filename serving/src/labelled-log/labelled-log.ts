@@ -1,5 +1,11 @@
 import Database from 'better-sqlite3';
-import type { FeatureRecord, LabelledLogSink, LoggedLabel, LoggedPrediction } from '@driftlab/contracts';
+import type {
+  FeatureRecord,
+  LabelledLogSink,
+  LoggedLabel,
+  LoggedPrediction,
+  WaitingPrediction,
+} from '@driftlab/contracts';
 import type { LabelledRecord } from '../models';
 
 /*
@@ -147,6 +153,30 @@ export class LabelledLog implements LabelledLogSink {
       features: JSON.parse(r.features) as FeatureRecord,
       label: r.label!,
       time: r.predicted_at,
+    }));
+  }
+
+  /**
+   * The newest `count` predictions still waiting for their label, oldest first, without their
+   * features: what a restarted exporter expects labels for (WaitingPrediction).
+   */
+  waitingForLabels(count: number): WaitingPrediction[] {
+    const rows = this.db
+      .prepare(
+        `SELECT request_id, model, version, predicted_at, prediction, score FROM predictions
+         WHERE label IS NULL ORDER BY predicted_at DESC, rowid DESC LIMIT ?`,
+      )
+      .all(count) as Pick<
+      PredictionRow,
+      'request_id' | 'model' | 'version' | 'predicted_at' | 'prediction' | 'score'
+    >[];
+    return rows.reverse().map((r) => ({
+      requestId: r.request_id,
+      model: r.model,
+      version: r.version,
+      time: r.predicted_at,
+      prediction: r.prediction,
+      score: r.score,
     }));
   }
 

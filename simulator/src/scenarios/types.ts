@@ -62,8 +62,8 @@ export type RecoveryAction = 'retrain' | 'end-fault';
 export interface RecoveryCheck {
   /**
    * retrain: the answer's model is retrained on its most recent labelled events and promoted
-   * through its gates; end-fault: the fault is gone (the incident is aborted), as when a feed is
-   * repaired, a client blocked or a serving process restarted.
+   * through its gates; end-fault: the fault's owner fixes it, or it ends by itself (the incident is
+   * aborted); nothing a student does ends it.
    */
   readonly action: RecoveryAction;
   /** Durations as written. `after` defaults to the detection's `within`. */
