@@ -50,6 +50,27 @@ describe('prediction API', () => {
     expect(ready.body.models).toEqual(['credit', 'delivery']);
   });
 
+  it("takes each instance's own request id from request_ids (a client's micro-batch), and names a bad one", async () => {
+    const res = await request(app)
+      .post('/v1/models/credit:predict')
+      .send({ instances: [applicant, risky], request_ids: ['credit-r2-7', 'credit-r2-9'] })
+      .expect(200);
+    expect(res.body.predictions.map((p: { request_id: string }) => p.request_id)).toEqual([
+      'credit-r2-7',
+      'credit-r2-9',
+    ]);
+    const short = await request(app)
+      .post('/v1/models/credit:predict')
+      .send({ instances: [applicant, risky], request_ids: ['credit-r2-7'] })
+      .expect(400);
+    expect(short.body.error).toBe('field "request_ids": expected a list of 2 request ids, one per instance');
+    const bad = await request(app)
+      .post('/v1/models/credit:predict')
+      .send({ instances: [applicant], request_ids: ['no spaces'] })
+      .expect(400);
+    expect(bad.body.error).toBe('field "request_ids[0]": expected 1 to 128 letters, digits or . _ : -');
+  });
+
   it('POST /v1/models/{name}:predict returns class, probability, version and request id per instance', async () => {
     const res = await request(app)
       .post('/v1/models/credit:predict')

@@ -7,6 +7,18 @@ export interface FaultControl {
   expectRequest(requestId: string, fault: RequestFault): void;
 }
 
+/** Requests in one micro-batch at most. */
+const MAX_BATCH = 64;
+/** Requests waiting for a slot at most: beyond, the live lab's traffic waits (whenReady). */
+const MAX_BUFFERED = 1024;
+
+/** A request waiting for a slot: its id, its instance as JSON, its event time. */
+interface Queued {
+  readonly id: string;
+  readonly instance: string;
+  readonly time: number;
+}
+
 export interface SenderOptions {
   /** Requests in flight at most (64). */
   readonly maxInFlight?: number;
@@ -37,14 +49,20 @@ export interface SenderCounts {
 /**
  * Sends simulated requests to serving over real HTTP, like any client: the event's payload as
  * sent, its id as X-Request-Id, its simulated time as X-Event-Time. At most `maxInFlight` requests
- * wait at once, so a slow server never makes the simulator's memory grow: the live lab asks
- * `whenReady` before each send and holds its traffic (and its clock) until a slot is free.
+ * are in flight. When every slot is busy (a high speed), the next requests wait and leave together
+ * as one micro-batch of up to MAX_BATCH instances, each with its own request id (`request_ids`),
+ * as real clients batch under load; requests with a serving fault always go alone. At most
+ * MAX_BUFFERED wait, so a slow server never makes the simulator's memory grow: the live lab asks
+ * `whenReady` before each send and holds its traffic (and its clock) until there is room.
  */
 export class TrafficSender {
   readonly counts: SenderCounts = { sent: 0, answered: {}, failed: 0, dropped: 0 };
   private inFlight = 0;
   private readonly idle: (() => void)[] = [];
   private readonly waiting: (() => void)[] = [];
+  /** Per world, the requests waiting for a free slot (sent as one micro-batch). */
+  private readonly queues = new Map<string, Queued[]>();
+  private buffered = 0;
 
   private readonly maxInFlight: number;
   private readonly faults?: FaultControl;
@@ -62,54 +80,96 @@ export class TrafficSender {
   }
 
   send(event: SimEvent): void {
+    const world = event.world.name;
+    const id = requestId(world, event.id, this.run);
+    // Serialise now: the simulator reuses the event object.
+    const instance = JSON.stringify(sentFeatures(event));
+    if (event.serving) return this.sendWithFault(event, id, instance);
+    if (this.inFlight < this.maxInFlight && this.buffered === 0)
+      return this.post(world, [{ id, instance, time: event.time }]);
+    if (this.buffered >= MAX_BUFFERED) {
+      this.counts.dropped++;
+      return;
+    }
+    // Every slot busy: the request waits in its world's next micro-batch.
+    let queue = this.queues.get(world);
+    if (!queue) this.queues.set(world, (queue = []));
+    queue.push({ id, instance, time: event.time });
+    this.buffered++;
+  }
+
+  /** A request with a serving fault is one request, never batched: the fault is the request's. */
+  private sendWithFault(event: SimEvent, id: string, instance: string): void {
     if (this.inFlight >= this.maxInFlight) {
       this.counts.dropped++;
       return;
     }
-    // Serialise now: the simulator reuses the event object.
-    const body = JSON.stringify({ instances: [sentFeatures(event)] });
-    const url = `${this.baseUrl}/v1/models/${event.world.name}:predict`;
-    const id = requestId(event.world.name, event.id, this.run);
-    if (event.serving && this.faults) this.faults.expectRequest(id, event.serving);
-    const remoteFault =
-      event.serving && !this.faults && this.faultToken
-        ? { authorization: `Bearer ${this.faultToken}`, [FAULT_HEADER]: faultToHeader(event.serving) }
+    if (this.faults) this.faults.expectRequest(id, event.serving!);
+    const remoteFault: Record<string, string> =
+      !this.faults && this.faultToken
+        ? { authorization: `Bearer ${this.faultToken}`, [FAULT_HEADER]: faultToHeader(event.serving!) }
         : {};
+    this.post(event.world.name, [{ id, instance, time: event.time }], remoteFault);
+  }
+
+  /** POSTs `items` (one request, or a micro-batch of several) to `world`'s model. */
+  private post(world: string, items: readonly Queued[], headers: Record<string, string> = {}): void {
+    const batch = items.length > 1;
+    const body = batch
+      ? `{"instances":[${items.map((q) => q.instance).join(',')}],"request_ids":${JSON.stringify(items.map((q) => q.id))}}`
+      : `{"instances":[${items[0].instance}]}`;
     this.inFlight++;
-    this.counts.sent++;
-    fetch(url, {
+    this.counts.sent += items.length;
+    fetch(`${this.baseUrl}/v1/models/${world}:predict`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-request-id': id,
-        'x-event-time': String(event.time),
-        ...remoteFault,
+        'x-request-id': items[0].id,
+        // A micro-batch carries the time of its last request (they are seconds apart at most).
+        'x-event-time': String(items[items.length - 1].time),
+        ...headers,
       },
       body,
     })
       .then(async (res) => {
         await res.arrayBuffer();
-        this.counts.answered[res.status] = (this.counts.answered[res.status] ?? 0) + 1;
+        this.counts.answered[res.status] = (this.counts.answered[res.status] ?? 0) + items.length;
       })
       .catch(() => {
-        this.counts.failed++;
+        this.counts.failed += items.length;
       })
       .finally(() => {
         this.inFlight--;
-        this.waiting.shift()?.();
-        if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
+        this.sendQueued();
+        if (this.buffered < MAX_BUFFERED) for (const resolve of this.waiting.splice(0)) resolve();
+        if (this.inFlight === 0 && this.buffered === 0) for (const resolve of this.idle.splice(0)) resolve();
       });
   }
 
-  /** Undefined when a request can be sent now; else a promise that resolves when one can. */
+  /** Free slots take the waiting requests, a micro-batch of the longest queue at a time. */
+  private sendQueued(): void {
+    while (this.inFlight < this.maxInFlight && this.buffered > 0) {
+      let world = '';
+      let longest = 0;
+      for (const [w, queue] of this.queues) if (queue.length > longest) [world, longest] = [w, queue.length];
+      const items = this.queues.get(world)!.splice(0, MAX_BATCH);
+      this.buffered -= items.length;
+      this.post(world, items);
+    }
+  }
+
+  /**
+   * Undefined when the sender can take an event now (a free slot, or room in the micro-batches);
+   * else a promise that resolves when it can.
+   */
   whenReady(): Promise<void> | undefined {
-    if (this.inFlight < this.maxInFlight) return undefined;
+    if (this.inFlight < this.maxInFlight || this.buffered < MAX_BUFFERED) return undefined;
     return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
-  /** Resolves when no request is in flight. */
+  /** Resolves when no request is in flight or waiting. */
   async drain(): Promise<void> {
-    if (this.inFlight === 0) return;
+    if (this.inFlight === 0 && this.buffered === 0) return;
     await new Promise<void>((resolve) => this.idle.push(resolve));
   }
 }

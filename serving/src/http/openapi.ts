@@ -181,6 +181,12 @@ export const OPENAPI = {
             minItems: 1,
             items: { type: 'object', additionalProperties: { type: ['number', 'string', 'null'] } },
           },
+          request_ids: {
+            type: 'array',
+            description:
+              "Optional, one per instance: each instance's own request id (a client batching several requests into one, as the lab's simulator does when the request rate is high). Without it, instance i of request id r is r-i.",
+            items: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+          },
         },
       },
       PredictResponse: {

@@ -57,6 +57,8 @@ export function predictStep(
       413,
       `field "instances": at most ${options.maxInstances} per request, got ${instances.length}`,
     );
+  const ids = instanceIds(body as { request_ids?: unknown }, instances.length, call.requestId);
+  if (typeof ids === 'string') return refused(400, ids);
   const { metrics } = options;
   const checked = validateInstances(instances, model.schema, options.policy, model.imputation);
   if (checked.faults.size > 0) metrics.countFaults(model.name, featureNames(model.schema), checked.faults);
@@ -68,7 +70,7 @@ export function predictStep(
   const scores: number[] = [];
   const answers = checked.rows.map((row, i): PredictionAnswer => {
     const p = model.predict(row!);
-    const id = instances.length === 1 ? call.requestId : `${call.requestId}-${i}`;
+    const id = ids[i];
     requestIds.push(id);
     predictions.push(p.value);
     scores.push(p.score);
@@ -91,6 +93,25 @@ export function predictStep(
     scores,
   };
   return { ok: true, answers, batch };
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Each instance's request id: the body's `request_ids` when a client batched several requests into
+ * one (the lab's simulator at high speed), else the request's id (numbered `-i` when several).
+ * A string is the refusal's message.
+ */
+function instanceIds(body: { request_ids?: unknown }, count: number, requestId: string): string[] | string {
+  const given = body.request_ids;
+  if (given === undefined)
+    return count === 1 ? [requestId] : Array.from({ length: count }, (_, i) => `${requestId}-${i}`);
+  if (!Array.isArray(given) || given.length !== count)
+    return `field "request_ids": expected a list of ${count} request ids, one per instance`;
+  for (let i = 0; i < count; i++)
+    if (typeof given[i] !== 'string' || !REQUEST_ID.test(given[i] as string))
+      return `field "request_ids[${i}]": expected 1 to 128 letters, digits or . _ : -`;
+  return given as string[];
 }
 
 function refused(status: 400 | 413, error: string): PredictStepResult {
