@@ -20,7 +20,7 @@ interface Queued {
 }
 
 export interface SenderOptions {
-  /** Requests in flight at most (64). */
+  /** Requests in flight at most (8: few enough that a busy serving gets micro-batches, not a queue of single requests). */
   readonly maxInFlight?: number;
   /** Serving in this process: its control side, told each request's fault before it is sent. */
   readonly faults?: FaultControl;
@@ -62,6 +62,8 @@ export class TrafficSender {
   private readonly waiting: (() => void)[] = [];
   /** Per world, the requests waiting for a free slot (sent as one micro-batch). */
   private readonly queues = new Map<string, Queued[]>();
+  /** Faulted requests waiting for a slot: each goes alone. */
+  private readonly solo: { world: string; item: Queued; headers: Record<string, string> }[] = [];
   private buffered = 0;
 
   private readonly maxInFlight: number;
@@ -73,7 +75,7 @@ export class TrafficSender {
     private readonly baseUrl: string,
     options: SenderOptions = {},
   ) {
-    this.maxInFlight = options.maxInFlight ?? 64;
+    this.maxInFlight = options.maxInFlight ?? 8;
     this.faults = options.faults;
     this.faultToken = options.faultToken;
     this.run = options.run ?? 1;
@@ -100,16 +102,20 @@ export class TrafficSender {
 
   /** A request with a serving fault is one request, never batched: the fault is the request's. */
   private sendWithFault(event: SimEvent, id: string, instance: string): void {
-    if (this.inFlight >= this.maxInFlight) {
-      this.counts.dropped++;
-      return;
-    }
     if (this.faults) this.faults.expectRequest(id, event.serving!);
-    const remoteFault: Record<string, string> =
+    const headers: Record<string, string> =
       !this.faults && this.faultToken
         ? { authorization: `Bearer ${this.faultToken}`, [FAULT_HEADER]: faultToHeader(event.serving!) }
         : {};
-    this.post(event.world.name, [{ id, instance, time: event.time }], remoteFault);
+    const solo = { world: event.world.name, item: { id, instance, time: event.time }, headers };
+    if (this.inFlight < this.maxInFlight && this.buffered === 0)
+      return this.post(solo.world, [solo.item], headers);
+    if (this.buffered >= MAX_BUFFERED) {
+      this.counts.dropped++;
+      return;
+    }
+    this.solo.push(solo);
+    this.buffered++;
   }
 
   /** POSTs `items` (one request, or a micro-batch of several) to `world`'s model. */
@@ -149,6 +155,12 @@ export class TrafficSender {
   /** Free slots take the waiting requests, a micro-batch of the longest queue at a time. */
   private sendQueued(): void {
     while (this.inFlight < this.maxInFlight && this.buffered > 0) {
+      const solo = this.solo.shift();
+      if (solo) {
+        this.buffered--;
+        this.post(solo.world, [solo.item], solo.headers);
+        continue;
+      }
       let world = '';
       let longest = 0;
       for (const [w, queue] of this.queues) if (queue.length > longest) [world, longest] = [w, queue.length];

@@ -29,7 +29,7 @@ export class ServingMetrics {
       new Counter<L>({ name, help, labelNames, registers });
     this.requests = counter(
       'driftlab_prediction_requests_total',
-      'Prediction requests by model, serving version and HTTP status.',
+      'Prediction requests (HTTP) by model, serving version and HTTP status. One request may carry several instances: the lab batches its simulated requests when serving is busy (a high --speed); driftlab_predictions_total counts instances.',
       ['model', 'version', 'status'],
     );
     this.errors = counter(
