@@ -1,15 +1,13 @@
 // A lab killed without warning (SIGKILL) and started again on the same data directory, with and
 // without a new seed, over real HTTP against the built `driftlab start`: runs never mix in the
 // labelled log, a retrain trains on the current run's rows, and the tutor token is never empty.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import { startLab, type LiveLab } from './support/live-lab';
 
-const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
 const TUTOR = 'tutor-secret-for-the-restart-test';
 
 jest.setTimeout(240_000);
@@ -18,48 +16,13 @@ let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'driftlab-restart-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Lab {
-  readonly process: ChildProcess;
-  readonly url: string;
-  readonly stdout: () => string;
-}
-
-async function start(seed: number, env: NodeJS.ProcessEnv): Promise<Lab> {
-  let stderr = '';
-  let stdout = '';
-  const child = spawn(
-    process.execPath,
-    [
-      BIN,
-      'start',
-      '--world',
-      'credit',
-      '--speed',
-      '1200',
-      '--seed',
-      String(seed),
-      '--port',
-      '0',
-      '--no-prometheus',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DRIFTLAB_DATA: join(dir, 'data'), DRIFTLAB_TUTOR_TOKEN: undefined, ...env },
-    },
-  );
-  child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-  for (let i = 0; i < 600 && !stderr.includes('"lab started"') && child.exitCode === null; i++)
-    await sleep(100);
-  const line = stderr.split('\n').find((l) => l.includes('"lab started"'));
-  if (!line) throw new Error(`the lab did not start:\n${stderr.slice(-3000)}`);
-  return { process: child, url: (JSON.parse(line) as { serving: string }).serving, stdout: () => stdout };
-}
-
-async function kill(lab: Lab): Promise<void> {
-  lab.process.kill('SIGKILL');
-  if (lab.process.exitCode === null && lab.process.signalCode === null) await once(lab.process, 'exit');
-}
+/** A lab on the shared data directory, without the environment's tutor token unless given. */
+const start = (seed: number, env: NodeJS.ProcessEnv) =>
+  startLab(['--world', 'credit', '--speed', '1200', '--seed', String(seed), '--no-prometheus'], {
+    DRIFTLAB_DATA: join(dir, 'data'),
+    DRIFTLAB_TUTOR_TOKEN: undefined,
+    ...env,
+  });
 
 interface Row {
   request_id: string;
@@ -83,7 +46,7 @@ describe('a lab killed and restarted on the same data directory', () => {
     // Run 1 with a configured tutor token; runs 2 and 3 without it, the last with a new seed.
     const seeds = [1, 1, 2];
     let token = TUTOR;
-    let lab: Lab | undefined;
+    let lab: LiveLab | undefined;
     for (const [i, seed] of seeds.entries()) {
       lab = await start(seed, i === 0 ? { DRIFTLAB_TUTOR_TOKEN: TUTOR } : {});
       if (i === 1) {
@@ -109,7 +72,7 @@ describe('a lab killed and restarted on the same data directory', () => {
         expect(started.status).toBe(201);
       }
       await sleep(9000); // a few simulated hours: labels arrive for most predictions
-      if (i < seeds.length - 1) await kill(lab);
+      if (i < seeds.length - 1) await lab.stop('SIGKILL');
     }
     const all = rows();
     const byRun = [1, 2, 3].map((run) => all.filter((r) => runOf(r.request_id) === run));
@@ -144,7 +107,6 @@ describe('a lab killed and restarted on the same data directory', () => {
       await fetch(`${lab!.url}/v1/scoreboard`, { headers: { authorization: `Bearer ${token}` } })
     ).json()) as { scoreboard: { incident: string; team: string }[] };
     expect(board.scoreboard).toEqual([expect.objectContaining({ incident: 'inc-1', team: 'team-1' })]);
-    lab!.process.kill('SIGINT');
-    await once(lab!.process, 'exit');
+    await lab!.stop();
   });
 });

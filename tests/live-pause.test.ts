@@ -1,14 +1,12 @@
 // A tutor pauses an incident to explain the situation as it is: over real HTTP against the built
 // `driftlab start`, the drift score a paused covariate shift raised holds for a simulated hour.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stringify } from 'yaml';
+import { startLab, type LiveLab } from './support/live-lab';
 
-const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
 const TUTOR = 'tutor-secret-for-the-pause-test';
 
 jest.setTimeout(240_000);
@@ -41,47 +39,21 @@ const SCENARIO = {
 };
 
 let dir: string;
-let url: string;
-let lab: ChildProcess;
-let stderr = '';
+let lab: LiveLab;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'driftlab-pause-'));
-  lab = spawn(
-    process.execPath,
-    [
-      BIN,
-      'start',
-      '--world',
-      'credit',
-      '--speed',
-      '600',
-      '--port',
-      '0',
-      '--data',
-      join(dir, 'data'),
-      '--no-prometheus',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DRIFTLAB_TUTOR_TOKEN: TUTOR } },
-  );
-  lab.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  for (let i = 0; i < 600 && !stderr.includes('"lab started"') && lab.exitCode === null; i++)
-    await sleep(100);
-  const line = stderr.split('\n').find((l) => l.includes('"lab started"'));
-  if (!line) throw new Error(`the lab did not start:\n${stderr.slice(-3000)}`);
-  url = (JSON.parse(line) as { serving: string }).serving;
+  const args = ['--world', 'credit', '--speed', '600', '--data', join(dir, 'data'), '--no-prometheus'];
+  lab = await startLab(args, { DRIFTLAB_TUTOR_TOKEN: TUTOR });
 });
 
 afterAll(async () => {
-  if (lab.exitCode === null) {
-    lab.kill('SIGINT');
-    await once(lab, 'exit');
-  }
+  await lab.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
 async function tutor(method: 'GET' | 'POST', path: string, body?: object) {
-  const res = await fetch(`${url}${path}`, {
+  const res = await fetch(`${lab.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${TUTOR}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
@@ -91,7 +63,7 @@ async function tutor(method: 'GET' | 'POST', path: string, body?: object) {
 
 /** The normed Wasserstein distance of annual_income now (NaN before the exporter has it). */
 async function incomeDrift(): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (await fetch(`${lab.url}/metrics`)).text();
   const m =
     /^driftlab_drift_score\{[^}]*feature="annual_income"[^}]*method="wasserstein_norm"[^}]*\} (\S+)$/m.exec(
       text,
@@ -101,10 +73,8 @@ async function incomeDrift(): Promise<number> {
 
 /** The simulated time of the lab's latest traffic line (every 10 simulated minutes). */
 function trafficTime(): number {
-  const lines = stderr.split('\n').filter((l) => l.includes('"message":"traffic"'));
-  return lines.length
-    ? Date.parse((JSON.parse(lines[lines.length - 1]) as { simulatedTime: string }).simulatedTime)
-    : NaN;
+  const lines = lab.logged('traffic');
+  return lines.length ? Date.parse(lines[lines.length - 1].simulatedTime as string) : NaN;
 }
 
 describe('pausing an incident', () => {

@@ -1,15 +1,13 @@
 // The live lab at a speed this machine cannot keep, over real HTTP against the built `driftlab
 // start`: it slows its simulated clock instead of dropping traffic, says so, and an incident a tutor
 // starts late in the run begins within its stated delay on the traffic's own clock.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stringify } from 'yaml';
+import { startLab, type LiveLab } from './support/live-lab';
 
-const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
 const TUTOR = 'tutor-secret-for-the-time-base-test';
 /** Far beyond what one lab process sends on 2 cores (it sustains hundreds to a few thousand ×). */
 const SPEED = 20_000;
@@ -44,12 +42,10 @@ const SCENARIO = {
 };
 
 let dir: string;
-let url: string;
-let lab: ChildProcess;
-let stderr = '';
+let lab: LiveLab;
 
 async function call(method: 'GET' | 'POST', path: string, body?: object) {
-  const res = await fetch(`${url}${path}`, {
+  const res = await fetch(`${lab.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${TUTOR}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
@@ -57,59 +53,36 @@ async function call(method: 'GET' | 'POST', path: string, body?: object) {
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
-/** The JSON lines the lab logged with this message. */
-const logged = (message: string) =>
-  stderr
-    .split('\n')
-    .filter((l) => l.includes(`"message":"${message}`))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'driftlab-time-base-'));
-  lab = spawn(
-    process.execPath,
-    [
-      BIN,
-      'start',
-      '--world',
-      'credit',
-      '--speed',
-      String(SPEED),
-      '--port',
-      '0',
-      '--data',
-      join(dir, 'data'),
-      '--no-prometheus',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DRIFTLAB_TUTOR_TOKEN: TUTOR } },
-  );
-  lab.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  for (let i = 0; i < 600 && !stderr.includes('"lab started"') && lab.exitCode === null; i++)
-    await sleep(100);
-  const line = stderr.split('\n').find((l) => l.includes('"lab started"'));
-  if (!line) throw new Error(`the lab did not start:\n${stderr.slice(-3000)}`);
-  url = (JSON.parse(line) as { serving: string }).serving;
+  const args = [
+    '--world',
+    'credit',
+    '--speed',
+    String(SPEED),
+    '--data',
+    join(dir, 'data'),
+    '--no-prometheus',
+  ];
+  lab = await startLab(args, { DRIFTLAB_TUTOR_TOKEN: TUTOR });
 });
 
 afterAll(async () => {
-  if (lab.exitCode === null) {
-    lab.kill('SIGINT');
-    await once(lab, 'exit');
-  }
+  await lab.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a lab asked for more speed than it can keep', () => {
   it('slows its clock, says so once, and drops nothing', async () => {
     await sleep(8000); // late in the run: the old clock had run hours ahead of the traffic by now
-    const slowed = logged('the lab cannot keep --speed');
+    const slowed = lab.logged('the lab cannot keep --speed');
     expect(slowed).toHaveLength(1);
     expect(slowed[0]).toMatchObject({ level: 'warn', askedSpeed: SPEED });
     expect(slowed[0].effectiveSpeed as number).toBeLessThan(SPEED * 0.9);
-    const traffic = logged('traffic');
+    const traffic = lab.logged('traffic');
     expect(traffic.length).toBeGreaterThan(3);
     for (const t of traffic) expect([t.dropped, t.failed]).toEqual([0, 0]);
-    const metrics = await (await fetch(`${url}/metrics`)).text();
+    const metrics = await (await fetch(`${lab.url}/metrics`)).text();
     expect(metrics).toMatch(/^driftlab_lab_requests_total\{outcome="dropped"\} 0$/m);
     expect(metrics).toMatch(/^driftlab_lab_requests_total\{outcome="failed"\} 0$/m);
     const answered = Number(/^driftlab_lab_requests_total\{outcome="answered"\} (\d+)$/m.exec(metrics)![1]);

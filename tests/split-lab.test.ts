@@ -6,10 +6,10 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { sampleValue } from './support/lab-driver';
+import { freePort } from './support/ports';
 import { promtoolCheckMetrics } from './support/promtool';
 
 const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
@@ -247,14 +247,4 @@ function unlabelled(data: string): Set<string> {
   } finally {
     db.close();
   }
-}
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }

@@ -7,6 +7,7 @@ const { spawn } = require('node:child_process');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { setTimeout: sleep } = require('node:timers/promises');
 
 const ASKED = 5000;
 const RUN_S = 40;
@@ -31,7 +32,7 @@ async function run(bin, args) {
       lines.push({ real: (Date.now() - started) / 1000, ...JSON.parse(line) });
     }
   });
-  await new Promise((resolve) => setTimeout(resolve, RUN_S * 1000));
+  await sleep(RUN_S * 1000);
   child.kill('SIGINT');
   await new Promise((resolve) => child.once('exit', resolve));
   rmSync(data, { recursive: true, force: true });
