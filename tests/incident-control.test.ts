@@ -257,6 +257,8 @@ describe('incidents and diagnoses in a running lab', () => {
     ]);
     const { stdout: list } = await run(process.execPath, [BIN, 'incident', 'list'], { env });
     expect(list).toContain(`${incident}  aborted`);
+    // When it began: the onset people saw (wall clock), the traffic's simulated time beside it.
+    expect(list).toMatch(/ onset team-1 \d{4}-\d\d-\d\dT[^ ]+Z \(simulated 2026-\d\d-\d\dT[^ ]+Z\)/);
     // A team token cannot read the record through the CLI either.
     const refused = await run(process.execPath, [BIN, 'incident', 'log'], {
       env: { ...env, DRIFTLAB_TOKEN: teamToken },

@@ -20,6 +20,7 @@ interface IncidentJson {
   state: string;
   startsAt: string;
   onset: Record<string, string>;
+  onsetSimulated?: Record<string, string>;
 }
 
 /** A scenario as the API takes it: a local file's text, or a built-in id. */
@@ -35,9 +36,18 @@ function scenarioField(
   return { scenario: idOrFile };
 }
 
+/**
+ * One line per incident. When it began is the onset people saw on their dashboards (wall clock),
+ * with the traffic's simulated time beside it; before that, when it is due on the traffic's clock.
+ */
 function printIncident(io: CliIo, i: IncidentJson): void {
+  const onsets = Object.entries(i.onset).map(
+    ([team, wall]) =>
+      `${team} ${wall}${i.onsetSimulated?.[team] ? ` (simulated ${i.onsetSimulated[team]})` : ''}`,
+  );
+  const when = onsets.length > 0 ? `onset ${onsets.join(', ')}` : `due at simulated ${i.startsAt}`;
   io.stdout.write(
-    `${i.id}  ${i.state.padEnd(9)}  ${i.mode.padEnd(9)}  ${i.scenario}  teams ${i.teams.join(',')}  starts ${i.startsAt}\n`,
+    `${i.id}  ${i.state.padEnd(9)}  ${i.mode.padEnd(9)}  ${i.scenario}  teams ${i.teams.join(',')}  ${when}\n`,
   );
 }
 
