@@ -82,15 +82,18 @@ describe('pausing an incident', () => {
     const started = await tutor('POST', '/v1/incidents', { scenario_yaml: stringify(SCENARIO) });
     expect(started.status).toBe(201);
     const id = started.json.id as string;
-    // Until the drift window holds shifted traffic only: the score has risen and settled.
-    let before = NaN;
-    for (let i = 0; i < 240; i++) {
-      await sleep(500);
-      const now = await incomeDrift();
-      if (now > 0.3 && Math.abs(now - before) / now < 0.02) break;
-      before = now;
+    // Until the drift window (2,000 requests, under two simulated hours of credit traffic) holds
+    // shifted traffic only: two simulated hours after the onset, on the traffic's clock.
+    let onset = NaN;
+    for (let i = 0; i < 600 && !(trafficTime() >= onset + 2 * 3600_000); i++) {
+      await sleep(250);
+      const view = (await tutor('GET', `/v1/incidents/${id}`)).json as {
+        onsetSimulated: Record<string, string>;
+      };
+      onset = Date.parse(view.onsetSimulated['team-1'] ?? '');
     }
-    expect(before).toBeGreaterThan(0.3);
+    expect(trafficTime()).toBeGreaterThanOrEqual(onset + 2 * 3600_000);
+    expect(await incomeDrift()).toBeGreaterThan(0.3);
     expect((await tutor('POST', `/v1/incidents/${id}/pause`)).status).toBe(200);
     const pausedAt = trafficTime();
     const paused = await incomeDrift();
