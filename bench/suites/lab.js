@@ -10,6 +10,7 @@ const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 
 const ASKED = 5000;
+const TEAMS = 8;
 const RUN_S = 40;
 /** The first seconds (start-up, first scrapes) are left out of the figure. */
 const SETTLE_S = 10;
@@ -41,6 +42,7 @@ async function run(bin, args) {
 
 /** Simulated seconds per real second between the first line after SETTLE_S and the last one. */
 function sustained(lines) {
+  if (lines.length === 0) return { speed: NaN, requestsPerSecond: NaN, dropped: NaN };
   const settled = lines.filter((l) => l.real >= SETTLE_S);
   if (settled.length < 2) return { speed: NaN, requestsPerSecond: NaN, dropped: NaN };
   const [a, b] = [settled[0], settled[settled.length - 1]];
@@ -59,8 +61,22 @@ module.exports = {
   async run() {
     const bin = join(__dirname, '..', '..', 'lab', 'bin', 'driftlab.js');
     const ours = sustained(await run(bin, ['--speed', String(ASKED)]));
+    // A class: 8 team labs in one process at the lecture speed; the slowest team counts.
+    const cohortLines = await run(bin, ['--teams', String(TEAMS), '--speed', '60']);
+    const teams = Array.from({ length: TEAMS }, (_, k) =>
+      sustained(cohortLines.filter((l) => l.team === `team-${k + 1}`)),
+    );
+    const slowest = Math.min(...teams.map((t) => t.speed));
+    const cohortDropped = teams.reduce((n, t) => n + t.dropped, 0);
     const fmt = (n) => Math.round(n).toLocaleString('en-US');
     return [
+      {
+        figure: `cohort of ${TEAMS} teams at 60×: slowest team's sustained speed`,
+        value: `${fmt(slowest)}× (${cohortDropped} dropped)`,
+        baseline: 'asked 60×',
+        target: '60×, 0 dropped',
+        how: `driftlab start --teams ${TEAMS} --speed 60, ${RUN_S} s, measured after ${SETTLE_S} s from each team's traffic lines`,
+      },
       {
         figure: `default lab asked for ${ASKED}×: sustained speed, zero drops`,
         value: `${fmt(ours.speed)}× (${fmt(ours.requestsPerSecond)} requests/s, ${ours.dropped} dropped)`,
