@@ -77,7 +77,8 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
         diagnoses,
         record,
         reset: (actor) => reset.run(actor),
-        speed: options.speed,
+        // The first team's effective speed (a cohort's teams run alike), the asked one until measured.
+        speed: () => handles.values().next().value?.pace().effective ?? options.speed,
       },
     },
     bindLive(team, handle) {

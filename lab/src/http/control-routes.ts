@@ -42,8 +42,11 @@ export interface ControlDeps {
   readonly incidents: IncidentManager;
   readonly diagnoses: Diagnoses;
   readonly record: LabRecord;
-  /** Simulated seconds per real second: turns a wall-clock `at` into simulated time. */
-  readonly speed: number;
+  /**
+   * Simulated seconds per real second now (the effective speed, which falls below the asked one
+   * when the lab cannot keep it): turns a wall-clock `at` into simulated time.
+   */
+  readonly speed: () => number;
   /** Back to clean streams and the original model versions (POST /v1/lab/reset). */
   readonly reset: (actor: string) => Promise<object>;
 }
@@ -94,7 +97,7 @@ function scenarioOf(body: StartBody, at: string): Scenario {
 
 /**
  * `at`: a duration of simulated time from now ("30m"), or a wall-clock ISO time during the class
- * ("2026-11-27T10:30:00Z"), turned into simulated time at the lab's speed.
+ * ("2026-11-27T10:30:00Z"), turned into simulated time at the lab's effective speed.
  */
 function delayOf(value: string, speed: number, at: string): number {
   const duration = parseDuration(value);
@@ -169,7 +172,7 @@ function incidentRoutes(router: express.Router, deps: ControlDeps, access: Acces
     });
   });
   router.post('/v1/incidents', ...access.tutor, documentedBody('/v1/incidents'), (req, res) => {
-    const request = startRequestOf(req.body as StartBody, deps.speed);
+    const request = startRequestOf(req.body as StartBody, deps.speed());
     const incident = incidents.start({ ...request, actor: actorOf(res) });
     res.status(201).json(incidents.tutorView(incident));
   });
@@ -188,7 +191,8 @@ function incidentRoutes(router: express.Router, deps: ControlDeps, access: Acces
   router.post('/v1/playbooks', ...access.tutor, documentedBody('/v1/playbooks'), (req, res) => {
     const entries = (req.body as { incidents: StartBody[] }).incidents;
     // Every entry is checked before any starts: a bad playbook starts nothing.
-    const requests = entries.map((entry, i) => startRequestOf(entry, deps.speed, `incidents[${i}].`));
+    const speed = deps.speed();
+    const requests = entries.map((entry, i) => startRequestOf(entry, speed, `incidents[${i}].`));
     const actor = actorOf(res);
     const started = requests.map((r) => incidents.tutorView(incidents.start({ ...r, actor })));
     res.status(201).json({ incidents: started });

@@ -168,7 +168,7 @@ describe("the control routes' request bodies", () => {
     },
     incidents: { start: () => ({ id: 'inc-1' }), tutorView: (i: object) => i },
     diagnoses: { submit: () => ({}), feedback: () => ({ received: true }) },
-    speed: 1,
+    speed: () => 1,
   } as unknown as ControlDeps;
   const app = express().use(controlRoutes(deps));
   const post = (path: string, body: object) =>
