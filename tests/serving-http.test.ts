@@ -221,6 +221,23 @@ describe('prediction API', () => {
     expect(text).not.toContain('nickname');
   });
 
+  it("passes on an accepted instance's schema fields only: a field nested 6,000 levels deep stays behind", async () => {
+    const batches: PredictionBatch[] = [];
+    const reporting = hostedServing({ catalog, onPredictions: (b) => batches.push(b) });
+    // Written as text: JSON.stringify itself cannot go that deep.
+    const deep = '['.repeat(6000) + '1' + ']'.repeat(6000);
+    const body = `{"instances":[${JSON.stringify({ ...applicant, x: 0 }).replace('"x":0', `"x":${deep}`)}]}`;
+    await request(reporting)
+      .post('/v1/models/credit:predict')
+      .set('content-type', 'application/json')
+      .send(body)
+      .expect(200);
+    expect(batches).toHaveLength(1);
+    expect(batches[0].instances[0]).toEqual(applicant);
+    // What the labelled log and the forwarder do with it must not overflow the stack.
+    expect(JSON.stringify(batches[0].instances).length).toBeLessThan(1000);
+  });
+
   it('reports each answered request to onPredictions: ids, event time, values as sent, faults, outputs', async () => {
     const batches: PredictionBatch[] = [];
     const reporting = hostedServing({ catalog, onPredictions: (b) => batches.push(b) });

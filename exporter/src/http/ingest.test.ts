@@ -74,6 +74,22 @@ describe('the exporter ingest API', () => {
     expect(text).not.toContain('no-such-model');
   });
 
+  it('refuses an instance that is not flat, without serialising it, naming the field', async () => {
+    const { app: a } = app();
+    // Written as text: JSON.stringify itself cannot go that deep.
+    const deep = '{"d":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+    const b = { ...batch(['sea-1']), instances: [{ f1: 1, x: 0 }] };
+    const body = JSON.stringify({ batches: [b] }).replace('"x":0', `"x":${deep}`);
+    const res = await request(a)
+      .post('/v1/events/predictions')
+      .set('content-type', 'application/json')
+      .send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe(
+      'batches[0].instances[0].x: expected a number, a string of at most 256 characters or null, got an object',
+    );
+  });
+
   it('answers 400 naming the field, and records nothing of a bad body', async () => {
     const { app: a, exporter } = app();
     const bad = { ...batch(['a']), scores: [] };

@@ -50,10 +50,15 @@ export function labelToWire(l: LabelEvent): WireLabel {
 export class WireError extends Error {}
 
 function fail(field: string, expected: string, got: unknown): never {
-  const shown = JSON.stringify(got);
-  throw new WireError(
-    `${field}: expected ${expected}, got ${shown === undefined ? 'nothing' : shown.slice(0, 80)}`,
-  );
+  throw new WireError(`${field}: expected ${expected}, got ${described(got)}`);
+}
+
+/** A bad value in a message, bounded: a nested one is never serialised (it may be very deep). */
+function described(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (v !== null && typeof v === 'object') return 'an object';
+  return String(JSON.stringify(v)).slice(0, 80);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -70,6 +75,27 @@ function list(v: unknown, field: string, length?: number): unknown[] {
   if (length !== undefined && v.length !== length)
     fail(field, `a list of ${length} (one per request id)`, `${v.length} items`);
   return v;
+}
+
+/** Fields of an instance at most (a world has a dozen). */
+const MAX_FIELDS = 200;
+
+/**
+ * An instance as serving passes it on: field name to a number, a string (at most 256 characters)
+ * or null. Anything nested is refused, so nothing stored later serialises an unbounded value.
+ */
+function flatRecord(v: unknown, field: string): Record<string, number | string | null> {
+  if (!isObject(v)) return fail(field, 'an object of feature values', v);
+  const entries = Object.entries(v);
+  if (entries.length > MAX_FIELDS) fail(field, `at most ${MAX_FIELDS} fields`, `${entries.length} fields`);
+  for (const [name, x] of entries) {
+    const ok =
+      x === null ||
+      (typeof x === 'number' && Number.isFinite(x)) ||
+      (typeof x === 'string' && x.length <= 256);
+    if (!ok) fail(`${field}.${name.slice(0, 64)}`, 'a number, a string of at most 256 characters or null', x);
+  }
+  return v as Record<string, number | string | null>;
 }
 
 /** Reads one wire batch, checking every field. */
@@ -91,7 +117,7 @@ export function batchFromWire(v: unknown, at: string): PredictionBatch {
     task,
     time: finite(v.time, `${at}.time`),
     requestIds: ids,
-    instances: list(v.instances, `${at}.instances`, n),
+    instances: list(v.instances, `${at}.instances`, n).map((x, i) => flatRecord(x, `${at}.instances[${i}]`)),
     observed: list(v.observed, `${at}.observed`, n).map((row, i) =>
       Float64Array.from(list(row, `${at}.observed[${i}]`), (x, j) =>
         x === null ? NaN : finite(x, `${at}.observed[${i}][${j}]`),

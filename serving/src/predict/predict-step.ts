@@ -1,4 +1,4 @@
-import type { PredictionBatch } from '@driftlab/contracts';
+import type { FeatureRecord, PredictionBatch } from '@driftlab/contracts';
 import type { ServingMetrics } from '../http/metrics';
 import type { FieldError, InputPolicy, Schema } from '../http/input-policy';
 import type { ServedModel } from '../http/served-model';
@@ -85,7 +85,7 @@ export function predictStep(
     task: model.task,
     time: call.time,
     requestIds,
-    instances,
+    instances: instances.map((instance) => schemaFields(instance, model.schema)),
     observed: checked.observed,
     faultBits: checked.faultBits,
     unknownFields: checked.unknownFields,
@@ -96,6 +96,23 @@ export function predictStep(
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * What goes on to the monitoring side and the labelled log of an accepted instance: its schema's
+ * fields only, as sent (validation accepted them, so each is a number, a string or missing).
+ * Anything else a client put in it (an unknown field, nested thousands of levels deep) stays here:
+ * nothing downstream stores or serialises what the request sent without a bound.
+ */
+function schemaFields(instance: unknown, schema: Schema): FeatureRecord {
+  const sent = instance as Record<string, unknown>;
+  const record: Record<string, number | string | null> = {};
+  for (const field of schema) {
+    const v = sent[field.name];
+    if (typeof v === 'number' || typeof v === 'string') record[field.name] = v;
+    else if (v === null) record[field.name] = null;
+  }
+  return record;
+}
 
 /**
  * Each instance's request id: the body's `request_ids` when a client batched several requests into
