@@ -101,14 +101,28 @@ function scenarioOf(body: StartBody, at: string): Scenario {
  */
 function delayOf(value: string, speed: number, at: string): number {
   const duration = parseDuration(value);
-  if (duration !== undefined && Number.isFinite(duration)) return duration;
+  const delay = duration !== undefined ? duration : (wallTime(value, at) - Date.now()) * speed;
+  // A session's incidents come within the year of simulated time that follows; beyond, a date
+  // cannot even be shown (new Date(…) of it is invalid).
+  if (!(delay <= MAX_DELAY_MS))
+    throw new BodyError(
+      `${at}at: expected a time within ${MAX_DELAY_DAYS} days of simulated time from now, got ${got(value)}`,
+    );
+  return delay;
+}
+
+/** How far ahead (simulated) an incident may be scheduled. */
+const MAX_DELAY_DAYS = 365;
+const MAX_DELAY_MS = MAX_DELAY_DAYS * 86_400_000;
+
+function wallTime(value: string, at: string): number {
   const wall = Date.parse(value);
   if (Number.isNaN(wall))
     throw new BodyError(
       `${at}at: expected a duration of simulated time from now such as "30m", or an ISO time to come such as 2026-11-27T10:30:00Z, got ${got(value)}`,
     );
   if (wall < Date.now()) throw new BodyError(`${at}at: ${value} has passed; expected a time to come`);
-  return (wall - Date.now()) * speed;
+  return wall;
 }
 
 /** `body` (valid per START_REQUEST) as a start request; `at` prefixes the fields it names. */

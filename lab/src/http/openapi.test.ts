@@ -224,6 +224,14 @@ describe("the control routes' request bodies", () => {
     expect(none.status).toBe(201); // a list of features, possibly empty
     const past = await post('/v1/incidents', { ...START, at: '2020-01-01T00:00:00Z' });
     expect(past.body.error).toBe('at: 2020-01-01T00:00:00Z has passed; expected a time to come');
+    // Far in the future: refused before anything starts (a date that far cannot even be shown).
+    for (const at of ['9999-12-31T23:59:59Z', '99999999999999999999d']) {
+      const far = await post('/v1/incidents', { ...START, at });
+      expect([far.status, far.body.error]).toEqual([
+        400,
+        `at: expected a time within 365 days of simulated time from now, got ${JSON.stringify(at)}`,
+      ]);
+    }
     const text = await request(app)
       .post('/v1/incidents')
       .set('authorization', 'Bearer tutor')
