@@ -45,3 +45,4 @@ export {
   type Metrics,
   type RegressionMetrics,
 } from './maths/metrics';
+export { jsonBodyOptions, jsonNestsDeeperThan, JsonBodyError, MAX_JSON_DEPTH } from './json-body';

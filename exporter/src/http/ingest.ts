@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
+import { jsonBodyOptions } from '@driftlab/contracts';
 import type { Exporter } from '../exporter';
 import { batchFromWire, labelFromWire, WireError } from './wire';
 
@@ -14,7 +15,7 @@ const MAX_ITEMS = 10_000;
  */
 export function ingestRoutes(exporter: Exporter, bodyLimit = '10mb'): Router {
   const router = express.Router();
-  router.use('/v1/events', express.json({ limit: bodyLimit }));
+  router.use('/v1/events', express.json(jsonBodyOptions(bodyLimit)));
 
   router.post('/v1/events/predictions', (req, res) => {
     const body = req.body as { batches?: unknown } | undefined;

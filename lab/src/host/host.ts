@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { OpenMetricsContentType, Registry } from 'prom-client';
 import type { Logger } from 'winston';
@@ -39,22 +40,38 @@ export function createHost(options: HostOptions): express.Express {
   return app;
 }
 
-/** Other 4xx errors express raised (after jsonBodyErrors): answered with their status. */
+/** Longest error message answered: a message may quote the request (a URL's parameter, say). */
+const MAX_MESSAGE = 300;
+
+/**
+ * Other 4xx errors express raised (after jsonBodyErrors; a body that does not decompress, a
+ * parameter that does not decode): answered with their status and a bounded message.
+ */
 const clientErrors: ErrorRequestHandler = (err, _req, res, next) => {
   const e = err as { status?: number; message?: string };
-  if (e.status && e.status >= 400 && e.status < 500)
-    return void res.status(e.status).json({ error: e.message ?? 'bad request' });
+  if (e.status && e.status >= 400 && e.status < 500) {
+    const message = String(e.message || 'bad request');
+    const error = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
+    return void res.status(e.status).json({ error });
+  }
   next(err);
 };
 
-/** Anything else is our fault: logged, and answered 500 without internals. */
+/**
+ * Anything else is our fault: logged with a request id and the stack, and answered 500 with that
+ * id (so a student can report it) and no internals.
+ */
 function internalErrors(logger: Logger | undefined): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    const requestId = String(res.getHeader('x-request-id') ?? randomUUID());
     logger?.error('internal error', {
+      request_id: requestId,
       method: req.method,
-      path: req.path,
+      path: req.path.slice(0, MAX_MESSAGE),
       error: err instanceof Error ? err.message : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
     });
-    res.status(500).json({ error: 'internal error' });
+    if (res.headersSent) return void res.end();
+    res.status(500).json({ error: 'internal error', request_id: requestId });
   };
 }

@@ -7,6 +7,7 @@ import {
   type DiagnosisKind,
   type Scenario,
 } from '@driftlab/simulator';
+import { jsonBodyOptions } from '@driftlab/contracts';
 import { jsonBodyErrors } from '@driftlab/serving';
 import { actorOf, anyRole, perMinute, principalOf, teamOnly, tutorOnly, type Tokens } from '../auth';
 import type { Diagnoses } from '../diagnosis';
@@ -154,7 +155,7 @@ interface Access {
 export function controlRoutes(deps: ControlDeps): express.Router {
   const { tokens } = deps;
   const router = express.Router();
-  const json = express.json({ limit: '256kb' });
+  const json = express.json(jsonBodyOptions('256kb'));
   // One limiter per role, shared by all its routes.
   const access: Access = {
     tutor: [tutorOnly(tokens), perMinute(RATE_LIMITS.control, 'control'), json],

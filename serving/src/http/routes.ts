@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'winston';
 import express, { type Request, type Response } from 'express';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
-import type { PredictionBatch } from '@driftlab/contracts';
+import { jsonBodyOptions, type PredictionBatch } from '@driftlab/contracts';
 import { FaultInjector, type RequestFault } from './faults';
 import { ServingMetrics } from './metrics';
 import { PREDICT_SPAN, tracer } from '../telemetry';
@@ -58,7 +58,7 @@ export function predictionRoutes(options: PredictionRoutesOptions): express.Rout
   const router = express.Router();
   // Bodies are parsed here, on this router's POST routes, with its own limit; the host answers
   // malformed or oversized bodies for every router alike.
-  const json = express.json({ limit: options.bodyLimit ?? '1mb' });
+  const json = express.json(jsonBodyOptions(options.bodyLimit ?? '1mb'));
   router.get('/readyz', (_req, res) => {
     const missing = catalog.names().filter((n) => !catalog.current(n));
     if (missing.length > 0) fail(res, 503, `no serving version for: ${missing.join(', ')}`);
