@@ -36,6 +36,20 @@ const packageRules = [
     },
   },
   {
+    // Its tests may use the test tools (dev dependencies of the workspace), nothing else.
+    files: ['contracts/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!\\.|fast-check$)', message: 'contracts tests import relative files and fast-check only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['simulator/**/*.ts'],
     rules: importsOf(['contracts'], 'The simulator imports only @driftlab/contracts.'),
   },
