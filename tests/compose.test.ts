@@ -16,6 +16,7 @@ const LAB_IMAGE = 'driftlab:local';
 const LAB_SERVICES = ['exporter', 'serving', 'simulator'] as const;
 const PASSWORD_VARIABLE = 'GRAFANA_ADMIN_PASSWORD';
 const TOKEN_VARIABLE = 'DRIFTLAB_TUTOR_TOKEN';
+const WEBHOOK_VARIABLE = 'DRIFTLAB_WEBHOOK_TOKEN';
 const PLUGIN_ID = 'driftlab-drift-panel';
 /** An exact release: a tag with major.minor.patch (an optional leading v and suffix such as -bookworm-slim). */
 const EXACT_TAG = /^v?\d+\.\d+\.\d+(-[a-z0-9.-]+)?$/;
@@ -148,6 +149,7 @@ describe('docker-compose.yml, validated by docker-compose', () => {
       ...process.env,
       [PASSWORD_VARIABLE]: 'only-for-this-test',
       [TOKEN_VARIABLE]: 'only-for-this-test-too',
+      [WEBHOOK_VARIABLE]: 'only-for-this-test-as-well',
     };
     for (const args of [
       ['config', '-q'],
@@ -166,6 +168,7 @@ describe('docker-compose.yml, validated by docker-compose', () => {
     const run = dockerCompose(['config', '-q'], {
       ...envWithout(PASSWORD_VARIABLE),
       [TOKEN_VARIABLE]: 'only-for-this-test-too',
+      [WEBHOOK_VARIABLE]: 'only-for-this-test-as-well',
     });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(PASSWORD_VARIABLE);
@@ -175,10 +178,37 @@ describe('docker-compose.yml, validated by docker-compose', () => {
     const run = dockerCompose(['config', '-q'], {
       ...envWithout(TOKEN_VARIABLE),
       [PASSWORD_VARIABLE]: 'only-for-this-test',
+      [WEBHOOK_VARIABLE]: 'only-for-this-test-as-well',
     });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(TOKEN_VARIABLE);
   }, 30_000);
+
+  it(`refuses to run without ${WEBHOOK_VARIABLE}: Alertmanager's webhook has no default secret`, () => {
+    const run = dockerCompose(['config', '-q'], {
+      ...envWithout(WEBHOOK_VARIABLE),
+      [PASSWORD_VARIABLE]: 'only-for-this-test',
+      [TOKEN_VARIABLE]: 'only-for-this-test-too',
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(WEBHOOK_VARIABLE);
+  }, 30_000);
+
+  it('gives Alertmanager and the lab webhook the same secret, through the file alertmanager.yml reads', () => {
+    const am = service('alertmanager');
+    const script = commandOf('alertmanager').join(' ');
+    const config = parse(readFileSync(join(ROOT, 'provisioning/alertmanager/alertmanager.yml'), 'utf8')) as {
+      receivers: {
+        webhook_configs?: { http_config?: { authorization?: { credentials_file?: string } } }[];
+      }[];
+    };
+    const file = config.receivers[0].webhook_configs![0].http_config!.authorization!.credentials_file!;
+    expect(script).toContain(`"$$${WEBHOOK_VARIABLE}" > ${file}`);
+    expect(script).toMatch(/umask 077/);
+    const variable = `\${${WEBHOOK_VARIABLE}:?`;
+    expect(JSON.stringify(am.environment)).toContain(variable);
+    expect(JSON.stringify(service('simulator').environment)).toContain(variable);
+  });
 });
 
 describe('docker-compose.yml, read', () => {

@@ -70,6 +70,11 @@ describe('driftlab start with local monitoring binaries', () => {
         config: { original: string };
       };
       expect(status.config.original).toContain(`http://127.0.0.1:${port}/v1/alerts`);
+      // … with the lab's webhook secret (Alertmanager shows it masked; the lab's tokens file has it).
+      const { webhook } = JSON.parse(readFileSync(join(data, 'tokens.json'), 'utf8')) as { webhook: string };
+      expect(webhook.length).toBeGreaterThanOrEqual(32);
+      expect(status.config.original).toMatch(/authorization:\s+type: Bearer\s+credentials: <secret>/);
+      expect(status.config.original).not.toContain(webhook);
       // Prometheus scrapes the lab, once.
       let targets: { labels: { job: string }; health: string; scrapeUrl: string }[] = [];
       for (let i = 0; i < 50; i++) {

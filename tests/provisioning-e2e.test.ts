@@ -35,6 +35,8 @@ jest.setTimeout(240_000);
 
 const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
 const TUTOR = 'tutor-token-of-the-e2e-test';
+/** The secret Alertmanager sends to the lab's webhook: without it, no alert would be recorded. */
+const WEBHOOK = 'webhook-secret-of-the-e2e-test';
 const run = promisify(execFile);
 
 /** The credit applicants' incomes drop from 1h to 3h of simulated time: a step, then back. */
@@ -132,7 +134,12 @@ beforeAll(async () => {
   const labPort = await freePort();
   labUrl = `http://127.0.0.1:${labPort}`;
   alertmanager = await startAlertmanager(
-    localAlertmanagerConfig({ webhookUrl: `${labUrl}/v1/alerts`, groupWait: '1s', groupInterval: '2s' }),
+    localAlertmanagerConfig({
+      webhookUrl: `${labUrl}/v1/alerts`,
+      webhookToken: WEBHOOK,
+      groupWait: '1s',
+      groupInterval: '2s',
+    }),
   );
   prometheus = await startPrometheus({
     config: localPrometheusConfig({
@@ -164,7 +171,10 @@ beforeAll(async () => {
       data,
       '--no-prometheus',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DRIFTLAB_TUTOR_TOKEN: TUTOR } },
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, DRIFTLAB_TUTOR_TOKEN: TUTOR, DRIFTLAB_WEBHOOK_TOKEN: WEBHOOK },
+    },
   );
   lab.stderr!.setEncoding('utf8').on('data', (s: string) => (labLog = (labLog + s).slice(-50_000)));
   await waitUntil(

@@ -85,6 +85,8 @@ export function localPrometheusConfig(options: LocalPrometheusOptions): string {
 export interface LocalAlertmanagerOptions {
   /** The lab's webhook, e.g. http://127.0.0.1:8080/v1/alerts. */
   readonly webhookUrl: string;
+  /** The secret the webhook requires; written into the config, which only the lab's user reads. */
+  readonly webhookToken: string;
   /** Shorter grouping waits (tests); the provisioned ones otherwise. */
   readonly groupWait?: string;
   readonly groupInterval?: string;
@@ -93,10 +95,13 @@ export interface LocalAlertmanagerOptions {
 export function localAlertmanagerConfig(options: LocalAlertmanagerOptions): string {
   const config = parse(readFileSync(join(PROVISIONING_DIR, 'alertmanager', 'alertmanager.yml'), 'utf8')) as {
     route: Record<string, unknown>;
-    receivers: { name: string; webhook_configs?: { url: string }[] }[];
+    receivers: { name: string; webhook_configs?: { url: string; http_config?: unknown }[] }[];
   };
   for (const receiver of config.receivers)
-    for (const hook of receiver.webhook_configs ?? []) hook.url = options.webhookUrl;
+    for (const hook of receiver.webhook_configs ?? []) {
+      hook.url = options.webhookUrl;
+      hook.http_config = { authorization: { type: 'Bearer', credentials: options.webhookToken } };
+    }
   if (options.groupWait) config.route.group_wait = options.groupWait;
   if (options.groupInterval) config.route.group_interval = options.groupInterval;
   return stringify(config);

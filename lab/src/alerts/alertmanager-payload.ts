@@ -17,12 +17,33 @@ export interface ReceivedAlert {
 
 export class PayloadError extends Error {
   constructor(field: string, expected: string, got: unknown) {
-    super(`${field}: expected ${expected}, got ${JSON.stringify(got) ?? 'nothing'}`);
+    super(`${field}: expected ${expected}, got ${described(got)}`);
     this.name = 'PayloadError';
   }
 }
 
-const MAX_ALERTS = 1000;
+/** A value from the body, as a message shows it: never more than ~60 characters of it. */
+function described(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (isObject(v)) return 'an object';
+  const text = JSON.stringify(v);
+  return text.length > 60 ? `${text.slice(0, 60)}… (${text.length} characters)` : text;
+}
+
+/** Bounds on what one notification may hold: far above what the lab's rules produce. */
+export const PAYLOAD_LIMITS = {
+  alerts: 200,
+  /** Labels (or annotations) per alert. */
+  entries: 64,
+  /** Characters in a label's or annotation's name or value. */
+  text: 2048,
+} as const;
+
+/** Alert times the lab believes: Alertmanager's clock is the machine's, so within these years. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+const GO_ZERO_TIME = Date.parse('0001-01-01T00:00:00Z');
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -30,16 +51,28 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function stringMap(v: unknown, field: string): Record<string, string> {
   if (v === undefined) return {};
-  if (!isObject(v) || !Object.values(v).every((x) => typeof x === 'string'))
-    throw new PayloadError(field, 'a mapping of names to strings', v);
+  const { entries, text } = PAYLOAD_LIMITS;
+  const expected = `a mapping of at most ${entries} names to strings of at most ${text} characters`;
+  if (!isObject(v)) throw new PayloadError(field, expected, v);
+  const pairs = Object.entries(v);
+  if (pairs.length > entries) throw new PayloadError(field, expected, `${pairs.length} entries`);
+  for (const [name, value] of pairs)
+    if (typeof value !== 'string' || value.length > text || name.length > text)
+      throw new PayloadError(
+        `${field}.${name.slice(0, 60)}`,
+        `a string of at most ${text} characters`,
+        value,
+      );
   return v as Record<string, string>;
 }
 
 function time(v: unknown, field: string, zeroIsNaN: boolean): number {
   const t = typeof v === 'string' ? Date.parse(v) : NaN;
-  if (Number.isNaN(t)) throw new PayloadError(field, 'an RFC 3339 time', v);
   // Alertmanager marks "no end yet" with Go's zero time, 0001-01-01T00:00:00Z.
-  return zeroIsNaN && t < 0 ? NaN : t;
+  if (zeroIsNaN && t === GO_ZERO_TIME) return NaN;
+  if (!(t >= EARLIEST && t < LATEST))
+    throw new PayloadError(field, 'an RFC 3339 time between the years 2000 and 2200', v);
+  return t;
 }
 
 export function parseAlertmanagerPayload(body: unknown): ReceivedAlert[] {
@@ -47,8 +80,8 @@ export function parseAlertmanagerPayload(body: unknown): ReceivedAlert[] {
     throw new PayloadError('(body)', 'an Alertmanager webhook payload (JSON object)', body);
   if (body.version !== '4')
     throw new PayloadError('version', '"4" (Alertmanager webhook version)', body.version);
-  if (!Array.isArray(body.alerts) || body.alerts.length > MAX_ALERTS)
-    throw new PayloadError('alerts', `a list of at most ${MAX_ALERTS} alerts`, body.alerts);
+  if (!Array.isArray(body.alerts) || body.alerts.length > PAYLOAD_LIMITS.alerts)
+    throw new PayloadError('alerts', `a list of at most ${PAYLOAD_LIMITS.alerts} alerts`, body.alerts);
   return body.alerts.map((a: unknown, i): ReceivedAlert => {
     const at = `alerts[${i}]`;
     if (!isObject(a)) throw new PayloadError(at, 'an alert object', a);
@@ -58,14 +91,22 @@ export function parseAlertmanagerPayload(body: unknown): ReceivedAlert[] {
     if (!labels.alertname)
       throw new PayloadError(`${at}.labels.alertname`, 'a non-empty string', labels.alertname);
     const fingerprint = a.fingerprint === undefined ? JSON.stringify(labels) : a.fingerprint;
-    if (typeof fingerprint !== 'string')
-      throw new PayloadError(`${at}.fingerprint`, 'a string', a.fingerprint);
+    if (typeof fingerprint !== 'string' || fingerprint.length > PAYLOAD_LIMITS.text)
+      throw new PayloadError(
+        `${at}.fingerprint`,
+        `a string of at most ${PAYLOAD_LIMITS.text} characters`,
+        a.fingerprint,
+      );
+    const startsAt = time(a.startsAt, `${at}.startsAt`, false);
+    const endsAt = a.endsAt === undefined ? NaN : time(a.endsAt, `${at}.endsAt`, true);
+    if (endsAt < startsAt)
+      throw new PayloadError(`${at}.endsAt`, 'a time no earlier than startsAt', a.endsAt);
     return {
       status: a.status,
       labels,
       annotations: stringMap(a.annotations, `${at}.annotations`),
-      startsAt: time(a.startsAt, `${at}.startsAt`, false),
-      endsAt: a.endsAt === undefined ? NaN : time(a.endsAt, `${at}.endsAt`, true),
+      startsAt,
+      endsAt,
       fingerprint,
     };
   });

@@ -2,6 +2,8 @@ export {
   actorName,
   actorOf,
   anyRole,
+  FAILED_AUTH_PER_MINUTE,
+  failedAuthLimit,
   perMinute,
   principalOf,
   RECOVERY_PER_MINUTE,
@@ -9,6 +11,7 @@ export {
   requireRole,
   teamOnly,
   tutorOnly,
+  webhookOnly,
 } from './middleware';
 export {
   loadTokens,

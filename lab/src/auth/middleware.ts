@@ -26,12 +26,46 @@ function bearer(req: Request): string | null {
   return m ? m[1] : '';
 }
 
+/** Requests with a missing or wrong token a client address may send a minute before it gets 429s. */
+export const FAILED_AUTH_PER_MINUTE = 30;
+
+/** One limiter per set of tokens (per lab), shared by every route that checks them. */
+const failureLimiters = new WeakMap<Tokens, RequestHandler>();
+
+/**
+ * Refuses (429) a client address that sent FAILED_AUTH_PER_MINUTE requests with a missing or wrong
+ * token in the last minute, before any token is checked: guessing a token costs a minute per 30
+ * tries. Only 401 answers count.
+ */
+export function failedAuthLimit(tokens: Tokens): RequestHandler {
+  let limiter = failureLimiters.get(tokens);
+  if (!limiter) {
+    limiter = rateLimit({
+      windowMs: 60_000,
+      limit: FAILED_AUTH_PER_MINUTE,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      skipSuccessfulRequests: true,
+      requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+      message: {
+        error: `too many requests with a missing or wrong token from this address: at most ${FAILED_AUTH_PER_MINUTE} a minute`,
+      },
+    });
+    failureLimiters.set(tokens, limiter);
+  }
+  return limiter;
+}
+
 /** Resolves the request's principal; requires one that `allowed` accepts. */
 export function requireRole(
   tokens: Tokens,
   allowed: (p: Principal) => boolean,
   what: string,
 ): RequestHandler {
+  return chain([failedAuthLimit(tokens), roleCheck(tokens, allowed, what)]);
+}
+
+function roleCheck(tokens: Tokens, allowed: (p: Principal) => boolean, what: string): RequestHandler {
   return (req, res, next) => {
     const token = bearer(req);
     const principal = token ? tokens.identify(token) : null;
@@ -45,6 +79,21 @@ export function requireRole(
     res.locals.principal = principal;
     next();
   };
+}
+
+/** Alertmanager's webhook: its own secret, after the failed-token limit. */
+export function webhookOnly(tokens: Tokens): RequestHandler {
+  const check: RequestHandler = (req, res, next) => {
+    const token = bearer(req);
+    if (token && tokens.isWebhookSecret(token)) return next();
+    res
+      .status(401)
+      .set('WWW-Authenticate', 'Bearer')
+      .json({
+        error: "Alertmanager's webhook needs the lab's webhook secret: Authorization: Bearer <secret>",
+      });
+  };
+  return chain([failedAuthLimit(tokens), check]);
 }
 
 export const tutorOnly = (tokens: Tokens) =>

@@ -20,7 +20,21 @@ describe('lab tokens', () => {
     expect(tokens.identify(stored.teams['team-2'])).toEqual({ role: 'team', team: 'team-2' });
     expect(tokens.identify(stored.tutor.slice(0, -1))).toBeNull();
     expect(tokens.identify('')).toBeNull();
-    expect(new Set([stored.tutor, ...Object.values(stored.teams)]).size).toBe(3);
+    expect(new Set([stored.tutor, stored.webhook, ...Object.values(stored.teams)]).size).toBe(4);
+    // The webhook secret is Alertmanager's alone: no principal, and no other token is it.
+    expect(tokens.isWebhookSecret(stored.webhook)).toBe(true);
+    expect(tokens.identify(stored.webhook)).toBeNull();
+    expect(tokens.isWebhookSecret(stored.tutor)).toBe(false);
+  });
+
+  it('takes the webhook secret from DRIFTLAB_WEBHOOK_TOKEN without writing it down', () => {
+    const secret = 'a-long-webhook-secret-from-the-env';
+    const { tokens, stored } = loadTokens(dir, ['team-1'], { DRIFTLAB_WEBHOOK_TOKEN: secret });
+    expect([stored.webhook, tokens.isWebhookSecret(secret)]).toEqual([secret, true]);
+    expect(readFileSync(tokensFile(dir), 'utf8')).not.toContain(secret);
+    expect(() => loadTokens(dir, ['team-1'], { DRIFTLAB_WEBHOOK_TOKEN: 'short' })).toThrow(
+      'DRIFTLAB_WEBHOOK_TOKEN: expected at least 16 characters',
+    );
   });
 
   it('takes the tutor token from DRIFTLAB_TUTOR_TOKEN without writing it down', () => {

@@ -14,16 +14,21 @@ export function newToken(): string {
 }
 
 /**
- * The lab's tokens: one for tutors, one per team. Tokens are compared in constant time (on their
- * SHA-256 digests, so length differences leak nothing either) and never logged.
+ * The lab's tokens: one for tutors, one per team, and the webhook secret Alertmanager proves itself
+ * with (a secret of its own: Alertmanager's configuration never holds a tutor's powers). Tokens are
+ * compared in constant time (on their SHA-256 digests, so length differences leak nothing either)
+ * and never logged.
  */
 export class Tokens {
   private readonly entries: { digest: Buffer; principal: Principal }[];
+  private readonly webhookDigest: Buffer;
 
   constructor(
     tutor: string,
     readonly teams: Readonly<Record<string, string>>,
+    webhook: string = newToken(),
   ) {
+    this.webhookDigest = digest(webhook);
     this.entries = [
       { digest: digest(tutor), principal: { role: 'tutor' } },
       ...Object.entries(teams).map(([team, token]) => ({
@@ -40,11 +45,18 @@ export class Tokens {
     for (const entry of this.entries) if (timingSafeEqual(entry.digest, d)) found = entry.principal;
     return found;
   }
+
+  /** Whether `token` is the webhook secret (Alertmanager's). */
+  isWebhookSecret(token: string): boolean {
+    return timingSafeEqual(this.webhookDigest, digest(token));
+  }
 }
 
 export interface StoredTokens {
   readonly tutor: string;
   readonly teams: Record<string, string>;
+  /** The secret Alertmanager sends to the lab's webhook (`Authorization: Bearer …`). */
+  readonly webhook: string;
 }
 
 export function tokensFile(dataDir: string): string {
@@ -54,6 +66,8 @@ export function tokensFile(dataDir: string): string {
 /** Where a tutor token configured for the lab is read from: the environment or a file. */
 export const TUTOR_TOKEN_VARIABLE = 'DRIFTLAB_TUTOR_TOKEN';
 export const TUTOR_TOKEN_FILE_VARIABLE = 'DRIFTLAB_TUTOR_TOKEN_FILE';
+/** The webhook secret the lab's configuration sets (compose gives Alertmanager the same). */
+export const WEBHOOK_TOKEN_VARIABLE = 'DRIFTLAB_WEBHOOK_TOKEN';
 const MIN_TOKEN_LENGTH = 16;
 
 /**
@@ -114,11 +128,31 @@ export function loadTokens(
     teamTokens[team] = old ?? newToken();
     if (!old) created.teams.push(team);
   }
-  // A configured tutor token is not written down: it lives where the tutor keeps it.
+  const configuredWebhook = configuredWebhookToken(env);
+  const webhook = configuredWebhook ?? usableToken(previous.webhook) ?? newToken();
+  // A configured token is not written down: it lives where the tutor keeps it.
   const written = configured ? storedTutor : tutor;
-  const stored = { ...(written ? { tutor: written } : {}), teams: { ...previous.teams, ...teamTokens } };
+  const stored = {
+    ...(written ? { tutor: written } : {}),
+    teams: { ...previous.teams, ...teamTokens },
+    ...(configuredWebhook ? {} : { webhook }),
+  };
   writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
-  return { tokens: new Tokens(tutor, teamTokens), stored: { tutor, teams: teamTokens }, created };
+  return {
+    tokens: new Tokens(tutor, teamTokens, webhook),
+    stored: { tutor, teams: teamTokens, webhook },
+    created,
+  };
+}
+
+function configuredWebhookToken(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env[WEBHOOK_TOKEN_VARIABLE];
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH)
+    throw new CliError(
+      `${WEBHOOK_TOKEN_VARIABLE}: expected at least ${MIN_TOKEN_LENGTH} characters (a long random secret)`,
+      2,
+    );
+  return token;
 }
 
 function usableToken(token: unknown): string | undefined {
@@ -126,13 +160,17 @@ function usableToken(token: unknown): string | undefined {
 }
 
 /** The tokens file as the last run left it ({} when there is none). */
-function readStoredTokens(file: string): { tutor?: unknown; teams?: Record<string, string> } {
+function readStoredTokens(file: string): {
+  tutor?: unknown;
+  teams?: Record<string, string>;
+  webhook?: unknown;
+} {
   if (!existsSync(file)) return {};
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
       throw new Error('not an object');
-    return parsed as { tutor?: unknown; teams?: Record<string, string> };
+    return parsed as { tutor?: unknown; teams?: Record<string, string>; webhook?: unknown };
   } catch (e) {
     throw new CliError(
       `${file}: cannot read the lab's tokens (${(e as Error).message}); expected {"tutor": …, "teams": {…}} as the lab wrote it, or remove the file to make new tokens`,

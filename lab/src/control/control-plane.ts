@@ -23,6 +23,8 @@ export interface ControlPlane {
   recoveryHooks(team: string): RecoveryHooks;
   /** For the simulator to prove itself to serving in another process (its requests' faults). */
   readonly tutorToken: string;
+  /** The secret Alertmanager must send to the lab's webhook (the local stack configures it). */
+  readonly webhookToken: string;
   /** From now on, the record's incidents and actions become annotations in this Grafana. */
   annotateTo(api: GrafanaApi, log?: Logger): void;
   close(): void;
@@ -63,7 +65,12 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
   if (created.tutor) options.announce(tutorTokenNotice(options.data, stored.tutor));
   const handles = new Map<string, LiveHandle>();
   const incidents = new IncidentManager(teamLabsOf(options.teams, handles), record);
-  const diagnoses = new Diagnoses(incidents, record);
+  // The models the lab serves are its worlds: a diagnosis names one of them.
+  const diagnoses = new Diagnoses(
+    incidents,
+    record,
+    options.worlds.map((w) => w.name),
+  );
   const reset = new LabReset(options, incidents, record);
 
   return {
@@ -71,6 +78,7 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
       record,
       metrics,
       alerts,
+      tokens,
       control: {
         tokens,
         incidents,
@@ -87,6 +95,7 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
     },
     observe: (team, event) => incidents.observe(team, event),
     tutorToken: stored.tutor,
+    webhookToken: stored.webhook,
     annotateTo(api, log) {
       const annotator = new GrafanaAnnotator(api, log);
       record.onAppend((event) => annotator.add(event));

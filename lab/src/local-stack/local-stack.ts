@@ -20,6 +20,8 @@ export interface LocalStackOptions {
   /** A cohort lab's teams and their tokens, for each team's Grafana view and login. */
   readonly teamTokens?: Readonly<Record<string, string>>;
   readonly scrapeSeconds: number;
+  /** The secret Alertmanager sends to the lab's webhook. */
+  readonly webhookToken: string;
   /** The lab's data directory: a generated Grafana admin password is kept there. */
   readonly dataDir: string;
   readonly log: Logger;
@@ -85,7 +87,10 @@ async function startAlertmanager(
       binary,
       preferredPort: 9093,
       files: () => ({
-        'alertmanager.yml': localAlertmanagerConfig({ webhookUrl: `${lab.origin}/v1/alerts` }),
+        'alertmanager.yml': localAlertmanagerConfig({
+          webhookUrl: `${lab.origin}/v1/alerts`,
+          webhookToken: options.webhookToken,
+        }),
       }),
       args: (dir, port) => [
         `--config.file=${join(dir, 'alertmanager.yml')}`,

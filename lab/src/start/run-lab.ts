@@ -161,6 +161,7 @@ async function startStack(
     teamTokens: cohort ? plane.lab.control?.tokens.teams : undefined,
     // Scrape faster when time runs faster, so a fast-forwarded run still draws smooth graphs.
     scrapeSeconds: plan.speed >= 600 ? 1 : 5,
+    webhookToken: plane.webhookToken,
     dataDir: data,
     log,
   });
