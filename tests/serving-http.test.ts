@@ -221,30 +221,36 @@ describe('prediction API', () => {
     expect(text).not.toContain('nickname');
   });
 
-  it("passes on an accepted instance's schema fields only: a field nested 6,000 levels deep stays behind", async () => {
+  it("refuses a field nested 6,000 levels deep before parsing, and passes on an accepted instance's schema fields only", async () => {
     const batches: PredictionBatch[] = [];
     const reporting = hostedServing({ catalog, onPredictions: (b) => batches.push(b) });
     // Written as text: JSON.stringify itself cannot go that deep.
-    const deep = '['.repeat(6000) + '1' + ']'.repeat(6000);
-    const body = `{"instances":[${JSON.stringify({ ...applicant, x: 0 }).replace('"x":0', `"x":${deep}`)}]}`;
-    await request(reporting)
-      .post('/v1/models/credit:predict')
-      .set('content-type', 'application/json')
-      .send(body)
-      .expect(200);
+    const nested = (depth: number) => '['.repeat(depth) + '1' + ']'.repeat(depth);
+    const withX = (x: string) =>
+      `{"instances":[${JSON.stringify({ ...applicant, x: 0 }).replace('"x":0', `"x":${x}`)}]}`;
+    const post = (body: string) =>
+      request(reporting).post('/v1/models/credit:predict').set('content-type', 'application/json').send(body);
+    const deep = await post(withX(nested(6000))).expect(400);
+    expect(deep.body.error).toMatch(/nested deeper than 16 levels/);
+    expect(batches).toHaveLength(0);
+    // Nested within the limit: answered, and only the schema's fields go on.
+    await post(withX(nested(10))).expect(200);
     expect(batches).toHaveLength(1);
     expect(batches[0].instances[0]).toEqual(applicant);
-    // What the labelled log and the forwarder do with it must not overflow the stack.
-    expect(JSON.stringify(batches[0].instances).length).toBeLessThan(1000);
   });
 
   it('reports each answered request to onPredictions: ids, event time, values as sent, faults, outputs', async () => {
     const batches: PredictionBatch[] = [];
-    const reporting = hostedServing({ catalog, onPredictions: (b) => batches.push(b) });
+    const reporting = hostedServing({
+      catalog,
+      onPredictions: (b) => batches.push(b),
+      trustedSender: (req) => req.get('authorization') === 'Bearer simulator',
+    });
     const res = await request(reporting)
       .post('/v1/models/credit:predict')
       .set('X-Request-Id', 'evt-7')
       .set('X-Event-Time', '2026-01-05T10:00:00Z')
+      .set('authorization', 'Bearer simulator')
       .send({ instances: [applicant, { ...applicant, region: 'atlantis', age: null }] })
       .expect(200);
     await request(reporting)
@@ -269,13 +275,46 @@ describe('prediction API', () => {
     expect(batch.observed[1][region]).toBe(-1);
     expect(batch.faultBits[1][age]).toBe(faultBit('missing'));
     expect(batch.faultBits[1][region]).toBe(faultBit('unseen-category'));
-    // Without X-Event-Time, the wall clock.
-    const before = Date.now();
+    // Without X-Event-Time, serving's clock: the latest time the trusted sender said.
     await request(reporting)
       .post('/v1/models/credit:predict')
       .send({ instances: [applicant] })
       .expect(200);
-    expect(batches[1].time).toBeGreaterThanOrEqual(before);
+    expect(batches[1].time).toBe(Date.parse('2026-01-05T10:00:00Z'));
+  });
+
+  it("believes only a trusted sender's X-Event-Time: anyone else's is replaced by serving's clock and counted", async () => {
+    const batches: PredictionBatch[] = [];
+    const metrics = new ServingMetrics();
+    const app = hostedServing({
+      catalog,
+      metrics,
+      onPredictions: (b) => batches.push(b),
+      trustedSender: (req) => req.get('authorization') === 'Bearer simulator',
+    });
+    const predict = (time: string, trusted: boolean) => {
+      const req = request(app).post('/v1/models/credit:predict').set('X-Event-Time', time);
+      if (trusted) req.set('authorization', 'Bearer simulator');
+      return req.send({ instances: [applicant] });
+    };
+    // Before any trusted time, the wall clock.
+    const before = Date.now();
+    await predict('2100-01-01T00:00:00Z', false).expect(200);
+    expect(batches[0].time).toBeGreaterThanOrEqual(before);
+    expect(batches[0].time).toBeLessThan(Date.parse('2100-01-01T00:00:00Z'));
+    await predict('2026-03-01T00:00:00Z', true).expect(200);
+    // A student's request dated 2100 lands at the simulated now, not in 2100.
+    await predict('2100-01-01T00:00:00Z', false).expect(200);
+    await predict('1e20', false).expect(200);
+    expect(batches.map((b) => b.time).slice(1)).toEqual(Array(3).fill(Date.parse('2026-03-01T00:00:00Z')));
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/^driftlab_event_times_replaced_total\{model="credit"\} 3$/m);
+    // Even the trusted sender's time must be a real one.
+    for (const bad of ['1e20', '99999999999999999999', '9999-12-31T23:59:59Z', '0']) {
+      const res = await predict(bad, true).expect(400);
+      expect(res.body.error).toMatch(/^X-Event-Time: expected epoch milliseconds from 2000-01-01/);
+    }
+    expect(batches).toHaveLength(4);
   });
 
   describe('serving faults', () => {

@@ -25,10 +25,12 @@ export interface SenderOptions {
   /** Serving in this process: its control side, told each request's fault before it is sent. */
   readonly faults?: FaultControl;
   /**
-   * Serving in another process: the tutor token, which lets each request carry its own fault
-   * (FAULT_HEADER). Without either, scenario serving faults are not carried out.
+   * The tutor token, sent on every request: serving believes the X-Event-Time of requests that
+   * carry it (anyone else's is replaced by serving's clock), and, in another process (no
+   * `faults`), each request's own fault (FAULT_HEADER). Without `faults` or a token, scenario
+   * serving faults are not carried out.
    */
-  readonly faultToken?: string;
+  readonly token?: string;
   /** The lab's run on its data directory: part of every request id (contracts' requestId). */
   readonly run?: number;
 }
@@ -68,7 +70,7 @@ export class TrafficSender {
 
   private readonly maxInFlight: number;
   private readonly faults?: FaultControl;
-  private readonly faultToken?: string;
+  private readonly auth: Record<string, string>;
   private readonly run: number;
 
   constructor(
@@ -77,7 +79,7 @@ export class TrafficSender {
   ) {
     this.maxInFlight = options.maxInFlight ?? 8;
     this.faults = options.faults;
-    this.faultToken = options.faultToken;
+    this.auth = options.token ? { authorization: `Bearer ${options.token}` } : {};
     this.run = options.run ?? 1;
   }
 
@@ -104,9 +106,7 @@ export class TrafficSender {
   private sendWithFault(event: SimEvent, id: string, instance: string): void {
     if (this.faults) this.faults.expectRequest(id, event.serving!);
     const headers: Record<string, string> =
-      !this.faults && this.faultToken
-        ? { authorization: `Bearer ${this.faultToken}`, [FAULT_HEADER]: faultToHeader(event.serving!) }
-        : {};
+      !this.faults && this.auth.authorization ? { [FAULT_HEADER]: faultToHeader(event.serving!) } : {};
     const solo = { world: event.world.name, item: { id, instance, time: event.time }, headers };
     if (this.inFlight < this.maxInFlight && this.buffered === 0)
       return this.post(solo.world, [solo.item], headers);
@@ -133,6 +133,7 @@ export class TrafficSender {
         'x-request-id': items[0].id,
         // A micro-batch carries the time of its last request (they are seconds apart at most).
         'x-event-time': String(items[items.length - 1].time),
+        ...this.auth,
         ...headers,
       },
       body,

@@ -23,6 +23,7 @@ export interface ServingOptions {
   readonly onPredictions?: PredictionRoutesOptions['onPredictions'];
   readonly recoveryHooks?: PredictionRoutesOptions['recoveryHooks'];
   readonly requestFaults?: PredictionRoutesOptions['requestFaults'];
+  readonly trustedSender?: PredictionRoutesOptions['trustedSender'];
   /** The labelled log retrains read from (owned by the caller, who closes it); without it, retrain answers 409. */
   readonly labelledLog?: LabelledLog;
 }
@@ -61,6 +62,7 @@ export function openServing(options: ServingOptions): Serving {
     onPredictions: options.onPredictions,
     recoveryHooks: options.recoveryHooks,
     requestFaults: options.requestFaults,
+    trustedSender: options.trustedSender,
     policy: options.policy ?? DEFAULT_INPUT_POLICY,
   });
   return { registry, catalog, faults, metrics, recovery, router, close: () => registry.close() };

@@ -1,3 +1,4 @@
+import { isEventTime } from '@driftlab/contracts';
 /*
  * Alertmanager's webhook payload (version 4), checked field by field: a bad body gets a message
  * naming the field and what was expected, never a crash.
@@ -40,9 +41,6 @@ export const PAYLOAD_LIMITS = {
   text: 2048,
 } as const;
 
-/** Alert times the lab believes: Alertmanager's clock is the machine's, so within these years. */
-const EARLIEST = Date.UTC(2000, 0, 1);
-const LATEST = Date.UTC(2200, 0, 1);
 const GO_ZERO_TIME = Date.parse('0001-01-01T00:00:00Z');
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -70,8 +68,8 @@ function time(v: unknown, field: string, zeroIsNaN: boolean): number {
   const t = typeof v === 'string' ? Date.parse(v) : NaN;
   // Alertmanager marks "no end yet" with Go's zero time, 0001-01-01T00:00:00Z.
   if (zeroIsNaN && t === GO_ZERO_TIME) return NaN;
-  if (!(t >= EARLIEST && t < LATEST))
-    throw new PayloadError(field, 'an RFC 3339 time between the years 2000 and 2200', v);
+  // The one bound on times from outside (contracts): Alertmanager's clock is the machine's.
+  if (!isEventTime(t)) throw new PayloadError(field, 'an RFC 3339 time between the years 2000 and 2200', v);
   return t;
 }
 

@@ -4,6 +4,7 @@ export {
   anyRole,
   FAILED_AUTH_PER_MINUTE,
   failedAuthLimit,
+  fromTutor,
   perMinute,
   principalOf,
   RECOVERY_PER_MINUTE,

@@ -2,7 +2,7 @@ import type { Logger } from 'winston';
 import { ingestRoutes } from '@driftlab/exporter';
 import { registryReferences } from '@driftlab/serving';
 import type { World } from '@driftlab/simulator';
-import { loadTokens, recoveryGuard, tutorTokenNotice } from '../auth';
+import { fromTutor, loadTokens, recoveryGuard, tutorTokenNotice } from '../auth';
 import { tutorSentFaults, type ControlPlane } from '../control';
 import { registryDir } from '../data-dir';
 import { createHost, listen, openapiFor, type HostOptions, type Listening } from '../host';
@@ -55,6 +55,8 @@ export async function startHosts(
         onPredictions: t.sink ? (batch) => t.sink!.prediction(batch) : undefined,
         recoveryHooks: options.plane?.recoveryHooks(t.team) ?? { guard: recoveryGuard(aloneTokens!) },
         requestFaults: aloneTokens ? tutorSentFaults(aloneTokens) : undefined,
+        // Only the lab's simulator dates its requests (X-Event-Time), proving itself with the tutor token.
+        trustedSender: fromTutor(aloneTokens ?? options.plane!.lab.tokens),
         routers: labRouter ? [labRouter] : [],
         registries,
         openapi: openapiFor({ serving: true, exporter: !!t.exporter, lab: !!lab }),

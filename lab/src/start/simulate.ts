@@ -97,12 +97,14 @@ export async function simulate(run: TeamRun, options: SimulateOptions, log: Logg
 
 /**
  * Serving in this process is told each request's fault; serving in another process reads it from
- * the request, which carries the tutor token to be believed (serving/docs/serving.md).
+ * the request. Either way each request carries the tutor token, so its event time is believed
+ * (serving/docs/serving.md).
  */
 function trafficSender(run: TeamRun, options: SimulateOptions): TrafficSender | undefined {
   const runNumber = run.state!.run;
-  if (run.serving) return new TrafficSender(run.serving.url, { faults: run.serving.faults, run: runNumber });
-  if (options.servingUrl)
-    return new TrafficSender(options.servingUrl, { faultToken: options.plane?.tutorToken, run: runNumber });
+  const token = options.plane?.tutorToken;
+  if (run.serving)
+    return new TrafficSender(run.serving.url, { faults: run.serving.faults, token, run: runNumber });
+  if (options.servingUrl) return new TrafficSender(options.servingUrl, { token, run: runNumber });
   return undefined;
 }

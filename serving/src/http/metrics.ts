@@ -19,6 +19,8 @@ export class ServingMetrics {
   readonly duration: Histogram<'model' | 'version'>;
   readonly inputFaults: Counter<'model' | 'feature' | 'fault'>;
   readonly predictions: Counter<'model' | 'version'>;
+  /** Requests whose X-Event-Time was not believed, by model (see EventClock). */
+  readonly eventTimesReplaced: Counter<'model'>;
   /** Versions, deployments, retrains and gate results, read from the model registry at scrape time. */
   readonly registryState: RegistryMetrics;
 
@@ -54,6 +56,11 @@ export class ServingMetrics {
       'driftlab_predictions_total',
       'Instances predicted (a request can carry several).',
       ['model', 'version'],
+    );
+    this.eventTimesReplaced = counter(
+      'driftlab_event_times_replaced_total',
+      "Prediction requests whose X-Event-Time header was not believed (only the lab's simulator, with the tutor token, dates its requests) and that were given serving's clock instead.",
+      ['model'],
     );
     this.registryState = new RegistryMetrics(this.registry);
   }

@@ -3,6 +3,7 @@ import type { Logger } from 'winston';
 import express, { type Request, type Response } from 'express';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { jsonBodyOptions, type PredictionBatch } from '@driftlab/contracts';
+import { EventClock } from './event-time';
 import { FaultInjector, type RequestFault } from './faults';
 import { ServingMetrics } from './metrics';
 import { PREDICT_SPAN, tracer } from '../telemetry';
@@ -35,6 +36,12 @@ export interface PredictionRoutesOptions {
    * process, which proves itself with the tutor token. Without it the header is ignored.
    */
   readonly requestFaults?: (req: express.Request) => RequestFault | undefined;
+  /**
+   * Whether a request comes from a sender whose X-Event-Time is believed (the lab's simulator,
+   * with the tutor token). Others' requests get serving's clock instead (EventClock). Absent, no
+   * sender is.
+   */
+  readonly trustedSender?: (req: express.Request) => boolean;
   /** Who may run recovery actions, and who hears of them (the lab's tokens and record). */
   readonly recoveryHooks?: RecoveryHooks;
   /** Receives every answered request's predictions (the exporter's input); must not throw. */
@@ -106,6 +113,18 @@ function predictHandler(options: PredictionRoutesOptions, metrics: ServingMetric
     maxInstances: options.maxInstances ?? 1000,
     metrics,
   };
+  // One clock per model: each model's windows follow the simulated time of its own traffic.
+  const clocks = new Map<string, EventClock>();
+  const clockOf = (name: string) => {
+    let clock = clocks.get(name);
+    if (!clock) {
+      clock = new EventClock(options.trustedSender ?? (() => false), () =>
+        metrics.eventTimesReplaced.inc({ model: name }),
+      );
+      clocks.set(name, clock);
+    }
+    return clock;
+  };
   return (req: Request, res: Response) => {
     const [name, verb] = splitTarget(req.params.target as string);
     if (verb !== 'predict')
@@ -119,12 +138,9 @@ function predictHandler(options: PredictionRoutesOptions, metrics: ServingMetric
     const header = req.get('x-request-id');
     const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
     res.set('X-Request-Id', requestId);
-    const result = predictStep(
-      model,
-      req.body,
-      { requestId, time: eventTime(req.get('x-event-time')) },
-      step,
-    );
+    const time = clockOf(name).timeOf(req);
+    if ('error' in time) return fail(res, 400, time.error);
+    const result = predictStep(model, req.body, { requestId, time: time.time }, step);
     if (!result.ok)
       return fail(
         res,
@@ -176,15 +192,6 @@ function timing(
     });
     context.with(trace.setSpan(context.active(), span), next);
   };
-}
-
-/** X-Event-Time as epoch ms or an ISO-8601 time; the wall clock when absent or unreadable. */
-function eventTime(header: string | undefined): number {
-  if (header) {
-    const t = /^\d+(\.\d+)?$/.test(header) ? Number(header) : Date.parse(header);
-    if (Number.isFinite(t)) return t;
-  }
-  return Date.now();
 }
 
 function splitTarget(target: string): [string, string] {
