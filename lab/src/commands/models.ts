@@ -14,8 +14,7 @@ import {
   trainModel,
   type VersionListing,
 } from '@driftlab/serving';
-import { mkdirSync } from 'node:fs';
-import { dataDir, labelledLogPath, registryDir } from '../data-dir';
+import { dataDir, labelledLogPath, privateDataDir, registryDir } from '../data-dir';
 import { CliError, type CliIo } from '../io';
 import { positiveInteger, seedNumber } from '../parsers';
 
@@ -23,6 +22,7 @@ import { positiveInteger, seedNumber } from '../parsers';
 function withRegistry<T>(data: string | undefined, use: (registry: ModelRegistry) => T): T {
   let registry: ModelRegistry;
   try {
+    privateDataDir(dataDir(data));
     registry = ModelRegistry.open(registryDir(dataDir(data)));
   } catch (e) {
     if (e instanceof RegistryError) throw new CliError(e.message);
@@ -138,7 +138,7 @@ interface RetrainOptions {
 function retrain(io: CliIo, model: string, o: RetrainOptions): void {
   const world = worldOf(model);
   const data = dataDir(o.data);
-  mkdirSync(data, { recursive: true });
+  privateDataDir(data);
   const log = new LabelledLog(labelledLogPath(data));
   try {
     withRegistry(o.data, (registry) => {

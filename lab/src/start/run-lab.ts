@@ -5,7 +5,7 @@ import { LabelledLog, startTelemetry } from '@driftlab/serving';
 import { Exporter, type MonitoringConfig } from '@driftlab/exporter';
 import type { ReferenceSource } from '@driftlab/contracts';
 import { openControlPlane, type ControlPlane } from '../control';
-import { dataDir, labelledLogPath } from '../data-dir';
+import { dataDir, labelledLogPath, privateDataDir } from '../data-dir';
 import type { CliIo } from '../io';
 import { GrafanaApi } from '../grafana/grafana-api';
 import { grafanaPassword, grafanaPasswordFile, startLocalStack, type LocalStack } from '../local-stack';
@@ -51,6 +51,7 @@ export async function runLab(plan: LabPlan, log: Logger, io: CliIo): Promise<voi
   process.once('SIGTERM', stop);
   const runs = (c: Component) => plan.only === undefined || plan.only === c;
   const data = dataDir(plan.data);
+  privateDataDir(data);
   const teams = teamRuns(plan.teams, plan.seed, plan.port, data);
   for (const t of teams) mkdirSync(t.data, { recursive: true });
   const teamLog = (team: string) => (teams.length > 1 ? log.child({ team }) : log);
