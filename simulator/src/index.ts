@@ -2,11 +2,19 @@
 export { Rng } from './random/rng';
 export { WORLDS, getWorld, worldNames, type World, type FeatureSpec } from './worlds/index';
 export { INJECTORS, injectorInfo } from './injectors/catalogue';
-export { parseDuration, formatDuration } from './scenarios/duration';
+export {
+  DURATION_PATTERN,
+  formatDuration,
+  MAX_DURATION_DAYS,
+  MAX_DURATION_MS,
+  parseDuration,
+} from './scenarios/duration';
 export type { Scenario, AnswerKey, AlertExpectation, DiagnosisKind, RecoveryAction } from './scenarios/types';
 export { DIAGNOSIS_KINDS } from './scenarios/types';
 export { parseScenario, loadScenarioFile, formatIssue, ScenarioError } from './scenarios/load';
-export { builtinScenarios, resolveScenario, libraryFiles } from './scenarios/library';
+export { builtinScenarios, builtinScenario, resolveScenario, libraryFiles } from './scenarios/library';
+export { formatScenario, scenarioData } from './scenarios/format';
+export { MAX_SCENARIO_BYTES } from './scenarios/limits';
 export { Simulation } from './engine/simulation';
 export { FeedbackQueue, type DueLabel } from './engine/feedback-queue';
 export { DEFAULT_START_TIME } from './engine/config';

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { stringify } from 'yaml';
 import {
   builtinScenarios,
-  formatDuration,
   formatIssue,
+  formatScenario,
   loadScenarioFile,
   resolveScenario,
+  scenarioData,
   ScenarioError,
   type Scenario,
 } from '@driftlab/simulator';
@@ -19,18 +19,6 @@ export function loadScenarioOrFail(idOrFile: string): Scenario {
     if (e instanceof ScenarioError) throw new CliError(e.message, 1);
     throw e;
   }
-}
-
-/** A scenario as a tutor reads it: durations in words, the answer key included. */
-function describe(scenario: Scenario): unknown {
-  return {
-    ...scenario,
-    timeline: scenario.timeline.map((s) => ({
-      ...s,
-      start: formatDuration(s.start),
-      duration: Number.isFinite(s.duration) ? formatDuration(s.duration) : 'until the end',
-    })),
-  };
 }
 
 export function registerScenario(program: Command, io: CliIo): void {
@@ -62,12 +50,15 @@ export function registerScenario(program: Command, io: CliIo): void {
 
   scenario
     .command('show')
-    .description('Show a scenario, answer key included (tutors only: do not project this).')
+    .description(
+      'Show a scenario as a scenario file, answer key included (tutors only: do not project this).',
+    )
     .argument('<id|file>', 'a built-in scenario id or a scenario file')
     .option('--json', 'print JSON instead of YAML')
     .action((idOrFile: string, options: { json?: boolean }) => {
-      const s = describe(loadScenarioOrFail(idOrFile));
-      io.stdout.write(options.json ? JSON.stringify(s, null, 2) + '\n' : stringify(s));
+      // A valid scenario file either way (JSON is YAML): copy a built-in, edit it, validate it.
+      const s = loadScenarioOrFail(idOrFile);
+      io.stdout.write(options.json ? JSON.stringify(scenarioData(s), null, 2) + '\n' : formatScenario(s));
     });
 
   scenario

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadScenarioFile, ScenarioError } from './load';
+import { fileIssue, ScenarioError } from './error';
+import { loadScenarioFile } from './load';
 import type { Scenario } from './types';
 
 /** The built-in scenarios ship as YAML files beside the package. */
@@ -20,21 +21,34 @@ export function builtinScenarios(): Scenario[] {
 }
 
 /**
+ * The built-in scenario with this id, looked up in the library alone: the id is compared with the
+ * library's ids and never used as a path, so a request's `../../etc/passwd` names nothing. For
+ * input from the network (the lab's HTTP routes); the command line uses resolveScenario.
+ */
+export function builtinScenario(id: string): Scenario {
+  const scenarios = builtinScenarios();
+  const found = scenarios.find((s) => s.id === id);
+  if (found) return found;
+  // The id is quoted, cut short, in the message: it may be anything a client sent.
+  const shown = JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
+  throw new ScenarioError('built-in scenarios', [
+    fileIssue(
+      `no built-in scenario with id ${shown}; expected one of: ${scenarios.map((s) => s.id).join(', ')}`,
+    ),
+  ]);
+}
+
+/**
  * A scenario given as a built-in id or a file path. Paths win when such a file exists, so a tutor's
  * own `credit-income-drop.yaml` is never shadowed by a built-in.
  */
 export function resolveScenario(idOrFile: string): Scenario {
   if (existsSync(idOrFile)) return loadScenarioFile(idOrFile);
-  const builtin = builtinScenarios().find((s) => s.id === idOrFile);
+  const scenarios = builtinScenarios();
+  const builtin = scenarios.find((s) => s.id === idOrFile);
   if (builtin) return builtin;
-  const ids = builtinScenarios().map((s) => s.id);
+  const ids = scenarios.map((s) => s.id);
   throw new ScenarioError(idOrFile, [
-    {
-      line: 1,
-      column: 1,
-      field: '',
-      path: [],
-      message: `no such file, and no built-in scenario with this id; built-in ids: ${ids.join(', ')}`,
-    },
+    fileIssue(`no such file, and no built-in scenario with this id; built-in ids: ${ids.join(', ')}`),
   ]);
 }

@@ -1,28 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode } from 'yaml';
 import type { Shape } from '../injectors/shapes';
+import { durationIssues } from './duration-fields';
+import { capIssues, ScenarioError } from './error';
+import { readScenarioText } from './read-file';
+import { readScenarioYaml, type ScenarioYaml } from './read-yaml';
 import { durationMs, semanticIssues } from './semantics';
 import type { AlertExpectation, AnswerKey, Scenario, Step } from './types';
 import { schemaIssues, type PathIssue, type ScenarioIssue } from './validate';
 
-/** A scenario file that cannot be used, with every problem found in it. */
-export class ScenarioError extends Error {
-  constructor(
-    readonly file: string,
-    readonly issues: readonly ScenarioIssue[],
-  ) {
-    super(issues.map((i) => formatIssue(file, i)).join('\n'));
-    this.name = 'ScenarioError';
-  }
-}
+export { ScenarioError, formatIssue } from './error';
 
-/** `file:line:column: field: message`, the form editors and terminals link to. */
-export function formatIssue(file: string, issue: ScenarioIssue): string {
-  return `${file}:${issue.line}:${issue.column}: ${issue.field === '' ? '' : `${issue.field}: `}${issue.message}`;
-}
-
-/** The line and column of the deepest node of `path` present in the document. */
-function locate(doc: Document, lines: LineCounter, path: readonly (string | number)[]) {
+/**
+ * The line and column of the deepest node of `path` present in the document. Each lookup scans
+ * the collections on the path, so only the few issues reported (capIssues) are located.
+ */
+function locate({ doc, lines }: ScenarioYaml, path: readonly (string | number)[]) {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     if (isNode(node) && node.range) {
@@ -33,45 +25,25 @@ function locate(doc: Document, lines: LineCounter, path: readonly (string | numb
   return { line: 1, column: 1 };
 }
 
-/** Parses and validates scenario YAML; `file` names it in messages. Throws ScenarioError. */
+/**
+ * Parses and validates scenario YAML; `file` names it in messages. Throws a ScenarioError, and
+ * nothing else, whatever the text: see readScenarioYaml for the limits on it.
+ */
 export function parseScenario(text: string, file: string): Scenario {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      file,
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-        return {
-          line: pos.line,
-          column: pos.col,
-          field: '',
-          path: [],
-          message: `YAML: ${e.message.split('\n')[0]}`,
-        };
-      }),
-    );
-  }
-  const data = doc.toJS() as unknown;
-  const located = (issues: PathIssue[]) => issues.map((i) => ({ ...i, ...locate(doc, lines, i.path) }));
-  const shapeIssues = schemaIssues(data);
+  const yaml = readScenarioYaml(text, file);
+  const located = (issues: PathIssue[]): ScenarioIssue[] =>
+    capIssues(issues).map((i) => ({ ...i, ...locate(yaml, i.path) }));
+  const shapeIssues = schemaIssues(yaml.data);
   if (shapeIssues.length > 0) throw new ScenarioError(file, located(shapeIssues));
-  const record = data as Record<string, unknown>;
-  const meaningIssues = semanticIssues(record);
+  const record = yaml.data as Record<string, unknown>;
+  const meaningIssues = [...durationIssues(record), ...semanticIssues(record)];
   if (meaningIssues.length > 0) throw new ScenarioError(file, located(meaningIssues));
   return toScenario(record);
 }
 
+/** Reads and parses a scenario file (at most MAX_SCENARIO_BYTES of it). Throws a ScenarioError. */
 export function loadScenarioFile(path: string): Scenario {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ScenarioError(path, [
-      { line: 1, column: 1, field: '', path: [], message: `cannot read the file: ${(e as Error).message}` },
-    ]);
-  }
-  return parseScenario(text, path);
+  return parseScenario(readScenarioText(path), path);
 }
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- schema-checked data

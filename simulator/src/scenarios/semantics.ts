@@ -1,7 +1,7 @@
 import { injectorInfo, type InjectorInfo } from '../injectors/catalogue';
 import { getWorld, type World } from '../worlds/index';
 import { parseDuration } from './duration';
-import { fieldName, type PathIssue } from './validate';
+import { fieldName, SCENARIO_SCHEMA, type PathIssue } from './validate';
 
 type Data = Record<string, unknown>;
 type StepData = {
@@ -50,12 +50,29 @@ export function semanticIssues(data: Data): PathIssue[] {
     }
     const info = injectorInfo(step.injector);
     if (!info) return;
+    const needed = REQUIRED_PARAMS.get(step.injector) ?? [];
+    if (step.params === undefined && needed.length > 0) {
+      // The schema checks params only when they are there; the checks below read them.
+      issue(at(), `missing required field "params" (${step.injector} needs ${needed.join(', ')})`);
+      return;
+    }
     const world = getWorld(step.target.world) as World;
     stepIssues({ step, world, info, params: step.params ?? {}, at, issue });
   });
   answerIssues(data.answer as AnswerData, worlds, issue);
   return issues;
 }
+
+type SchemaBranch = { if?: { properties?: { injector?: { const?: string } } } } & {
+  then?: { properties?: { params?: { required?: string[] } } };
+};
+
+/** The parameters each injector requires, from the schema's per-injector branches. */
+const REQUIRED_PARAMS: ReadonlyMap<string, readonly string[]> = new Map(
+  ((SCENARIO_SCHEMA as { definitions: { step: { allOf: SchemaBranch[] } } }).definitions.step.allOf ?? [])
+    .filter((b) => b.if?.properties?.injector?.const !== undefined)
+    .map((b) => [b.if!.properties!.injector!.const!, b.then?.properties?.params?.required ?? []]),
+);
 
 /** A step whose world and injector exist: the injector fits the world, the target and the params. */
 function stepIssues(c: StepCheck): void {
@@ -183,8 +200,9 @@ function subpopulationIssues(c: StepCheck): void {
       for (const category of Object.keys(v.weights as Data))
         checkCategory(c, name, category, at('params', 'values', name, 'weights', category));
   }
+  const targeted = new Set(features); // a Set: both lists may be long in a hostile file
   for (const name of Object.keys(values))
-    if (!features.includes(name)) issue(at('params', 'values', name), `"${name}" is not in target.features`);
+    if (!targeted.has(name)) issue(at('params', 'values', name), `"${name}" is not in target.features`);
 }
 
 /** The new categories are new: none is already one of the feature's. */
