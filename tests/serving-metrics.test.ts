@@ -52,6 +52,7 @@ describe("serving's /metrics", () => {
     expect(promtoolCheckMetrics(text)).toBe('');
     const families = [...text.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]);
     expect(families.sort()).toEqual([
+      'driftlab_event_times_replaced_total',
       'driftlab_input_faults_total',
       'driftlab_model_deployments_total',
       'driftlab_model_last_deployment_timestamp_seconds',

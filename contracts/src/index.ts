@@ -19,12 +19,7 @@ export {
   type ReferenceSource,
 } from './profile';
 export { faultBit, INPUT_FAULTS, type InputFault } from './faults';
-export {
-  EARLIEST_EVENT_TIME_MS,
-  EVENT_TIME_EXPECTED,
-  isEventTime,
-  LATEST_EVENT_TIME_MS,
-} from './event-time';
+export { EARLIEST_EVENT_TIME_MS, EVENT_TIME_EXPECTED, isEventTime, LATEST_EVENT_TIME_MS } from './event-time';
 export { DRIFT_METRICS, PREDICTION_FEATURE } from './metric-names';
 export {
   DRIFT_PANEL_DEFAULTS,

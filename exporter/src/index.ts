@@ -10,7 +10,9 @@ export {
 } from './drift';
 export {
   computeStats,
+  DEFAULT_CSV_LIMITS,
   formatStatsTable,
+  MAX_CSV_BYTES,
   OfflineStatsError,
   readCsvFile,
   statsNotes,
@@ -18,6 +20,7 @@ export {
 } from './offline';
 export type { WindowSpec } from './windows';
 export { Exporter } from './exporter';
+export { DEFAULT_INGEST_LIMITS, REFUSAL_REASONS, type IngestLimits, type RefusalReason } from './admission';
 export { FAMILIES } from './metrics/families';
 export { ModelMonitor } from './monitor/model-monitor';
 export { ConfigError, DEFAULT_MONITORING, monitoringConfig, type MonitoringConfig } from './config';

@@ -1,5 +1,6 @@
-import express, { type ErrorRequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { jsonBodyOptions } from '@driftlab/contracts';
+import { Refusal } from '../admission';
 import type { Exporter } from '../exporter';
 import { batchFromWire, labelFromWire, WireError } from './wire';
 
@@ -9,12 +10,17 @@ const MAX_ITEMS = 10_000;
  * The exporter's ingest routes, for serving and the simulator in other processes:
  *   POST /v1/events/predictions  {"batches": [WireBatch, …]}   → {"instances": n}
  *   POST /v1/events/labels       {"labels": [WireLabel, …]}     → {"joined", "duplicate", "unknown"}
- * A body is checked whole before anything is recorded, so a bad item never leaves half a batch; a bad
- * item is answered 400, naming the field. Bodies are parsed here, up to `bodyLimit`; the lab's host
- * answers the parser's refusals (malformed JSON, a body too large) as it does for every router.
+ * A body is checked whole before anything is recorded, so a bad item never leaves half a batch: first
+ * its form (wire.ts), then against what the exporter knows and its bounds (admission.ts: a known
+ * model version, rows as its schema, a plausible time, bounded work). A bad item is answered 400,
+ * naming the field; a refusal also names its `reason` and is counted. Bodies are parsed here, up to
+ * `bodyLimit`; the lab's host answers the parser's refusals (malformed JSON, a body too large) as
+ * it does for every router.
  */
-export function ingestRoutes(exporter: Exporter, bodyLimit = '10mb'): Router {
+export function ingestRoutes(exporter: Exporter, bodyLimit = '10mb', guard?: RequestHandler): Router {
   const router = express.Router();
+  // Who may send events (the lab's serving and simulator, with the tutor token), before any body is read.
+  if (guard) router.use('/v1/events', guard);
   router.use('/v1/events', express.json(jsonBodyOptions(bodyLimit)));
 
   router.post('/v1/events/predictions', (req, res) => {
@@ -23,12 +29,7 @@ export function ingestRoutes(exporter: Exporter, bodyLimit = '10mb'): Router {
     if (!Array.isArray(batches) || batches.length > MAX_ITEMS)
       throw new WireError(`batches: expected a list of at most ${MAX_ITEMS} prediction batches`);
     const read = batches.map((b, i) => batchFromWire(b, `batches[${i}]`));
-    let instances = 0;
-    for (const batch of read) {
-      exporter.observeBatch(batch);
-      instances += batch.requestIds.length;
-    }
-    res.json({ instances });
+    res.json({ instances: exporter.ingestBatches(read) });
   });
 
   router.post('/v1/events/labels', (req, res) => {
@@ -37,13 +38,12 @@ export function ingestRoutes(exporter: Exporter, bodyLimit = '10mb'): Router {
     if (!Array.isArray(labels) || labels.length > MAX_ITEMS)
       throw new WireError(`labels: expected a list of at most ${MAX_ITEMS} labels`);
     const read = labels.map((l, i) => labelFromWire(l, `labels[${i}]`));
-    const counts = { joined: 0, duplicate: 0, unknown: 0 };
-    for (const label of read) counts[exporter.observeLabel(label)]++;
-    res.json(counts);
+    res.json(exporter.ingestLabels(read));
   });
 
   const errors: ErrorRequestHandler = (err, _req, res, next) => {
-    if (err instanceof WireError) res.status(400).json({ error: err.message });
+    if (err instanceof Refusal) res.status(400).json({ error: err.message, reason: err.reason });
+    else if (err instanceof WireError) res.status(400).json({ error: err.message });
     else next(err);
   };
   router.use(errors);

@@ -1,3 +1,4 @@
+import { REFUSAL_REASONS, type RefusalReason } from '../admission';
 import type { QualityTarget } from '../quality-target';
 import { Adwin } from '../detectors';
 import { QUALITY_CHECK_NAMES, type QualityCheck } from '../monitor/feature-window';
@@ -26,6 +27,18 @@ export interface MonitoredModel {
  */
 export const UNSEEN_MODEL = '(unseen)';
 
+const NO_REFUSALS = Object.fromEntries(REFUSAL_REASONS.map((r) => [r, 0])) as Record<RefusalReason, number>;
+
+function newModelSeries(): ModelSeries {
+  return {
+    counters: new Map(),
+    gauges: new Map(),
+    windows: new Map(),
+    columns: new Map(),
+    totals: new Map(),
+  };
+}
+
 /** One window of one version: its series per family. */
 type WindowSeries = Map<string, Series>;
 
@@ -50,6 +63,8 @@ export class ExporterMetrics {
   private readonly families = new Families(() => this.ensureFresh());
   readonly registry = this.families.registry;
   private readonly perModel = new Map<string, ModelSeries>();
+  /** The exporter's own series (no model label): refused events. */
+  private readonly own = newModelSeries();
   private lastRefresh = -Infinity;
   private publishedState = '';
 
@@ -59,6 +74,8 @@ export class ExporterMetrics {
     private readonly refreshMs = 50,
     /** Labels for models the exporter had seen no prediction of (counted under UNSEEN_MODEL). */
     private readonly unseenModelLabels: () => number = () => 0,
+    /** Events refused by admission, by reason (every reason published, from 0). */
+    private readonly refused: () => Readonly<Record<RefusalReason, number>> = () => NO_REFUSALS,
   ) {}
 
   private ensureFresh(): void {
@@ -67,8 +84,9 @@ export class ExporterMetrics {
     this.lastRefresh = now;
     // Nothing arrived since the last scrape: the published values still hold.
     const models = [...this.models()];
+    const refused = this.refused();
     const state =
-      `${this.unseenModelLabels()}|` +
+      `${this.unseenModelLabels()}|${REFUSAL_REASONS.map((r) => refused[r]).join(',')}|` +
       models
         .map(
           ({ monitor: m }) =>
@@ -88,23 +106,16 @@ export class ExporterMetrics {
         () => ({ model: UNSEEN_MODEL, outcome: 'unknown' }),
         unseen,
       );
+    for (const reason of REFUSAL_REASONS)
+      this.count(this.own, `refused:${reason}`, 'eventsRefused', () => ({ reason }), refused[reason]);
     // Counters stay once created (as prom-client's do), even for a model no longer listed.
+    for (const s of this.own.counters.values()) s.publish();
     for (const m of this.perModel.values()) for (const s of m.counters.values()) s.publish();
   }
 
   private modelSeries(model: string): ModelSeries {
     let m = this.perModel.get(model);
-    if (!m)
-      this.perModel.set(
-        model,
-        (m = {
-          counters: new Map(),
-          gauges: new Map(),
-          windows: new Map(),
-          columns: new Map(),
-          totals: new Map(),
-        }),
-      );
+    if (!m) this.perModel.set(model, (m = newModelSeries()));
     return m;
   }
 
@@ -127,6 +138,10 @@ export class ExporterMetrics {
     const m = this.modelSeries(model.monitor.name);
     this.publishModel(m, model);
     const states = model.monitor.versions();
+    // A version no longer tracked publishes no window again: its series go (its counters stay).
+    const tracked = new Set(states.map((s) => `${s.version}:`));
+    for (const id of m.windows.keys())
+      if (!tracked.has(id.slice(0, id.indexOf(':') + 1))) m.windows.delete(id);
     for (const v of qualityReport(model.monitor)) {
       const state = states.find((s) => s.version === v.version)!;
       this.publishVersion(m, model.monitor.name, state, v);

@@ -175,6 +175,13 @@ export const FAMILIES = {
     labels: ['model'],
     unit: 'instances',
   },
+  eventsRefused: {
+    name: 'driftlab_exporter_events_refused_total',
+    type: 'counter',
+    help: "Events the exporter refused to take in, by reason: unknown_model, unknown_version, schema_mismatch (task, row lengths or category indices not as the version's schema), time_range (not an epoch-ms time from 2000 to 2200), time_ahead (over 30 days after the model's latest event), model_limit, version_limit, request_limit (the bounds on what events may create or a request may cost). A refused item refuses its whole ingest request; it counts once.",
+    labels: ['reason'],
+    unit: 'events',
+  },
   detections: {
     name: 'driftlab_concept_drift_detections_total',
     type: 'counter',

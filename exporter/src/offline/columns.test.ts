@@ -51,4 +51,18 @@ describe('sharedColumns', () => {
       'column "b" has no values in ref.csv: every cell is empty',
     );
   });
+
+  it('lists at most about 50 characters of each header of files that share no column', () => {
+    const header = (prefix: string) => Array.from({ length: 1000 }, (_, k) => `${prefix}${k}`).join(',');
+    let message = '';
+    try {
+      sharedColumns(table(`${header('a')}\n`, 'ref.csv'), table(`${header('b')}\n`, 'cur.csv'));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(
+      /^ref\.csv and cur\.csv share no column: the reference has "a0", "a1", .* and \d+ more; /,
+    );
+    expect(message.length).toBeLessThan(250);
+  });
 });

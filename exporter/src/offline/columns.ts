@@ -6,7 +6,7 @@
  * non-finite ones count as numbers here and are dropped, and counted, by the statistics.
  */
 import type { CsvTable } from './csv';
-import { OfflineStatsError } from './errors';
+import { listed, OfflineStatsError, quoted } from './errors';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const NON_FINITE = /^([+-]?)(inf|infinity|nan)$/i;
@@ -54,7 +54,7 @@ export function sharedColumns(reference: CsvTable, current: CsvTable): SharedCol
   if (names.length === 0)
     throw new OfflineStatsError(
       `${reference.source} and ${current.source} share no column: ` +
-        `the reference has ${list(reference.header)}; the current file has ${list(current.header)}`,
+        `the reference has ${listed(reference.header)}; the current file has ${listed(current.header)}`,
     );
   const columns = names.map((name) => {
     const referenceCells = present(reference, reference.header.indexOf(name));
@@ -64,7 +64,9 @@ export function sharedColumns(reference: CsvTable, current: CsvTable): SharedCol
       [currentCells, current],
     ] as const)
       if (cells.values.length === 0)
-        throw new OfflineStatsError(`column "${name}" has no values in ${table.source}: every cell is empty`);
+        throw new OfflineStatsError(
+          `column ${quoted(name)} has no values in ${table.source}: every cell is empty`,
+        );
     const missing = { reference: referenceCells.missing, current: currentCells.missing };
     const referenceNumbers = numbers(referenceCells.values);
     const currentNumbers = referenceNumbers && numbers(currentCells.values);
@@ -106,8 +108,4 @@ function numbers(cells: readonly string[]): Float64Array | undefined {
     out[k] = v;
   }
   return out;
-}
-
-function list(names: readonly string[]): string {
-  return names.length === 0 ? 'no columns' : names.map((n) => `"${n}"`).join(', ');
 }

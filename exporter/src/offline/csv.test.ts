@@ -1,4 +1,4 @@
-import { parseCsv } from './csv';
+import { DEFAULT_CSV_LIMITS, parseCsv } from './csv';
 
 const parse = (text: string) => parseCsv(text, 'data.csv');
 
@@ -70,5 +70,51 @@ describe('parseCsv', () => {
 
   it('reads a header-only file as a table with no rows', () => {
     expect(parse('a,b\n').rows).toEqual([]);
+  });
+
+  it('refuses a header of a million columns after the first thousand, in a short message', () => {
+    const header = Array.from({ length: 1_000_000 }, (_, k) => `c${k}`).join(',');
+    let message = '';
+    try {
+      parse(`${header}\n`);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe('data.csv line 1: more than 1000 fields; at most 1000 columns are read');
+    expect(parse(Array.from({ length: 1000 }, (_, k) => `c${k}`).join(',')).header).toHaveLength(1000);
+  });
+
+  it('refuses a cell over the length limit, naming the line and the column, quoting none of it', () => {
+    const long = 'x'.repeat(DEFAULT_CSV_LIMITS.cellChars + 1);
+    expect(() => parse(`a,b\n1,${long}\n`)).toThrow(
+      'data.csv line 2, column 2 ("b"): a cell longer than 10000 characters',
+    );
+    expect(() => parse(`a,b\n1,2\n3,"${long}"\n`)).toThrow(
+      'data.csv line 3, column 2 ("b"): a cell longer than 10000 characters',
+    );
+    expect(() => parse(`${long},b\n`)).toThrow(
+      'data.csv line 1, column 1: a cell longer than 10000 characters',
+    );
+    expect(parse(`a\n${'x'.repeat(DEFAULT_CSV_LIMITS.cellChars)}\n`).rows[0][0]).toHaveLength(10_000);
+  });
+
+  it('refuses more cells in all than the limit', () => {
+    const limits = { ...DEFAULT_CSV_LIMITS, cells: 10 };
+    expect(() => parseCsv('a,b\n1,2\n3,4\n5,6\n7,8\n9,10\n', 'data.csv', limits)).toThrow(
+      'data.csv line 6: more than 10 cells in all',
+    );
+  });
+
+  it('quotes at most 40 characters of a column name in a message', () => {
+    const name = 'n'.repeat(5000);
+    let message = '';
+    try {
+      parse(`${name},${name}\n`);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      `data.csv line 1: column "${'n'.repeat(40)}…" appears twice in the header (fields 1 and 2)`,
+    );
   });
 });

@@ -4,9 +4,36 @@
  * Lenient where pandas.read_csv is: blank lines are skipped, a UTF-8 byte-order mark is dropped, a
  * quote inside an unquoted field is kept as a character. Strict where silence would mislead: a
  * record with a different number of fields than the header, or an unterminated quote, is an error
- * naming the file and line.
+ * naming the file and line. Bounded: a file is any input (a header of a million columns, a cell of
+ * a gigabyte), so columns, cell length and cells in all have limits, checked as the text is read,
+ * and messages quote at most a few dozen characters of it.
  */
-import { OfflineStatsError } from './errors';
+import { OfflineStatsError, quoted } from './errors';
+
+export interface CsvLimits {
+  /** Bytes a file may have (read.ts). */
+  readonly bytes: number;
+  /** Fields a record may have. */
+  readonly columns: number;
+  /** Characters a cell may have. */
+  readonly cellChars: number;
+  /** Cells in all, header included: what the parsed table holds in memory. */
+  readonly cells: number;
+}
+
+/** 200 MiB: the most `driftlab stats` reads of a file. */
+export const MAX_CSV_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Far beyond a training set a student compares by hand, and well within memory: 20 million cells
+ * are a few hundred megabytes as strings.
+ */
+export const DEFAULT_CSV_LIMITS: CsvLimits = {
+  bytes: MAX_CSV_BYTES,
+  columns: 1_000,
+  cellChars: 10_000,
+  cells: 20_000_000,
+};
 
 export interface CsvTable {
   /** The name errors use (the file's path). */
@@ -22,9 +49,9 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
-export function parseCsv(text: string, source: string): CsvTable {
+export function parseCsv(text: string, source: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): CsvTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const reader = new RecordReader(text, source);
+  const reader = new RecordReader(text, source, limits);
   const records: string[][] = [];
   const lines: number[] = [];
   while (!reader.done) {
@@ -33,6 +60,7 @@ export function parseCsv(text: string, source: string): CsvTable {
     if (record) {
       records.push(record);
       lines.push(start);
+      reader.header ??= record;
     }
   }
   if (records.length === 0) throw new OfflineStatsError(`${source} is empty: expected a header line`);
@@ -52,11 +80,21 @@ class RecordReader {
   private i = 0;
   /** The line the position is on (1-based). */
   line = 1;
+  /** The first record, once read: errors in later ones name the column. */
+  header: readonly string[] | undefined;
+  private cells = 0;
 
   constructor(
     private readonly text: string,
     private readonly source: string,
+    private readonly limits: CsvLimits,
   ) {}
+
+  /** Where field `field` (1-based) of the record starting on `line` is, for a message. */
+  private where(line: number, field: number): string {
+    const name = this.header?.[field - 1];
+    return `${this.source} line ${line}, column ${field}${name === undefined ? '' : ` (${quoted(name)})`}`;
+  }
 
   get done(): boolean {
     return this.i >= this.text.length;
@@ -64,26 +102,36 @@ class RecordReader {
 
   /** The next record's fields, up to an unquoted line break or the end; null for a blank line. */
   record(): string[] | null {
-    const { text } = this;
+    const { text, limits } = this;
+    const start = this.line;
     const fields: string[] = [];
-    let quoted = false;
+    let wasQuoted = false;
     for (;;) {
       if (text.charCodeAt(this.i) === QUOTE) {
-        quoted = true;
+        wasQuoted = true;
         fields.push(this.quotedField(fields.length + 1));
-      } else fields.push(this.plainField());
+      } else fields.push(this.plainField(fields.length + 1));
       if (this.i < text.length && text.charCodeAt(this.i) === COMMA) {
+        if (fields.length >= limits.columns)
+          throw new OfflineStatsError(
+            `${this.source} line ${start}: more than ${limits.columns} fields; at most ${limits.columns} columns are read`,
+          );
         this.i++;
         continue;
       }
       break;
     }
+    this.cells += fields.length;
+    if (this.cells > limits.cells)
+      throw new OfflineStatsError(
+        `${this.source} line ${start}: more than ${limits.cells} cells in all; a file may have at most that many`,
+      );
     // The line break (CRLF, LF or a lone CR), if any.
     if (text.charCodeAt(this.i) === CR) this.i++;
     if (text.charCodeAt(this.i) === LF) this.i++;
     this.line++;
     // A blank line carries no record (a quoted empty field "" does).
-    return fields.length === 1 && fields[0] === '' && !quoted ? null : fields;
+    return fields.length === 1 && fields[0] === '' && !wasQuoted ? null : fields;
   }
 
   /** A field in double quotes, the position on its opening quote; `field` numbers it for errors. */
@@ -98,6 +146,7 @@ class RecordReader {
         throw new OfflineStatsError(
           `${source} line ${quoteLine}: a quoted field is not closed (field ${field})`,
         );
+      if (value.length + (close - this.i) > this.limits.cellChars) throw this.tooLong(quoteLine, field);
       const chunk = text.slice(this.i, close);
       this.line += countLineBreaks(chunk);
       value += chunk;
@@ -118,17 +167,25 @@ class RecordReader {
   }
 
   /** A field without quotes: up to the next comma or line break. */
-  private plainField(): string {
+  private plainField(field: number): string {
     const { text } = this;
+    const end = Math.min(text.length, this.i + this.limits.cellChars + 1);
     let j = this.i;
-    while (j < text.length) {
+    while (j < end) {
       const c = text.charCodeAt(j);
       if (c === COMMA || c === LF || c === CR) break;
       j++;
     }
+    if (j - this.i > this.limits.cellChars) throw this.tooLong(this.line, field);
     const value = text.slice(this.i, j);
     this.i = j;
     return value;
+  }
+
+  private tooLong(line: number, field: number): OfflineStatsError {
+    return new OfflineStatsError(
+      `${this.where(line, field)}: a cell longer than ${this.limits.cellChars} characters`,
+    );
   }
 }
 
@@ -139,7 +196,9 @@ function checkHeader(header: readonly string[], source: string, line: number): v
     if (name.trim() === '')
       throw new OfflineStatsError(`${source} line ${line}: header field ${k + 1} has no column name`);
     if (seen.has(name))
-      throw new OfflineStatsError(`${source} line ${line}: column "${name}" appears twice in the header`);
+      throw new OfflineStatsError(
+        `${source} line ${line}: column ${quoted(name)} appears twice in the header (fields ${header.indexOf(name) + 1} and ${k + 1})`,
+      );
     seen.add(name);
   });
 }

@@ -69,6 +69,32 @@ describe('computeStats', () => {
   });
 });
 
+describe('a column with no usable values', () => {
+  // Every value of x in the current file is nan or inf: nothing to compare, so no verdict.
+  const report = computeStats(
+    parseCsv('x,c\n1,a\n2,b\n3,a\n', 'ref.csv'),
+    parseCsv('x,c\nnan,a\ninf,b\nNaN,a\n', 'cur.csv'),
+  );
+  const x = report.columns[0];
+
+  it('is not tested: its decision says so, in the table, the notes and the JSON', () => {
+    expect(x.decision).toBe('no_usable_values');
+    expect(report.columns[1].decision).toBe('no_drift');
+    const table = formatStatsTable(report);
+    const row = table
+      .split('\n')
+      .find((l) => l.startsWith('x '))!
+      .split(/\s{2,}/);
+    expect(row[5]).toBe('no usable values');
+    expect(table).toContain('\n0 of 2 columns drifted; 1 not tested: no usable values.\n');
+    expect(statsNotes(report)).toContain(
+      'x: not tested: no usable values in the current file (every value is empty, nan or inf)',
+    );
+    expect(statsToJson(report).columns.x.test.drifted).toBeNull();
+    expect(statsToJson(report).columns.c.test.drifted).toBe(false);
+  });
+});
+
 describe('formatStatsTable and statsNotes', () => {
   const report = computeStats(
     readCsvFile(join(FIXTURES, 'small-reference.csv')),

@@ -11,16 +11,24 @@ import {
 } from '../drift';
 import { sharedColumns } from './columns';
 import type { CsvTable } from './csv';
-import { OfflineStatsError } from './errors';
+import { OfflineStatsError, quoted } from './errors';
 
 export interface OfflineStatsOptions {
   /** Per-column test overrides, by column name. */
   readonly columns?: Readonly<Record<string, ColumnTestOptions>>;
 }
 
+/**
+ * What `stats` says of a column. Only a column with usable values in both files is tested: a
+ * column whose values are all nan or inf in a file has no sample there, and its test's "no drift"
+ * would be a verdict on nothing.
+ */
+export type ColumnDecision = 'drift' | 'no_drift' | 'no_usable_values';
+
 export interface ColumnStats {
   readonly name: string;
   readonly drift: NumericColumnDrift | CategoricalColumnDrift;
+  readonly decision: ColumnDecision;
   /** Empty cells left out, per file. */
   readonly missing: { readonly reference: number; readonly current: number };
 }
@@ -45,16 +53,17 @@ export function computeStats(
   const overrides = options.columns ?? {};
   for (const name of Object.keys(overrides))
     if (!shared.columns.some((c) => c.name === name))
-      throw new OfflineStatsError(`options name column "${name}", which the two files do not share`);
+      throw new OfflineStatsError(`options name column ${quoted(name)}, which the two files do not share`);
   const columns = shared.columns.map((column): ColumnStats => {
     try {
       const drift =
         column.type === 'numeric'
           ? numericColumnDrift(column.reference, column.current, overrides[column.name])
           : categoricalColumnDrift(column.reference, column.current, overrides[column.name]);
-      return { name: column.name, drift, missing: column.missing };
+      return { name: column.name, drift, decision: decide(drift), missing: column.missing };
     } catch (e) {
-      if (e instanceof RangeError) throw new OfflineStatsError(`column "${column.name}": ${e.message}`);
+      if (e instanceof RangeError)
+        throw new OfflineStatsError(`column ${quoted(column.name)}: ${e.message.slice(0, 200)}`);
       throw e;
     }
   });
@@ -65,4 +74,9 @@ export function computeStats(
     onlyInReference: shared.onlyInReference,
     onlyInCurrent: shared.onlyInCurrent,
   };
+}
+
+function decide(drift: NumericColumnDrift | CategoricalColumnDrift): ColumnDecision {
+  if (drift.referenceCount === 0 || drift.currentCount === 0) return 'no_usable_values';
+  return drift.test.drifted ? 'drift' : 'no_drift';
 }

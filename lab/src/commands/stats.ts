@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import {
   computeStats,
+  DEFAULT_CSV_LIMITS,
   formatStatsTable,
   OfflineStatsError,
   readCsvFile,
@@ -29,7 +30,8 @@ export function registerStats(program: Command, io: CliIo): void {
     .option('--json', 'print JSON instead of a table (NaN as null; notes go to standard error)')
     .addHelpText(
       'after',
-      '\nExamples:\n  driftlab stats --reference train.csv --current last-week.csv\n  driftlab stats --reference train.csv --current today.csv --json > drift.json',
+      `\nFiles are read up to ${limitsText()}; a column whose values are all nan or inf in a file is not tested (no usable values).` +
+        '\n\nExamples:\n  driftlab stats --reference train.csv --current last-week.csv\n  driftlab stats --reference train.csv --current today.csv --json > drift.json',
     )
     .action((options: StatsOptions) => {
       let report;
@@ -46,4 +48,11 @@ export function registerStats(program: Command, io: CliIo): void {
       io.stdout.write(JSON.stringify(statsToJson(report), null, 2) + '\n');
       for (const note of statsNotes(report)) io.stderr.write(`driftlab stats: ${note}\n`);
     });
+}
+
+/** The CSV limits as the help states them. */
+function limitsText(): string {
+  const { bytes, columns, cellChars } = DEFAULT_CSV_LIMITS;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `${n(bytes / 2 ** 20)} MiB, ${n(columns)} columns and ${n(cellChars)} characters a cell`;
 }

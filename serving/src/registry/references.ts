@@ -22,20 +22,27 @@ export function storedReference(stored: ModelVersion): ModelReference {
   };
 }
 
-/** The registry as the exporter's reference source, caching what it read (versions never change once written). */
+/**
+ * The registry as the exporter's reference source, caching what it read (versions never change
+ * once written). A miss is not cached: the names asked about can come from a request (the
+ * exporter's ingest), so caching them would grow without bound, and a version trained later (a
+ * retrain in another process) must be found once it exists.
+ */
 export function registryReferences(registry: ModelRegistry): ReferenceSource {
-  const cache = new Map<string, ModelReference | null>();
+  const cache = new Map<string, ModelReference>();
   return {
     reference(model, version) {
       const key = `${model}@${version}`;
-      if (!cache.has(key)) {
-        try {
-          cache.set(key, storedReference(registry.version(model, version)));
-        } catch {
-          cache.set(key, null);
-        }
+      const cached = cache.get(key);
+      if (cached) return cached;
+      let found: ModelReference;
+      try {
+        found = storedReference(registry.version(model, version));
+      } catch {
+        return null;
       }
-      return cache.get(key)!;
+      cache.set(key, found);
+      return found;
     },
   };
 }
