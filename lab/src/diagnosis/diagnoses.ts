@@ -1,6 +1,7 @@
 import type { DiagnosisKind } from '@driftlab/simulator';
-import { timeToRecover, type Incident, type IncidentManager } from '../incidents';
+import { IncidentControlError, timeToRecover, type Incident, type IncidentManager } from '../incidents';
 import type { LabEvent, LabRecord } from '../record';
+import { diagnosisProblem } from './limits';
 import { scoreDiagnosis, type Diagnosis, type Score } from './scoring';
 
 /** How long a model's alerts must stay resolved before it counts as recovered. */
@@ -10,7 +11,8 @@ export const RECOVERY_HOLD_MS = 2 * 60_000;
  * Diagnoses teams submit, each scored against the team's incidents that have begun (the one it
  * matches best). Several submissions are allowed; a team's best score per incident counts, and the
  * last is shown beside it (docs/incidents.md). Scores reach the team at once when the tutor allowed
- * feedback for the incident, otherwise once the tutor reveals it.
+ * feedback for the incident, otherwise once the tutor reveals it. A diagnosis of a model the lab does
+ * not serve, or beyond DIAGNOSIS_LIMITS, is refused (a 400 naming the field) and not recorded.
  */
 
 export interface SubmittedDiagnosis extends Diagnosis {
@@ -55,6 +57,8 @@ export class Diagnoses {
   constructor(
     private readonly incidents: IncidentManager,
     private readonly record: LabRecord,
+    /** The models the lab serves (its worlds' names): a diagnosis names one of them. */
+    private readonly models: readonly string[],
   ) {
     // A restarted lab goes on with the submissions, scores and numbering of its earlier runs.
     for (const event of record.events({ prefix: 'diagnosis.submit', limit: 1_000_000 })) {
@@ -63,8 +67,11 @@ export class Diagnoses {
     }
   }
 
+  /** Scores and records `diagnosis`; throws IncidentControlError (400) when the lab cannot take it. */
   submit(team: string, diagnosis: Diagnosis, note: string): SubmittedDiagnosis {
     const submittedAt = Date.now();
+    const problem = diagnosisProblem(diagnosis, note, this.models, submittedAt);
+    if (problem !== null) throw new IncidentControlError(problem, 400);
     let best: { incident: Incident; score: Score } | null = null;
     for (const incident of this.incidents.all()) {
       const onset = incident.onset.get(team);

@@ -1,8 +1,9 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import {
+  DURATION_PATTERN,
   parseDuration,
   parseScenario,
-  resolveScenario,
+  builtinScenario,
   ScenarioError,
   type DiagnosisKind,
   type Scenario,
@@ -77,7 +78,11 @@ interface DiagnosisBody {
   readonly note?: string;
 }
 
-const got = (v: unknown) => JSON.stringify(v) ?? 'nothing';
+/** A request's value as a message quotes it: at most ~60 characters of it. */
+function got(v: unknown): string {
+  const text = JSON.stringify(v) ?? 'nothing';
+  return text.length > 60 ? `${text.slice(0, 60)}… (${text.length} characters)` : text;
+}
 
 function scenarioOf(body: StartBody, at: string): Scenario {
   if (body.scenario_yaml !== undefined) {
@@ -87,9 +92,9 @@ function scenarioOf(body: StartBody, at: string): Scenario {
       throw new BodyError((e as Error).message);
     }
   }
-  // Built-in ids only (the schema's pattern): the server never opens a path named in a request.
+  // Built-in ids only: the server never opens a path named in a request, nor looks one up.
   try {
-    return resolveScenario(body.scenario!);
+    return builtinScenario(body.scenario!);
   } catch (e) {
     if (e instanceof ScenarioError) throw new BodyError(`${at}scenario: ${e.message}`);
     throw e;
@@ -102,7 +107,8 @@ function scenarioOf(body: StartBody, at: string): Scenario {
  */
 function delayOf(value: string, speed: number, at: string): number {
   const duration = parseDuration(value);
-  const delay = duration !== undefined ? duration : (wallTime(value, at) - Date.now()) * speed;
+  // A duration too long to parse ("99999999999999999999d") is beyond the year below, not a date.
+  const delay = DURATION.test(value) ? (duration ?? Infinity) : (wallTime(value, at) - Date.now()) * speed;
   // A session's incidents come within the year of simulated time that follows; beyond, a date
   // cannot even be shown (new Date(…) of it is invalid).
   if (!(delay <= MAX_DELAY_MS))
@@ -111,6 +117,8 @@ function delayOf(value: string, speed: number, at: string): number {
     );
   return delay;
 }
+
+const DURATION = new RegExp(DURATION_PATTERN);
 
 /** How far ahead (simulated) an incident may be scheduled. */
 const MAX_DELAY_DAYS = 365;
@@ -130,7 +138,7 @@ function wallTime(value: string, at: string): number {
 function startRequestOf(body: StartBody, speed: number, at = '') {
   return {
     scenario: scenarioOf(body, at),
-    mode: body.mode ?? 'hidden',
+    mode: body.mode === undefined ? 'hidden' : body.mode,
     delay: body.at === undefined ? 0 : delayOf(body.at, speed, at),
     teams: body.teams === undefined || body.teams === 'all' ? undefined : body.teams,
     feedback: body.feedback,

@@ -1,5 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express from 'express';
 import request from 'supertest';
+import { getWorld, Simulation } from '@driftlab/simulator';
+import { AlertTracker, LabMetrics } from '../alerts';
+import { Tokens } from '../auth';
+import { Diagnoses } from '../diagnosis';
+import { IncidentManager, type TeamLab } from '../incidents';
+import { LabRecord } from '../record';
 import { controlRoutes, type ControlDeps } from './control-routes';
 import { labRoutes } from './lab-routes';
 import {
@@ -9,6 +18,43 @@ import {
   START_REQUEST,
   withLabPaths,
 } from './openapi';
+
+/*
+ * The control routes over the lab's real incidents, diagnoses and record (a SQLite file in a
+ * temporary data directory), with two teams each running a credit simulation: what is documented
+ * is what the routes take, and a body they refuse changes nothing.
+ */
+
+const TEAMS = ['team-1', 'team-2'];
+let dir: string;
+let record: LabRecord;
+let deps: ControlDeps;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'driftlab-openapi-'));
+  record = new LabRecord(join(dir, 'lab-record.sqlite'));
+  const labs = new Map<string, TeamLab>(
+    TEAMS.map((team, i) => {
+      const simulation = new Simulation({ world: getWorld('credit')!, seed: i + 1 });
+      simulation.next();
+      return [team, { simulations: [simulation], now: () => simulation.now }];
+    }),
+  );
+  const incidents = new IncidentManager(labs, record);
+  deps = {
+    tokens: new Tokens('tutor', Object.fromEntries(TEAMS.map((team) => [team, team]))),
+    incidents,
+    diagnoses: new Diagnoses(incidents, record, ['credit']),
+    record,
+    speed: () => 1,
+    reset: () => Promise.resolve({}),
+  };
+});
+
+afterAll(() => {
+  record.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Every method and path a router answers, with `:param` written `{param}` as OpenAPI does. */
 function routesOf(router: express.Router): string[] {
@@ -22,12 +68,12 @@ function routesOf(router: express.Router): string[] {
 }
 
 describe("the lab's OpenAPI document", () => {
-  // The routers are only listed, never called: empty dependencies are enough.
-  const deps = { tokens: { identify: () => null, teams: {} } } as unknown as ControlDeps;
-  const routes = [
-    ...routesOf(controlRoutes(deps)),
-    ...routesOf(labRoutes({ record: {}, alerts: {}, metrics: {} } as never)),
-  ];
+  let routes: string[];
+  beforeAll(() => {
+    const metrics = new LabMetrics();
+    const lab = { record, alerts: new AlertTracker(record, metrics), metrics, tokens: deps.tokens };
+    routes = [...routesOf(controlRoutes(deps)), ...routesOf(labRoutes(lab))];
+  });
 
   it('documents every route the control side answers, and nothing it does not', () => {
     const documented = Object.entries(LAB_OPENAPI_PATHS).flatMap(([path, methods]) =>
@@ -84,10 +130,18 @@ function breaking(schema: Schema): [string, unknown][] {
   if (schema.type === 'array') {
     out.push(['type', 'x']);
     if (typeof schema.minItems === 'number') out.push(['minItems', []]);
-    if ((schema.items as Schema | undefined)?.type === 'string') out.push(['items', [5]]);
+    // A bad item (one per constraint of a list of strings) is named by its place in the list.
+    const items = schema.items as Schema | undefined;
+    if (items?.type === 'string')
+      for (const [keyword, value] of breaking(items)) out.push([`items/${keyword}`, [value]]);
   }
   return out;
 }
+
+/** Whether a field's schema lets null through (none of the lab's does: null never means absent). */
+const allowsNull = (schema: Schema): boolean =>
+  ([] as unknown[]).concat(schema.type ?? []).includes('null') ||
+  (Array.isArray(schema.enum) && schema.enum.includes(null));
 
 interface Violation {
   /** The field the refusal must name, e.g. `incidents[0].mode`. */
@@ -98,7 +152,8 @@ interface Violation {
 
 /**
  * Every constraint an object schema states, broken one at a time in a copy of `valid`: each
- * property's keywords, each required field left out, the items of a list of objects (its first).
+ * property's keywords, each property null, each required field left out, the items of a list of
+ * objects (its first).
  */
 function violations(schema: Schema, valid: Body, prefix = ''): Violation[] {
   const out: Violation[] = [];
@@ -106,8 +161,12 @@ function violations(schema: Schema, valid: Body, prefix = ''): Violation[] {
   for (const [name, field] of Object.entries(properties)) {
     const at = `${prefix}${name}`;
     for (const [keyword, value] of breaking(field))
-      // A bad item is named by its place in the list.
-      out.push({ field: keyword === 'items' ? `${at}[0]` : at, keyword, body: { ...valid, [name]: value } });
+      out.push({
+        field: keyword.startsWith('items/') ? `${at}[0]` : at,
+        keyword,
+        body: { ...valid, [name]: value },
+      });
+    if (!allowsNull(field)) out.push({ field: at, keyword: 'null', body: { ...valid, [name]: null } });
     if (typeof field.maxItems === 'number') {
       const many = Array.from({ length: field.maxItems + 1 }, () => (valid[name] as unknown[])[0]);
       out.push({ field: at, keyword: 'maxItems', body: { ...valid, [name]: many } });
@@ -148,7 +207,7 @@ describe("the control routes' request bodies", () => {
       model: 'credit',
       features: ['annual_income'],
       kind: 'covariate',
-      since: '2026-11-27T10:15:00Z',
+      since: new Date(Date.now() - 15 * 60_000).toISOString(),
       note: 'incomes dropped',
     },
   };
@@ -158,24 +217,20 @@ describe("the control routes' request bodies", () => {
     ).post;
     return post?.requestBody ? [[path, post.requestBody.content['application/json'].schema] as const] : [];
   });
-  // A fresh team each diagnosis, so the per-team rate limit does not answer first.
-  let teams = 0;
-  const tokenFor = (path: string) => (path === '/v1/diagnoses' ? `team-${++teams}` : 'tutor');
-  const deps = {
-    tokens: {
-      identify: (t: string) => (t === 'tutor' ? { role: 'tutor' } : { role: 'team', team: t }),
-      teams: {},
-    },
-    incidents: { start: () => ({ id: 'inc-1' }), tutorView: (i: object) => i },
-    diagnoses: { submit: () => ({}), feedback: () => ({ received: true }) },
-    speed: () => 1,
-  } as unknown as ControlDeps;
-  const app = express().use(controlRoutes(deps));
+  const tokenFor = (path: string) => (path === '/v1/diagnoses' ? 'team-1' : 'tutor');
+  // A router of its own for each request (over the same lab), so no rate limit answers first.
+  const app = () => express().use(controlRoutes(deps));
   const post = (path: string, body: object) =>
-    request(app)
+    request(app())
       .post(path)
       .set('authorization', `Bearer ${tokenFor(path)}`)
       .send(body);
+  /** What the lab holds: a refused body must change none of it. */
+  const held = () => [
+    deps.incidents.all().length,
+    deps.diagnoses.all().length,
+    record.events({ limit: 1_000_000 }).length,
+  ];
 
   it('are the documented ones: the schemas the routes check are those in the document', () => {
     // POST /v1/alerts takes Alertmanager's payload, checked by its own parser (alerts.test.ts).
@@ -188,16 +243,38 @@ describe("the control routes' request bodies", () => {
   });
 
   it.each(Object.keys(VALID))('%s lets a body valid per its schema through', async (path) => {
+    const before = held();
     const res = await post(path, VALID[path]);
     expect([res.status, res.body.error]).toEqual([201, undefined]);
+    expect(held()).not.toEqual(before);
+  });
+
+  it('starts and scores what it was asked: the lab holds it as given', async () => {
+    const started = await post('/v1/incidents', START);
+    expect(deps.incidents.tutorView(deps.incidents.get(String(started.body.id)))).toMatchObject({
+      scenario: 'credit-income-drop',
+      mode: 'announced',
+      teams: ['team-1'],
+      feedback: true,
+    });
+    // Left out, mode is hidden and every team's.
+    const plain = await post('/v1/incidents', { scenario: 'credit-income-drop' });
+    expect(plain.body).toMatchObject({ mode: 'hidden', teams: TEAMS, feedback: false });
+    const diagnosed = await post('/v1/diagnoses', VALID['/v1/diagnoses']);
+    expect(deps.diagnoses.all().at(-1)).toMatchObject({
+      id: diagnosed.body.id,
+      team: 'team-1',
+      model: 'credit',
+    });
   });
 
   it.each(Object.keys(VALID))(
-    '%s refuses each documented constraint broken, naming the field',
+    '%s refuses each documented constraint broken, null for any field, naming the field; and changes nothing',
     async (path) => {
       const schema = posts.find(([p]) => p === path)![1];
       const broken = violations(schema, VALID[path]);
       expect(broken.length).toBeGreaterThan(5);
+      const before = held();
       for (const v of broken) {
         const res = await post(path, v.body);
         const error = String(res.body.error);
@@ -207,6 +284,7 @@ describe("the control routes' request bodies", () => {
             : error.startsWith(`${v.field}: expected `);
         expect([v.field, v.keyword, res.status, named]).toEqual([v.field, v.keyword, 400, true]);
       }
+      expect(held()).toEqual(before);
     },
   );
 
@@ -232,7 +310,7 @@ describe("the control routes' request bodies", () => {
         `at: expected a time within 365 days of simulated time from now, got ${JSON.stringify(at)}`,
       ]);
     }
-    const text = await request(app)
+    const text = await request(app())
       .post('/v1/incidents')
       .set('authorization', 'Bearer tutor')
       .set('content-type', 'application/json')
@@ -241,5 +319,51 @@ describe("the control routes' request bodies", () => {
       400,
       expect.stringMatching(/^expected a JSON object body/),
     ]);
+  });
+
+  it('never takes null for absent: mode null is not hidden, in a start request or a playbook', async () => {
+    const before = held();
+    const start = await post('/v1/incidents', { scenario: 'credit-income-drop', mode: null });
+    expect([start.status, start.body.error]).toEqual([
+      400,
+      'mode: expected "hidden" or "announced", got null',
+    ]);
+    const playbook = await post('/v1/playbooks', { incidents: [START, { ...START, mode: null }] });
+    expect([playbook.status, playbook.body.error]).toEqual([
+      400,
+      'incidents[1].mode: expected "hidden" or "announced", got null',
+    ]);
+    expect(held()).toEqual(before);
+  });
+
+  it('refuses a diagnosis of a model the lab does not serve, or out of bounds, naming the field', async () => {
+    const valid = VALID['/v1/diagnoses'];
+    const before = held();
+    const refusal = async (body: Body) => {
+      const res = await post('/v1/diagnoses', { ...valid, ...body });
+      return [res.status, String(res.body.error)];
+    };
+    expect(await refusal({ model: 'fraud' })).toEqual([
+      400,
+      'model: expected "credit" (the models this lab serves), got "fraud"',
+    ]);
+    expect(await refusal({ model: 'm'.repeat(10_000) })).toEqual([
+      400,
+      expect.stringMatching(/^model: expected a non-empty string of at most 100 characters, got "m{10,}…$/),
+    ]);
+    expect(await refusal({ features: ['f'.repeat(100_000)] })).toEqual([
+      400,
+      expect.stringMatching(/^features\[0\]: expected a non-empty string of at most 100 characters/),
+    ]);
+    const since = /^since: expected a time from 2000-01-01T00:00:00.000Z to 5 minutes from now \(.+\), got /;
+    for (const far of [
+      '9999-12-31T23:59:59Z',
+      '1999-12-31T23:59:59Z',
+      new Date(Date.now() + 3_600_000).toISOString(),
+    ])
+      expect([far, ...(await refusal({ since: far }))]).toEqual([far, 400, expect.stringMatching(since)]);
+    expect(held()).toEqual(before);
+    // A student's clock a minute ahead of the lab's is still taken.
+    expect((await refusal({ since: new Date(Date.now() + 60_000).toISOString() }))[0]).toBe(201);
   });
 });

@@ -4,6 +4,7 @@
  * (`start --only simulator`) the lab serves it by itself. A test checks every route is in it.
  */
 import { DIAGNOSIS_KINDS } from '@driftlab/simulator';
+import { DIAGNOSIS_LIMITS } from '../diagnosis/limits';
 import { INCIDENT_ACTIONS, INCIDENT_MODES } from '../incidents';
 
 const error = (description: string) => ({
@@ -33,7 +34,10 @@ const withToken = (summary: string, answer: string) => ({
 /*
  * The request bodies: the routes validate against these very schemas (body-validation.ts), so the
  * document and the checks cannot drift. What a schema cannot say (a scenario id that exists, a
- * time still to come) the routes check after.
+ * time still to come, a model the lab serves) the routes and the domain check after.
+ *
+ * No field takes null: a field is given as the schema says or left out. A `default` here only
+ * documents what leaving it out means (nothing fills it in: the routes treat absent, never null).
  */
 
 /** `at`: a duration of simulated time from now, or a wall-clock ISO time. */
@@ -49,7 +53,7 @@ export const START_REQUEST = {
       description: 'A built-in scenario id (driftlab scenario list)',
     },
     scenario_yaml: { type: 'string', description: "A scenario file's text, instead of an id" },
-    mode: { enum: INCIDENT_MODES, default: 'hidden' },
+    mode: { type: 'string', enum: INCIDENT_MODES, default: 'hidden' },
     at: {
       type: 'string',
       pattern: AT_PATTERN,
@@ -71,15 +75,34 @@ export const PLAYBOOK_REQUEST = {
   properties: { incidents: { type: 'array', minItems: 1, maxItems: 100, items: START_REQUEST } },
 } as const;
 
+const L = DIAGNOSIS_LIMITS;
+
+/** POST /v1/diagnoses; the bounds are DIAGNOSIS_LIMITS (diagnosis/limits.ts). */
 export const DIAGNOSIS_REQUEST = {
   type: 'object',
   required: ['model', 'features', 'kind', 'since'],
   properties: {
-    model: { type: 'string', minLength: 1 },
-    features: { type: 'array', maxItems: 100, items: { type: 'string' } },
+    model: {
+      type: 'string',
+      minLength: 1,
+      maxLength: L.modelLength,
+      description:
+        'One of the models the lab serves (its worlds, e.g. credit); another is refused, naming them',
+    },
+    features: {
+      type: 'array',
+      maxItems: L.features,
+      items: { type: 'string', minLength: 1, maxLength: L.featureLength },
+      description: 'The affected features (none for a whole-model problem)',
+    },
     kind: { enum: DIAGNOSIS_KINDS },
-    since: { type: 'string', format: 'date-time' },
-    note: { type: 'string', maxLength: 2000 },
+    since: {
+      type: 'string',
+      format: 'date-time',
+      maxLength: L.sinceLength,
+      description: `When it started (wall clock), from ${new Date(L.earliestSince).toISOString()} to ${L.sinceSlackMs / 60_000} minutes after the lab's now`,
+    },
+    note: { type: 'string', maxLength: L.noteLength },
   },
 } as const;
 

@@ -1,6 +1,6 @@
 import type { AnswerKey, Scenario, SimEvent, Simulation } from '@driftlab/simulator';
 import type { LabRecord } from '../record';
-import type { Incident, IncidentMode, IncidentState } from './incident';
+import { INCIDENT_MODES, type Incident, type IncidentMode, type IncidentState } from './incident';
 import { restoredIncidents } from './restore';
 
 /*
@@ -18,9 +18,10 @@ export interface TeamLab {
 }
 
 /**
- * A tutor's start or control request (start, pause, resume, abort, reveal, get) that the lab
- * refuses, with the HTTP status to answer. Not the simulator's IncidentError, which the simulation
- * throws for a live-incident call it refuses (turned into a 409 here).
+ * A tutor's start or control request (start, pause, resume, abort, reveal, get), or a team's
+ * diagnosis, that the lab refuses, with the HTTP status to answer. Not the simulator's
+ * IncidentError, which the simulation throws for a live-incident call it refuses (turned into a 409
+ * here).
  */
 export class IncidentControlError extends Error {
   constructor(
@@ -69,6 +70,17 @@ export class IncidentManager {
   }
 
   start(request: StartRequest): Incident {
+    // Never a default for a value given wrong (null is not "hidden", nor "no feedback").
+    if (!INCIDENT_MODES.includes(request.mode))
+      throw new IncidentControlError(
+        `mode: expected "hidden" or "announced", got ${JSON.stringify(request.mode) ?? 'nothing'}`,
+        400,
+      );
+    if (request.feedback !== undefined && typeof request.feedback !== 'boolean')
+      throw new IncidentControlError(
+        `feedback: expected true or false, got ${JSON.stringify(request.feedback)}`,
+        400,
+      );
     const teams = request.teams ?? this.teamIds();
     if (teams.length === 0) throw new IncidentControlError('teams: expected at least one team', 400);
     for (const team of teams)

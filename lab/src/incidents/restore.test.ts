@@ -26,7 +26,7 @@ describe('a restarted lab', () => {
     const before = new LabRecord(file);
     const first = teamLab();
     const incidents = new IncidentManager(first.labs, before);
-    const diagnoses = new Diagnoses(incidents, before);
+    const diagnoses = new Diagnoses(incidents, before, ['credit']);
     const scenario = resolveScenario('credit-income-drop');
     const drop = incidents.start({ scenario, mode: 'announced', feedback: true, actor: 'tutor' });
     const other = incidents.start({ scenario, mode: 'hidden', delay: 3600_000, actor: 'tutor' });
@@ -51,7 +51,7 @@ describe('a restarted lab', () => {
 
     const after = new LabRecord(file);
     const restarted = new IncidentManager(teamLab().labs, after);
-    const again = new Diagnoses(restarted, after);
+    const again = new Diagnoses(restarted, after, ['credit']);
     expect(restarted.all().map((i) => [i.id, restarted.state(i), i.revealed, i.mode])).toEqual([
       [drop.id, 'ended', true, 'announced'],
       [other.id, 'aborted', false, 'hidden'],
