@@ -209,6 +209,14 @@ describe('docker-compose.yml, validated by docker-compose', () => {
     expect(JSON.stringify(am.environment)).toContain(variable);
     expect(JSON.stringify(service('simulator').environment)).toContain(variable);
   });
+
+  it('gives every lab service the same tutor token: the exporter takes events only from serving and the simulator, which send it', () => {
+    for (const name of LAB_SERVICES)
+      expect([name, JSON.stringify(service(name).environment)]).toEqual([
+        name,
+        expect.stringContaining(`"${TOKEN_VARIABLE}":"\${${TOKEN_VARIABLE}:?`),
+      ]);
+  });
 });
 
 describe('docker-compose.yml, read', () => {

@@ -29,7 +29,11 @@ describe('EventForwarder', () => {
     const port = (first.server.address() as AddressInfo).port;
     first.server.close();
     await once(first.server, 'close');
-    const forwarder = new EventForwarder<number>(first.url, 'labels', undefined, 10, 1000, 50);
+    const forwarder = new EventForwarder<number>(first.url, 'labels', {
+      maxBatch: 10,
+      maxQueued: 1000,
+      intervalMs: 50,
+    });
     for (let i = 0; i < 95; i++) forwarder.push(i);
     await sleep(300); // several sends fail meanwhile
     expect(forwarder.sent).toBe(0);
@@ -42,14 +46,11 @@ describe('EventForwarder', () => {
   });
 
   it('drops, and counts, what does not fit in its queue or is still unsent when it must stop', async () => {
-    const forwarder = new EventForwarder<number>(
-      'http://127.0.0.1:9/v1/events/labels',
-      'labels',
-      undefined,
-      10,
-      30,
-      50,
-    );
+    const forwarder = new EventForwarder<number>('http://127.0.0.1:9/v1/events/labels', 'labels', {
+      maxBatch: 10,
+      maxQueued: 30,
+      intervalMs: 50,
+    });
     for (let i = 0; i < 40; i++) forwarder.push(i);
     await forwarder.close(300);
     expect([forwarder.sent, forwarder.dropped]).toEqual([0, 40]);

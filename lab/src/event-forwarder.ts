@@ -12,6 +12,17 @@ const RETRY_MS = 500;
  * and beyond that items are dropped and counted (`dropped`), so a component that stays down never
  * makes this one's memory grow.
  */
+export interface ForwarderOptions {
+  readonly logger?: Logger;
+  /** Items per POST. */
+  readonly maxBatch?: number;
+  /** Items waiting beyond which new ones are dropped (and counted). */
+  readonly maxQueued?: number;
+  readonly intervalMs?: number;
+  /** Sent as `Authorization: Bearer …`: the exporter's ingest requires the tutor token. */
+  readonly token?: string;
+}
+
 export class EventForwarder<T> {
   private queue: T[] = [];
   private sending: Promise<void> | null = null;
@@ -22,16 +33,26 @@ export class EventForwarder<T> {
   sent = 0;
   dropped = 0;
 
+  private readonly logger?: Logger;
+  private readonly maxBatch: number;
+  private readonly maxQueued: number;
+  private readonly headers: Record<string, string>;
+
   constructor(
     private readonly url: string,
     /** The body's key: {"<key>": [items]}. */
     private readonly key: string,
-    private readonly logger?: Logger,
-    private readonly maxBatch = 500,
-    private readonly maxQueued = 50_000,
-    intervalMs = 250,
+    options: ForwarderOptions = {},
   ) {
-    this.timer = setInterval(() => void this.flush(), intervalMs).unref();
+    this.logger = options.logger;
+    this.maxBatch = options.maxBatch ?? 500;
+    this.maxQueued = options.maxQueued ?? 50_000;
+    // The exporter's ingest takes events only from the lab's own processes: the tutor token.
+    this.headers = {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    };
+    this.timer = setInterval(() => void this.flush(), options.intervalMs ?? 250).unref();
   }
 
   push(item: T): void {
@@ -47,7 +68,7 @@ export class EventForwarder<T> {
     const items = this.queue.splice(0, this.maxBatch);
     this.sending = fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: this.headers,
       body: JSON.stringify({ [this.key]: items }),
     })
       .then(async (res) => {

@@ -2,7 +2,7 @@ import type { Logger } from 'winston';
 import { ingestRoutes } from '@driftlab/exporter';
 import { registryReferences } from '@driftlab/serving';
 import type { World } from '@driftlab/simulator';
-import { fromTutor, loadTokens, recoveryGuard, tutorTokenNotice } from '../auth';
+import { fromTutor, loadTokens, recoveryGuard, requireRole, tutorTokenNotice, type Tokens } from '../auth';
 import { tutorSentFaults, type ControlPlane } from '../control';
 import { registryDir } from '../data-dir';
 import { createHost, listen, openapiFor, type HostOptions, type Listening } from '../host';
@@ -16,8 +16,9 @@ export interface HostsOptions {
   readonly worlds: readonly World[];
   readonly host: string;
   readonly data: string;
-  readonly tutorTokenFile?: string;
   readonly plane?: ControlPlane;
+  /** The lab's tokens: the control plane's, or those a lone component read (aloneTokens). */
+  readonly tokens: Tokens;
   readonly io: CliIo;
   readonly log: Logger;
   /** Each team's logger (a cohort tags its lines with the team). */
@@ -39,7 +40,7 @@ export async function startHosts(
   if (servingRuns) {
     // Serving alone checks recovery actions, and the simulator's request faults, against the tokens
     // in the shared data directory.
-    const aloneTokens = options.plane ? undefined : servingTokens(options);
+    const aloneTokens = options.plane ? undefined : options.tokens;
     for (const [i, t] of teams.entries()) {
       const registries = t.exporter ? [t.exporter.metrics.registry] : [];
       // The lab's own metrics are published once, on the first port.
@@ -56,7 +57,7 @@ export async function startHosts(
         recoveryHooks: options.plane?.recoveryHooks(t.team) ?? { guard: recoveryGuard(aloneTokens!) },
         requestFaults: aloneTokens ? tutorSentFaults(aloneTokens) : undefined,
         // Only the lab's simulator dates its requests (X-Event-Time), proving itself with the tutor token.
-        trustedSender: fromTutor(aloneTokens ?? options.plane!.lab.tokens),
+        trustedSender: fromTutor(options.tokens),
         routers: labRouter ? [labRouter] : [],
         registries,
         openapi: openapiFor({ serving: true, exporter: !!t.exporter, lab: !!lab }),
@@ -70,7 +71,7 @@ export async function startHosts(
     // The exporter alone reads references from the registry serving owns (a shared volume).
     first.registryRefs = readOnlyReferences(registryDir(options.data));
     first.alone = await hostOn(first, options, {
-      routers: [ingestRoutes(first.exporter)],
+      routers: [ingestRoutes(first.exporter, undefined, ingestGuard(options.tokens))],
       registries: [first.exporter.metrics.registry],
       openapi: openapiFor({ serving: false, exporter: true, lab: false }),
     });
@@ -103,14 +104,21 @@ function portError(e: unknown, t: TeamRun, options: HostsOptions, cohort: boolea
   throw e;
 }
 
-/** The tokens serving alone checks recovery actions against: whoever starts first creates them. */
-function servingTokens(options: HostsOptions) {
-  const { tokens, stored, created } = loadTokens(
-    options.data,
-    ['team-1'],
-    process.env,
-    options.tutorTokenFile,
-  );
-  if (created.tutor) options.io.stdout.write(tutorTokenNotice(options.data, stored.tutor));
-  return tokens;
+/**
+ * The tokens a lone serving or exporter checks requests against, and the tutor token its event
+ * forwarder proves itself with: the shared data directory's (whoever starts first creates them).
+ */
+export function aloneTokens(
+  data: string,
+  tutorTokenFile: string | undefined,
+  io: CliIo,
+): { tokens: Tokens; tutor: string } {
+  const { tokens, stored, created } = loadTokens(data, ['team-1'], process.env, tutorTokenFile);
+  if (created.tutor) io.stdout.write(tutorTokenNotice(data, stored.tutor));
+  return { tokens, tutor: stored.tutor };
+}
+
+/** The exporter's ingest takes events only from the lab's serving and simulator (the tutor token). */
+function ingestGuard(tokens: Tokens) {
+  return requireRole(tokens, (p) => p.role === 'tutor', "the exporter's ingest (the lab's own components)");
 }

@@ -11,7 +11,7 @@ import { GrafanaApi } from '../grafana/grafana-api';
 import { grafanaPassword, grafanaPasswordFile, startLocalStack, type LocalStack } from '../local-stack';
 import { exporterSink, remoteSink } from './sinks';
 import { simulate } from './simulate';
-import { startHosts } from './hosts';
+import { aloneTokens, startHosts } from './hosts';
 import { beginRun } from './run-state';
 import { teamRuns, type TeamRun } from './teams';
 
@@ -67,15 +67,19 @@ export async function runLab(plan: LabPlan, log: Logger, io: CliIo): Promise<voi
       // Each start is a new run that continues where the last one's traffic had got to.
       for (const t of teams) t.state = beginRun(t.data, DEFAULT_START_TIME);
     }
-    for (const t of teams) wireTeam(t, plan, runs, log);
+    // Where the simulator does not run, this process still checks the lab's tokens (shared data dir).
+    const lone = plane ? undefined : aloneTokens(data, plan.tutorTokenFile, io);
+    const tokens = plane?.lab.tokens ?? lone!.tokens;
+    const tutorToken = plane?.tutorToken ?? lone!.tutor;
+    for (const t of teams) wireTeam(t, plan, runs, log, tutorToken);
     if (runs('exporter'))
       flushTimer = setInterval(() => teams.forEach((t) => t.exporter!.flush()), STORE_FLUSH_MS).unref();
     await startHosts(teams, runs('serving'), {
       worlds: plan.worlds,
       host: plan.host,
       data,
-      tutorTokenFile: plan.tutorTokenFile,
       plane,
+      tokens,
       io,
       log,
       teamLog,
@@ -121,7 +125,13 @@ function openPlane(plan: LabPlan, data: string, teams: TeamRun[], io: CliIo): Co
 }
 
 /** A team's labelled log, exporter and event sink, as far as they run in this process. */
-function wireTeam(t: TeamRun, plan: LabPlan, runs: (c: Component) => boolean, log: Logger): void {
+function wireTeam(
+  t: TeamRun,
+  plan: LabPlan,
+  runs: (c: Component) => boolean,
+  log: Logger,
+  tutorToken: string,
+): void {
   if (runs('serving') || runs('exporter')) t.labelledLog = new LabelledLog(labelledLogPath(t.data));
   if (runs('exporter')) {
     // The registry opens with serving; until then no reference is needed (no prediction yet).
@@ -141,7 +151,7 @@ function wireTeam(t: TeamRun, plan: LabPlan, runs: (c: Component) => boolean, lo
       qualityTargets: monitoring.qualityTargets,
     });
     t.sink = exporterSink(t.exporter);
-  } else if (plan.exporterUrl) t.sink = remoteSink(plan.exporterUrl, log);
+  } else if (plan.exporterUrl) t.sink = remoteSink(plan.exporterUrl, tutorToken, log);
 }
 
 /** The local monitoring stack watches a whole lab: one process, with the webhook in it. */

@@ -23,17 +23,21 @@ export function exporterSink(exporter: Exporter): EventSink {
   };
 }
 
-/** Forwards to the exporter's ingest routes at `exporterUrl`; each forwarder starts with its first event. */
-export function remoteSink(exporterUrl: string, log: Logger): EventSink {
+/**
+ * Forwards to the exporter's ingest routes at `exporterUrl`, proving itself with the tutor token;
+ * each forwarder starts with its first event.
+ */
+export function remoteSink(exporterUrl: string, token: string, log: Logger): EventSink {
+  const options = { logger: log, token };
   let predictions: EventForwarder<WireBatch> | undefined;
   let labels: EventForwarder<WireLabel> | undefined;
   return {
     prediction(batch) {
-      predictions ??= new EventForwarder(`${exporterUrl}/v1/events/predictions`, 'batches', log);
+      predictions ??= new EventForwarder(`${exporterUrl}/v1/events/predictions`, 'batches', options);
       predictions.push(batchToWire(batch));
     },
     label(event) {
-      labels ??= new EventForwarder(`${exporterUrl}/v1/events/labels`, 'labels', log);
+      labels ??= new EventForwarder(`${exporterUrl}/v1/events/labels`, 'labels', options);
       labels.push(labelToWire(event));
     },
     async close() {
