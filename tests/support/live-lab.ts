@@ -9,7 +9,7 @@ const BIN = join(__dirname, '..', '..', 'lab', 'bin', 'driftlab.js');
 
 export interface LiveLab {
   readonly child: ChildProcess;
-  /** Where serving (and the lab's routes) answer. */
+  /** Where serving (and the lab's routes) answer; a lone exporter's ingest and /metrics. */
   readonly url: string;
   stderr(): string;
   stdout(): string;
@@ -38,7 +38,7 @@ export async function startLab(args: readonly string[], env: NodeJS.ProcessEnv =
   }
   return {
     child,
-    url: (JSON.parse(line) as { serving: string }).serving,
+    url: urlOf(JSON.parse(line) as { serving?: string; metrics: string }),
     stderr: () => stderr,
     stdout: () => stdout,
     logged: (message) =>
@@ -52,4 +52,9 @@ export async function startLab(args: readonly string[], env: NodeJS.ProcessEnv =
       await once(child, 'exit');
     },
   };
+}
+
+/** A component's address from its "lab started" line: serving's, else its /metrics origin. */
+function urlOf(started: { serving?: string; metrics: string }): string {
+  return started.serving ?? new URL(started.metrics).origin;
 }
