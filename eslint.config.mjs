@@ -43,7 +43,10 @@ const packageRules = [
         'error',
         {
           patterns: [
-            { regex: '^(?!\\.|fast-check$)', message: 'contracts tests import relative files and fast-check only.' },
+            {
+              regex: '^(?!\\.|fast-check$)',
+              message: 'contracts tests import relative files and fast-check only.',
+            },
           ],
         },
       ],
