@@ -321,6 +321,22 @@ describe("the control routes' request bodies", () => {
     ]);
   });
 
+  it('resolves a scenario id against the built-in library only, never as a path on the server', async () => {
+    const before = held();
+    // "lab" is a folder in the working directory of a lab started from the repository.
+    for (const scenario of ['lab', 'simulator', 'package']) {
+      const res = await post('/v1/incidents', { scenario });
+      expect([res.status, res.body.error]).toEqual([400, expect.stringMatching(/no built-in scenario/)]);
+      expect(res.body.error).not.toMatch(/EISDIR|ENOENT|cannot read/);
+    }
+    expect(held()).toEqual(before);
+  });
+
+  it('refuses a body beyond its own 256 kB limit with 413, whatever parser runs elsewhere', async () => {
+    const res = await post('/v1/incidents', { ...START, scenario_yaml: 'x'.repeat(300 * 1024) });
+    expect([res.status, res.body.error]).toEqual([413, 'request body larger than 262144 bytes']);
+  });
+
   it('never takes null for absent: mode null is not hidden, in a start request or a playbook', async () => {
     const before = held();
     const start = await post('/v1/incidents', { scenario: 'credit-income-drop', mode: null });
