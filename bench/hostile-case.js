@@ -1,0 +1,134 @@
+'use strict';
+// One hostile-input measurement in a fresh process, against the built checkout at <root> (this one,
+// or an older one for the baseline: BENCHMARKS.md):
+//   node bench/hostile-case.js <root> <case>
+// Prints {"ms", "rssGrowthMb", "status"} as JSON. Cases are the attacks of issue 16.
+const { join } = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const [root, which] = process.argv.slice(2);
+const req = (pkg) => require(join(root, pkg, 'dist'));
+const express = require(join(root, 'node_modules', 'express'));
+
+/** A reference for credit version 1 only (one numeric feature): every other version or model is unknown. */
+function references() {
+  const { numericProfile, categoricalProfile } = req('contracts');
+  const values = Array.from({ length: 1000 }, (_, i) => 20 + (i % 50));
+  const schema = {
+    world: 'credit',
+    task: 'classification',
+    target: { name: 'default', classes: ['repaid', 'defaulted'] },
+    features: [{ name: 'age', kind: 'numeric', min: 18, max: 100, decimals: 0, unit: 'years' }],
+  };
+  const reference = {
+    schema,
+    profile: {
+      size: values.length,
+      features: [numericProfile('age', values)],
+      target: categoricalProfile('y', ['0', '1'], [0, 1]),
+      prediction: numericProfile(
+        'prediction',
+        values.map((v) => v / 100),
+      ),
+    },
+  };
+  return { reference: (model, version) => (model === 'credit' && version === 1 ? reference : null) };
+}
+
+function batch(model, version, i) {
+  return {
+    model,
+    version,
+    task: 'classification',
+    time: Date.UTC(2026, 0, 1) + i,
+    request_ids: [`r${i}`],
+    instances: [{ age: 30 }],
+    observed: [[30]],
+    fault_bits: [[0]],
+    unknown_fields: [0],
+    predictions: [1],
+    scores: [0.5],
+  };
+}
+
+async function withIngest(use) {
+  const { Exporter, ingestRoutes } = req('exporter');
+  const exporter = new Exporter({ references: references() });
+  const app = express();
+  app.use(ingestRoutes(exporter));
+  app.use((err, _req, res, _next) => res.status(err.status ?? 500).json({ error: String(err.message) }));
+  const server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${server.address().port}/v1/events/predictions`;
+  const post = (batches) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ batches }),
+    });
+  try {
+    return await use(post);
+  } finally {
+    server.close();
+  }
+}
+
+const mb = (bytes) => Math.round((bytes / 1e6) * 10) / 10;
+
+const CASES = {
+  /** One request: 5,000 batches, each of another made-up version of credit. */
+  async 'ingest-versions'() {
+    return withIngest(async (post) => {
+      const start = performance.now();
+      const res = await post(Array.from({ length: 5000 }, (_, i) => batch('credit', 2 + i, i)));
+      await res.arrayBuffer();
+      return { ms: Math.round(performance.now() - start), status: res.status };
+    });
+  },
+  /** 120,000 made-up model names, 1,000 a request; the growth of retained heap and resident memory after. */
+  async 'ingest-models'() {
+    return withIngest(async (post) => {
+      globalThis.gc?.();
+      const before = process.memoryUsage();
+      const start = performance.now();
+      let status = 0;
+      for (let r = 0; r < 120; r++) {
+        const res = await post(Array.from({ length: 1000 }, (_, i) => batch(`model-${r * 1000 + i}`, 1, i)));
+        await res.arrayBuffer();
+        status = res.status;
+      }
+      globalThis.gc?.();
+      const after = process.memoryUsage();
+      return {
+        ms: Math.round(performance.now() - start),
+        // What the process keeps (the heap after a full collection), and what it holds from the OS.
+        heapGrowthMb: mb(after.heapUsed - before.heapUsed),
+        rssGrowthMb: mb(after.rss - before.rss),
+        status,
+      };
+    });
+  },
+};
+
+const scenarioKeys = /^scenario-keys-(\d+)$/.exec(which);
+if (scenarioKeys) {
+  // `driftlab scenario validate` on a scenario with N extra top-level keys, as the CLI reads it.
+  const { mkdtempSync, writeFileSync, readFileSync } = require('node:fs');
+  const { spawnSync } = require('node:child_process');
+  const dir = mkdtempSync(join(require('node:os').tmpdir(), 'bench-hostile-'));
+  const file = join(dir, 'keys.yaml');
+  const base = readFileSync(join(root, 'simulator', 'scenarios', 'credit-income-drop.yaml'), 'utf8');
+  const keys = Array.from({ length: Number(scenarioKeys[1]) }, (_, i) => `k${i}: ${i}`).join('\n');
+  writeFileSync(file, `${base}\n${keys}\n`);
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [
+    join(root, 'lab', 'bin', 'driftlab.js'),
+    'scenario',
+    'validate',
+    file,
+  ]);
+  console.log(JSON.stringify({ ms: Math.round(performance.now() - start), status: run.status }));
+} else {
+  CASES[which]().then((r) => console.log(JSON.stringify(r)));
+}
