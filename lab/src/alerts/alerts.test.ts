@@ -207,4 +207,16 @@ describe('the alert tracker and the lab webhook', () => {
         .status;
     expect(last).toBe(429);
   });
+
+  it('answers labels nested 10,000 levels deep with a 400 before parsing them (no 500 from building the message)', async () => {
+    const deep = `{"version":"4","alerts":[{"status":"firing","labels":${'{"a":'.repeat(10_000)}"x"${'}'.repeat(10_000)}}]}`;
+    const res = await request(app)
+      .post('/v1/alerts')
+      .set('authorization', `Bearer ${WEBHOOK}`)
+      .set('content-type', 'application/json')
+      .send(deep)
+      .expect(400);
+    expect(res.body.error).toMatch(/nested deeper than 16 levels/);
+    expect(record.events()).toEqual([]);
+  });
 });
