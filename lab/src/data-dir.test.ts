@@ -14,12 +14,18 @@ describe('the data directory', () => {
 
   it("is the lab user's alone: an older one's 0755 directories and 0644 files become 0700 and 0600", () => {
     const data = join(root, 'data');
-    mkdirSync(join(data, 'registry', 'credit'), { recursive: true, mode: 0o755 });
-    chmodSync(data, 0o755);
-    writeFileSync(join(data, 'lab-record.sqlite'), 'hidden incident ids', { mode: 0o644 });
-    writeFileSync(join(data, 'registry', 'credit', 'v1.json'), '{}', { mode: 0o644 });
+    // Modes set with chmod: a umask (another test's privateDataDir) must not make them private already.
+    mkdirSync(join(data, 'registry', 'credit'), { recursive: true });
+    for (const dir of [data, join(data, 'registry'), join(data, 'registry', 'credit')]) chmodSync(dir, 0o755);
     const outside = join(root, 'outside.txt');
-    writeFileSync(outside, 'not the lab’s', { mode: 0o644 });
+    for (const file of [
+      join(data, 'lab-record.sqlite'),
+      join(data, 'registry', 'credit', 'v1.json'),
+      outside,
+    ]) {
+      writeFileSync(file, '{}');
+      chmodSync(file, 0o644);
+    }
     symlinkSync(outside, join(data, 'link'));
 
     privateDataDir(data);
