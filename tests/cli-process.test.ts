@@ -22,6 +22,36 @@ describe('the driftlab executable', () => {
     expect(driftlab('scenario', 'validate', '/no/such/file.yaml').status).toBe(1);
   });
 
+  it('reads no file named on the command line past its limit: /dev/zero is refused, not read (issue 16)', () => {
+    const lab = { ...process.env, DRIFTLAB_URL: 'http://127.0.0.1:9', DRIFTLAB_TOKEN: 'x'.repeat(32) };
+    const cases: [string[], NodeJS.ProcessEnv, string][] = [
+      [
+        ['scenario', 'validate', '/dev/zero'],
+        process.env,
+        '/dev/zero:1:1: the file is larger than 262144 bytes (256 kB)',
+      ],
+      [['incident', 'start', '/dev/zero'], lab, '/dev/zero: the file is larger than 262144 bytes (256 kB)'],
+      [
+        ['playbook', 'run', '/dev/zero'],
+        lab,
+        '/dev/zero: the file is larger than 1048576 bytes (1 MB), the limit for a playbook file',
+      ],
+      [
+        ['start', '--monitoring', '/dev/zero'],
+        process.env,
+        '--monitoring /dev/zero: the file is larger than 1048576 bytes (1 MB)',
+      ],
+    ];
+    for (const [args, env, message] of cases) {
+      const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, timeout: 30_000 });
+      expect([args.join(' '), run.status, run.stderr.split('\n')[0]]).toEqual([
+        args.join(' '),
+        1,
+        expect.stringContaining(message),
+      ]);
+    }
+  });
+
   it('stops quietly when the reader of its output goes away (| head)', () => {
     const out = execSync(
       `"${process.execPath}" "${BIN}" simulate --world sea --seed 1 --events 5000000 | head -n 3`,

@@ -1,5 +1,12 @@
 import { InvalidArgumentError } from 'commander';
-import { OUTPUT_FORMATS, parseDuration, worldNames, type OutputFormat } from '@driftlab/simulator';
+import {
+  DURATION_PATTERN,
+  MAX_DURATION_DAYS,
+  OUTPUT_FORMATS,
+  parseDuration,
+  worldNames,
+  type OutputFormat,
+} from '@driftlab/simulator';
 
 /** Option parsers: a bad flag is a usage error (exit 2) that says what was expected. */
 export function positiveInteger(value: string): number {
@@ -40,10 +47,15 @@ export function isoTime(value: string): number {
 
 export function duration(value: string): number {
   const ms = parseDuration(value);
+  // A duration in form, beyond the year a lab's simulated time may span (scenarios' bound too).
+  if (ms === undefined && DURATION.test(value))
+    throw new InvalidArgumentError(`expected a duration of at most ${MAX_DURATION_DAYS} days.`);
   if (ms === undefined || ms <= 0)
     throw new InvalidArgumentError('expected a duration such as 90s, 15m, 6h or 2d.');
   return ms;
 }
+
+const DURATION = new RegExp(DURATION_PATTERN);
 
 /** A parser that accepts one of `values`. */
 export function oneOf<T extends string>(values: readonly T[]): (value: string) => T {

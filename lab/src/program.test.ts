@@ -71,6 +71,21 @@ describe('driftlab command line', () => {
     expect(stdout).toBe('');
   });
 
+  it('start --until names the bound of a duration too long, and the form of one that is not a duration', async () => {
+    const long = await run('start', '--until', '400d');
+    expect([long.code, long.stderr]).toEqual([
+      2,
+      expect.stringMatching(/'400d' is invalid\. expected a duration of at most 365 days/),
+    ]);
+    const huge = await run('start', '--until', '99999999999999999999d');
+    expect([huge.code, huge.stderr]).toEqual([
+      2,
+      expect.stringMatching(/expected a duration of at most 365 days/),
+    ]);
+    const wrong = await run('start', '--until', 'soon');
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringMatching(/expected a duration such as 90s/)]);
+  });
+
   it('simulate writes the requested number of JSONL events with the documented fields', async () => {
     const { code, stdout } = await run('simulate', '--world', 'credit', '--seed', '7', '--events', '50');
     expect(code).toBe(0);

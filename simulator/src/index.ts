@@ -15,6 +15,8 @@ export { parseScenario, loadScenarioFile, formatIssue, ScenarioError } from './s
 export { builtinScenarios, builtinScenario, resolveScenario, libraryFiles } from './scenarios/library';
 export { formatScenario, scenarioData } from './scenarios/format';
 export { MAX_SCENARIO_BYTES } from './scenarios/limits';
+// The one bounded reader of files named on the command line (scenarios, playbooks, configuration).
+export { InputFileError, readTextLimited } from './scenarios/read-file';
 export { Simulation } from './engine/simulation';
 export { FeedbackQueue, type DueLabel } from './engine/feedback-queue';
 export { DEFAULT_START_TIME } from './engine/config';

@@ -81,7 +81,11 @@ describe('lab tokens', () => {
 
     const missing = join(dir, 'no-such-file');
     expect(() => loadTokens(dir, ['team-1'], {}, missing)).toThrow(
-      `tutor token file ${missing}: cannot read it (ENOENT)`,
+      `tutor token file ${missing}: cannot read the file: ENOENT`,
+    );
+    // A device that never ends (or any file longer than a line) is refused without reading it all.
+    expect(() => loadTokens(dir, ['team-1'], {}, '/dev/zero')).toThrow(
+      'tutor token file /dev/zero: the file is larger than 4096 bytes (4 kB), the limit for a tutor token file',
     );
     writeFileSync(file, 'short\n');
     expect(() => loadTokens(dir, ['team-1'], {}, file)).toThrow(

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readTextLimited } from '@driftlab/simulator';
 import { CliError } from '../io';
 
 /** Who a request's token says it comes from. */
@@ -69,6 +70,8 @@ export const TUTOR_TOKEN_FILE_VARIABLE = 'DRIFTLAB_TUTOR_TOKEN_FILE';
 /** The webhook secret the lab's configuration sets (compose gives Alertmanager the same). */
 export const WEBHOOK_TOKEN_VARIABLE = 'DRIFTLAB_WEBHOOK_TOKEN';
 const MIN_TOKEN_LENGTH = 16;
+/** A token file holds one line; anything longer (a wrong file, /dev/zero) is refused unread. */
+const MAX_TOKEN_FILE_BYTES = 4096;
 
 /**
  * The tutor token the lab's configuration sets: DRIFTLAB_TUTOR_TOKEN, or the first line of a file
@@ -90,12 +93,9 @@ export function configuredTutorToken(
   if (file) {
     from = `tutor token file ${file}`;
     try {
-      token = readFileSync(file, 'utf8').split(/\r?\n/)[0].trim();
+      token = readTextLimited(file, MAX_TOKEN_FILE_BYTES, 'a tutor token file').split(/\r?\n/)[0].trim();
     } catch (e) {
-      throw new CliError(
-        `${from}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-        2,
-      );
+      throw new CliError(`${from}: ${(e as Error).message}`, 2);
     }
   }
   if (token !== undefined && token.length < MIN_TOKEN_LENGTH)

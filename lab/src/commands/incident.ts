@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
+import { MAX_SCENARIO_BYTES, readTextLimited } from '@driftlab/simulator';
 import { CliError, type CliIo } from '../io';
 import type { ScoreboardRow } from '../diagnosis';
 import { labRequest } from '../lab-client';
@@ -31,7 +32,11 @@ function scenarioField(
   const file = resolve(base, idOrFile);
   if (/\.ya?ml$/.test(idOrFile) || existsSync(file)) {
     if (!existsSync(file)) throw new CliError(`${idOrFile}: no such scenario file`);
-    return { scenario_yaml: readFileSync(file, 'utf8') };
+    try {
+      return { scenario_yaml: readTextLimited(file, MAX_SCENARIO_BYTES, 'a scenario file') };
+    } catch (e) {
+      throw new CliError(`${idOrFile}: ${(e as Error).message}`);
+    }
   }
   return { scenario: idOrFile };
 }
@@ -169,11 +174,14 @@ function registerIncidentLog(incident: Command, io: CliIo): void {
     });
 }
 
+/** A playbook lists at most 100 incidents (the API's limit): a megabyte is far beyond any. */
+const MAX_PLAYBOOK_BYTES = 1_048_576;
+
 /** A playbook file's incidents as the API takes them, scenario files read relative to it. */
 function playbookIncidents(file: string): object[] {
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
+    raw = parseYaml(readTextLimited(file, MAX_PLAYBOOK_BYTES, 'a playbook file'));
   } catch (e) {
     throw new CliError(`${file}: ${(e as Error).message}`);
   }

@@ -1,7 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { InvalidArgumentError, type Command } from 'commander';
-import { getWorld, resolveScenario, ScenarioError, type Scenario, type World } from '@driftlab/simulator';
+import {
+  getWorld,
+  readTextLimited,
+  resolveScenario,
+  ScenarioError,
+  type Scenario,
+  type World,
+} from '@driftlab/simulator';
 import { ConfigError, DEFAULT_MONITORING, monitoringConfig, type MonitoringConfig } from '@driftlab/exporter';
 import { CliError, type CliIo } from '../io';
 import { createLogger } from '../logger';
@@ -116,11 +122,14 @@ function checkedUrl(url: string | undefined, flag: string): string | undefined {
   return url.replace(/\/+$/, '');
 }
 
+/** A monitoring configuration is a page of YAML; a megabyte is far beyond any. */
+const MAX_CONFIG_BYTES = 1_048_576;
+
 function loadMonitoring(file: string | undefined): MonitoringConfig {
   if (file === undefined) return DEFAULT_MONITORING;
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
+    raw = parseYaml(readTextLimited(file, MAX_CONFIG_BYTES, 'a monitoring configuration'));
   } catch (e) {
     throw new CliError(`--monitoring ${file}: ${(e as Error).message}`);
   }
