@@ -78,6 +78,14 @@ export const OPENAPI = {
             schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
             description: "Echoed and used in each prediction's request_id (generated when absent)",
           },
+          {
+            name: 'X-Event-Time',
+            in: 'header',
+            required: false,
+            schema: { type: 'string' },
+            description:
+              "The request's simulated time (epoch ms or ISO), believed only from the lab's simulator (tutor token); anyone else's request gets serving's clock",
+          },
         ],
         requestBody: {
           required: true,
@@ -88,9 +96,12 @@ export const OPENAPI = {
             description: 'One prediction per instance',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/PredictResponse' } } },
           },
-          '400': error('Malformed JSON, no instances, or invalid instances (with field errors)'),
+          '400': error(
+            'Malformed or too deeply nested JSON, no instances, invalid instances (with field errors), or a trusted X-Event-Time out of range',
+          ),
           '404': error('No such model'),
           '413': error('Body or batch too large'),
+          '415': error('A charset or content encoding the lab does not read'),
         },
       },
     },
