@@ -1,7 +1,16 @@
 // The built `driftlab` executable as a user runs it: real processes, real pipes, real exit codes.
 // `npm test` builds first; run `npm run build` before running this file alone.
 import { spawnSync, execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
@@ -16,6 +25,53 @@ describe('the driftlab executable', () => {
     expect(stdout).toMatch(/Usage: driftlab/);
     expect(stdout).toMatch(/simulate/);
   });
+
+  it('builds itself on its first run after npm ci, or says which command builds', () => {
+    // The shim in a checkout of its own: a one-file "lab" whose build writes dist/cli.js.
+    const root = mkdtempSync(join(tmpdir(), 'driftlab-shim-'));
+    try {
+      mkdirSync(join(root, 'lab', 'bin'), { recursive: true });
+      mkdirSync(join(root, 'lab', 'src'));
+      copyFileSync(BIN, join(root, 'lab', 'bin', 'driftlab.js'));
+      writeFileSync(
+        join(root, 'lab', 'src', 'cli.ts'),
+        "declare const process: { argv: string[] };\nconsole.log('driftlab help: ' + process.argv.slice(2).join(' '));\n",
+      );
+      const tsconfig = {
+        compilerOptions: { outDir: 'lab/dist', rootDir: 'lab/src', module: 'commonjs', types: [] },
+        include: ['lab/src'],
+      };
+      writeFileSync(join(root, 'tsconfig.json'), JSON.stringify(tsconfig));
+      const shim = () =>
+        spawnSync(process.execPath, [join(root, 'lab', 'bin', 'driftlab.js'), '--help'], {
+          encoding: 'utf8',
+        });
+
+      // No TypeScript installed (a production install): one line saying what to run.
+      const unbuilt = shim();
+      expect([unbuilt.status, unbuilt.stderr]).toEqual([
+        1,
+        'driftlab is not built: run `npm run build` in the repository first.\n',
+      ]);
+
+      // With the dev dependencies (npm ci): the first run builds, then runs the command.
+      mkdirSync(join(root, 'node_modules'));
+      symlinkSync(
+        join(__dirname, '..', 'node_modules', 'typescript'),
+        join(root, 'node_modules', 'typescript'),
+      );
+      const first = shim();
+      expect([first.status, first.stdout, first.stderr]).toEqual([
+        0,
+        'driftlab help: --help\n',
+        expect.stringMatching(/building it first/),
+      ]);
+      const again = shim();
+      expect([again.status, again.stdout, again.stderr]).toEqual([0, 'driftlab help: --help\n', '']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('exits 2 on a usage error and 1 on a failed command', () => {
     expect(driftlab('simulate', '--world', 'credit').status).toBe(2);

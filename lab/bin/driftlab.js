@@ -1,4 +1,29 @@
 #!/usr/bin/env node
 'use strict';
-// A committed shim: npm links bins at install time, before any build has run.
-require('../dist/cli.js');
+// A committed shim: npm links bins at install time, before any build has run. In a checkout where
+// nothing is built yet (right after `npm ci`), the first run builds the TypeScript packages (a few
+// seconds, once) so `npx driftlab` works at once; an install without TypeScript says what to run.
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const cli = join(__dirname, '..', 'dist', 'cli.js');
+if (!existsSync(cli)) {
+  const root = join(__dirname, '..', '..');
+  let tsc;
+  try {
+    tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
+  } catch {
+    process.stderr.write('driftlab is not built: run `npm run build` in the repository first.\n');
+    process.exit(1);
+  }
+  process.stderr.write('driftlab: building it first (once, after npm ci)…\n');
+  const { status } = require('node:child_process').spawnSync(process.execPath, [tsc, '-b'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (status !== 0 || !existsSync(cli)) {
+    process.stderr.write('driftlab: the build failed; run `npm run build` to see why.\n');
+    process.exit(1);
+  }
+}
+require(cli);
