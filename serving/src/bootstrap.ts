@@ -17,10 +17,17 @@ export function storeTrained(registry: ModelRegistry, model: string, trained: Tr
  * On first start, trains version 1 of every world's model that has none yet and puts it in
  * service, so a fresh lab serves predictions without a separate step. Returns the models trained.
  */
-export function ensureModels(registry: ModelRegistry, worlds: readonly World[], seed: number): string[] {
+export function ensureModels(
+  registry: ModelRegistry,
+  worlds: readonly World[],
+  seed: number,
+  /** Told before each model trains (a few seconds each), so a first start is not silent. */
+  onTraining?: (model: string) => void,
+): string[] {
   const trained: string[] = [];
   for (const world of worlds) {
     if (registry.models().includes(world.name) && registry.current(world.name)) continue;
+    onTraining?.(world.name);
     const version = storeTrained(registry, world.name, trainModel(world, { seed }));
     registry.promote(world.name, version, 'initial model, trained at first start');
     trained.push(world.name);

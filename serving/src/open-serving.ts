@@ -44,7 +44,9 @@ export interface Serving {
 /** Opens the registry (training first models when needed) and builds the prediction routes. */
 export function openServing(options: ServingOptions): Serving {
   const registry = ModelRegistry.open(options.registryDir);
-  const trained = ensureModels(registry, options.worlds, options.seed);
+  const trained = ensureModels(registry, options.worlds, options.seed, (model) =>
+    options.logger?.info(`training the first ${model} model (once, on first start)`, { model }),
+  );
   if (trained.length > 0) options.logger?.info('trained initial models', { models: trained });
   const catalog = new RegistryCatalog(registry);
   const faults = new FaultInjector();

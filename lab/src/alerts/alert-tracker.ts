@@ -21,6 +21,11 @@ export class AlertTracker {
     private readonly metrics: LabMetrics,
   ) {}
 
+  /** Alerts firing now, as Alertmanager last said. */
+  firingCount(): number {
+    return this.firing.size;
+  }
+
   /** Records the transitions among `alerts`; returns how many were new. */
   receive(alerts: readonly ReceivedAlert[]): number {
     let recorded = 0;

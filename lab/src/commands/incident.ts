@@ -219,13 +219,23 @@ function registerPlaybook(program: Command, io: CliIo): void {
 }
 
 function registerLabReset(program: Command, io: CliIo): void {
-  program
-    .command('lab')
-    .description('The running lab as a whole (tutors)')
+  const lab = program.command('lab').description('The running lab as a whole (tutors)');
+  lab
     .command('reset')
     .description('Abort every incident and put the original model versions back')
     .action(async () => {
       io.stdout.write(JSON.stringify(await labRequest('POST', '/v1/lab/reset'), null, 2) + '\n');
+    });
+  lab
+    .command('teams')
+    .description(
+      "Each team and its token, to hand out (tutor token): a team's token lets it diagnose and recover",
+    )
+    .option('--json', 'as JSON')
+    .action(async (o: { json?: boolean }) => {
+      const { teams } = await labRequest<{ teams: { id: string; token: string }[] }>('GET', '/v1/teams');
+      if (o.json) return void io.stdout.write(JSON.stringify(teams, null, 2) + '\n');
+      for (const t of teams) io.stdout.write(`${t.id.padEnd(10)}  ${t.token}\n`);
     });
 }
 

@@ -10,7 +10,7 @@ import {
 } from '@driftlab/simulator';
 import { ConfigError, DEFAULT_MONITORING, monitoringConfig, type MonitoringConfig } from '@driftlab/exporter';
 import { CliError, type CliIo } from '../io';
-import { createLogger } from '../logger';
+import { createLogger, LOG_FORMATS, type LogFormat } from '../logger';
 import { duration, oneOf, portNumber, positiveInteger, seedNumber, speedFactor, worldName } from '../parsers';
 import { COMPONENTS, runLab, type Component } from '../start';
 
@@ -33,6 +33,7 @@ interface StartOptions {
   tutorTokenFile?: string;
   servingUrl?: string;
   exporterUrl?: string;
+  logFormat: LogFormat;
 }
 
 const DEFAULT_WORLDS = ['credit', 'fraud', 'delivery'];
@@ -85,8 +86,14 @@ export function registerStart(program: Command, io: CliIo): void {
       '--exporter-url <url>',
       'with --only serving or simulator: where the exporter listens (default DRIFTLAB_EXPORTER_URL)',
     )
+    .option(
+      '--log-format <format>',
+      'auto (a summary and a status line on a terminal, JSON lines otherwise), json or text',
+      oneOf(LOG_FORMATS),
+      'auto',
+    )
     .action(async (options: StartOptions) => {
-      const log = createLogger(io.stderr);
+      const log = createLogger(io.stderr, options.logFormat);
       if (options.teams > 1 && options.only)
         throw new CliError('--teams: a cohort lab runs in one process; leave out --only', 2);
       const scenario = loadScenario(options.scenario);

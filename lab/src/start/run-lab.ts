@@ -4,6 +4,7 @@ import { DEFAULT_START_TIME, type Scenario, type World } from '@driftlab/simulat
 import { LabelledLog, startTelemetry } from '@driftlab/serving';
 import { Exporter, type MonitoringConfig } from '@driftlab/exporter';
 import type { ReferenceSource } from '@driftlab/contracts';
+import { tokensFile } from '../auth';
 import { openControlPlane, type ControlPlane } from '../control';
 import { dataDir, labelledLogPath, privateDataDir } from '../data-dir';
 import type { CliIo } from '../io';
@@ -213,6 +214,11 @@ function logStarted(
   const url = first.serving?.url ?? first.alone?.url;
   log.info('lab started', {
     components: COMPONENTS.filter(runs),
+    // Where the tutor token is kept, and whether the local monitoring stack runs (for the summary).
+    ...(runs('simulator') ? { tokensFile: tokensFile(data) } : {}),
+    ...(first.serving && first.exporter && runs('simulator')
+      ? { stack: !plan.prometheus ? 'off' : stack?.prometheus ? 'started' : 'not found' }
+      : {}),
     speed: plan.speed,
     seed: plan.seed,
     worlds: plan.worlds.map((w) => w.name),

@@ -39,6 +39,7 @@ export async function simulate(run: TeamRun, options: SimulateOptions, log: Logg
       ...(live ? { speed: Math.round(live.pace().effective) } : {}),
       requests: { ...counts },
       labels,
+      ...(plane ? { alertsFiring: plane.lab.alerts.firingCount() } : {}),
       ...(sender
         ? {
             answers: { ...sender.counts.answered },
