@@ -5,6 +5,7 @@ import { defaultDashboard, type Dashboard, type Panel, type VariableModel } from
 import { builtinScenarios } from '@driftlab/simulator';
 import {
   ALERT_RULES,
+  alertNames,
   DASHBOARDS,
   DRIFT_PANEL,
   PROVISIONING_DIR,
@@ -204,16 +205,72 @@ describe('provisioning', () => {
     expect([...unknown]).toEqual([]);
   });
 
-  it('gives every alert a severity, a summary, a description and a runbook, and unique names', () => {
+  it('gives every alert a severity, a summary and a description, and unique names', () => {
     const names = ALERT_RULES.flatMap((g) => g.rules.map((r) => r.alert));
     expect(new Set(names).size).toBe(names.length);
     for (const rule of ALERT_RULES.flatMap((g) => g.rules)) {
       expect(['page', 'ticket']).toContain(rule.severity);
-      for (const text of [rule.summary, rule.description, rule.runbook])
-        expect(text.length).toBeGreaterThan(10);
+      for (const text of [rule.summary, rule.description]) expect(text.length).toBeGreaterThan(10);
       expect(rule.signals.length).toBeGreaterThan(0);
       for (const signal of rule.signals) expect(rule.expr).toContain(signal);
     }
+  });
+});
+
+/** GitHub's anchor for a Markdown heading: lower case, punctuation dropped, spaces as hyphens. */
+const githubAnchor = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+
+describe('alert runbooks and documentation', () => {
+  const generated = (
+    parse(read('prometheus/rules/alerts.yml')) as {
+      groups: { rules: { alert: string; annotations: Record<string, string> }[] }[];
+    }
+  ).groups.flatMap((g) => g.rules);
+  const runbooks = readFileSync(join(ROOT, 'docs/runbooks.md'), 'utf8');
+  const sections = [...runbooks.matchAll(/^## (.+)$/gm)].map((m) => githubAnchor(m[1]));
+
+  it('gives every alert a runbook_url whose anchor is a section of docs/runbooks.md', () => {
+    expect(generated.map((r) => r.alert)).toEqual(alertNames());
+    const bases = new Set<string>();
+    for (const { alert, annotations } of generated) {
+      // The Prometheus convention (runbook_url), absolute: Alertmanager cannot resolve a repository path.
+      expect([alert, Object.keys(annotations).sort()]).toEqual([
+        alert,
+        ['description', 'runbook_url', 'summary'],
+      ]);
+      const url = new URL(annotations.runbook_url);
+      expect(url.protocol).toBe('https:');
+      expect(url.pathname).toMatch(/\/docs\/runbooks\.md$/);
+      expect([alert, sections.includes(url.hash.slice(1))]).toEqual([alert, true]);
+      bases.add(url.href.slice(0, -url.hash.length));
+    }
+    expect(bases.size).toBe(1);
+  });
+
+  it('has runbook sections for alerts only, each saying what it means, where to look, what to check, how to recover', () => {
+    const alerts = alertNames().map(githubAnchor);
+    expect(sections.filter((s) => !alerts.includes(s))).toEqual([]);
+    for (const section of runbooks.split(/^## /m).slice(1)) {
+      const title = section.split('\n')[0];
+      for (const part of ['**Means**', '**Look at**', '**Check**', '**Recover**'])
+        expect([title, part, section.includes(part)]).toEqual([title, part, true]);
+    }
+  });
+
+  it("names every alert, with its severity, in provisioning/README.md's alert table", () => {
+    const readme = readFileSync(join(ROOT, 'provisioning/README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Alerts\n') + 1);
+    const table = section.slice(0, section.indexOf('\n## '));
+    const rows = [...table.matchAll(/^\| `(\w+)` \| (\w+) \|/gm)].map((m) => [m[1], m[2]]);
+    const rules = ALERT_RULES.flatMap((g) => g.rules);
+    expect(rows.map((r) => r[0]).sort()).toEqual(alertNames().sort());
+    for (const [alert, severity] of rows)
+      expect([alert, severity]).toEqual([alert, rules.find((r) => r.alert === alert)!.severity]);
   });
 });
 

@@ -472,3 +472,29 @@ describe('driftlab models', () => {
     expect((await run('models', 'retrain', 'sea', '--data', data)).code).toBe(2);
   });
 });
+
+describe('driftlab --json', () => {
+  // Every command that prints data offers one JSON document on standard output instead.
+  it.each([
+    'world list',
+    'world show',
+    'models list',
+    'models versions',
+    'models deployments',
+    'models train',
+    'models retrain',
+    'models promote',
+    'models rollback',
+    'diagnose',
+    'stats',
+    'scenario list',
+    'scenario show',
+    'incident list',
+    'incident log',
+    'scoreboard',
+  ])('`%s` offers --json', async (command) => {
+    const { code, stdout } = await run(...command.split(' '), '--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}--json\b/m);
+  });
+});

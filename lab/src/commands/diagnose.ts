@@ -20,6 +20,15 @@ export function sinceTime(text: string, now = Date.now()): string {
   return new Date(t).toISOString();
 }
 
+interface DiagnoseOptions {
+  model: string;
+  kind: string;
+  since: string;
+  features: string;
+  note?: string;
+  json?: boolean;
+}
+
 export function registerDiagnose(program: Command, io: CliIo): void {
   program
     .command('diagnose')
@@ -37,7 +46,13 @@ export function registerDiagnose(program: Command, io: CliIo): void {
       '',
     )
     .option('--note <text>', 'anything you want the tutor to read')
-    .action(async (o: { model: string; kind: string; since: string; features: string; note?: string }) => {
+    .option(
+      '--json',
+      "print the lab's answer as one JSON document instead of text: {id, submittedAt, model, kind, features, since, " +
+        'and score: {total, model, kind, featurePrecision, featureRecall, onsetErrorSeconds, timeToDetectSeconds} ' +
+        'once the tutor shows scores, else pending: why not yet}',
+    )
+    .action(async (o: DiagnoseOptions) => {
       const features = o.features
         .split(',')
         .map((f) => f.trim())
@@ -53,6 +68,7 @@ export function registerDiagnose(program: Command, io: CliIo): void {
           ...(o.note ? { note: o.note } : {}),
         },
       );
+      if (o.json) return void io.stdout.write(JSON.stringify(answer, null, 2) + '\n');
       io.stdout.write(
         answer.score
           ? `diagnosis ${answer.id} scored ${answer.score.total}/100\n${JSON.stringify(answer.score, null, 2)}\n`

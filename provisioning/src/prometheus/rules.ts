@@ -20,8 +20,24 @@ export interface AlertRule {
   readonly severity: 'page' | 'ticket';
   readonly summary: string;
   readonly description: string;
-  /** What a student does about it, in one or two sentences. */
-  readonly runbook: string;
+}
+
+/**
+ * Where the runbooks are published: docs/runbooks.md as the repository's host renders it, one
+ * section per alert. Alertmanager and Grafana show `runbook_url` as a link, so it must be an
+ * absolute URL (a repository-relative path resolves nowhere). A fork or a mirror changes this
+ * constant and runs `npm run provisioning`: the rule files are generated, so one place decides.
+ */
+export const RUNBOOK_BASE_URL = 'https://github.com/driftlab/driftlab/blob/main/docs/runbooks.md';
+
+/** The anchor of an alert's section in docs/runbooks.md: its `## <Alert>` heading as GitHub links it. */
+export function runbookAnchor(alert: string): string {
+  return alert.toLowerCase();
+}
+
+/** The alert's `runbook_url` annotation (the Prometheus convention): its section of docs/runbooks.md. */
+export function runbookUrl(alert: string, base: string = RUNBOOK_BASE_URL): string {
+  return `${base}#${runbookAnchor(alert)}`;
 }
 
 export interface RuleGroup<R> {
@@ -93,8 +109,6 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         summary: 'Drift in {{ $labels.model }} / {{ $labels.feature }}',
         description:
           "The current window of {{ $labels.feature }} differs from the serving version's training data beyond its drift test's threshold.",
-        runbook:
-          'Open Drift investigation for the model: which features, since when, and how the distributions moved. Covariate drift with stable quality needs watching; falling quality needs a retrain on recent labelled data.',
       },
       {
         alert: 'AccuracyBelowTarget',
@@ -110,8 +124,6 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         summary: '{{ $labels.model }} accuracy below its target',
         description:
           "Realized accuracy over the last 1,000 labelled predictions is {{ $value | humanizePercentage }}, below the model's target.",
-        runbook:
-          'Check Model health: did the estimate drop too (drift) or only the realized accuracy (concept change or bad labels)? Roll back if a new version caused it; retrain on recent labelled data after a concept change.',
       },
       {
         alert: 'ErrorAboveTarget',
@@ -125,8 +137,6 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         summary: '{{ $labels.model }} error above its target',
         description:
           "Mean absolute error over the last 1,000 labelled predictions is {{ $value | humanize }}, above the model's target.",
-        runbook:
-          'Check Model health and Drift investigation: a shifted input or a changed relationship? Retrain on recent labelled data, or roll back if a new version caused it.',
       },
       {
         alert: 'EstimatedAccuracyDrop',
@@ -140,8 +150,6 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         summary: '{{ $labels.model }} estimated accuracy below its target',
         description:
           "The label-free estimate (from the model's own confidence) over the last 1,000 predictions is {{ $value | humanizePercentage }}: quality is likely falling before the labels say so.",
-        runbook:
-          'Labels arrive late: act on the estimate. Look for the drifted features in Drift investigation.',
       },
       {
         alert: 'DataQualityFaults',
@@ -152,8 +160,6 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         summary: '{{ $labels.model }} / {{ $labels.feature }}: {{ $labels.check }} values',
         description:
           'More than 2 % of the current window of {{ $labels.feature }} failed the {{ $labels.check }} check ({{ $value | humanizePercentage }}).',
-        runbook:
-          'A broken upstream feed or a changed input format: Drift investigation shows which feature and check. Repair the input transform; do not retrain on broken inputs.',
       },
       {
         alert: 'DuplicateRequests',
@@ -164,8 +170,6 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         summary: '{{ $labels.model }} receives requests twice',
         description:
           '{{ $value | humanizePercentage }} of the current window repeated an earlier instance with the same event time: a client sends its requests twice.',
-        runbook:
-          'A client retries without an idempotency key: find it in the request logs, make it send a request id and deduplicate before scoring and before joining labels. Counts and labels of the duplicated traffic are inflated meanwhile.',
       },
       {
         alert: 'LabelStarvation',
@@ -179,8 +183,6 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         summary: '{{ $labels.model }} gets too few labels',
         description:
           'Only {{ $value | humanizePercentage }} of the predictions made 60 to 30 minutes ago have their ground truth: realized quality figures cannot be trusted.',
-        runbook:
-          'Rely on the label-free estimate meanwhile and fix the feedback pipeline; do not retrain on the few labels that trickle in.',
       },
     ],
   },
@@ -198,8 +200,6 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         severity: 'page',
         summary: '{{ $labels.model }} is burning its latency budget fast',
         description: `More than ${(14.4 * ERROR_BUDGET * 100).toFixed(1)} % of requests over the last hour and the last 5 minutes took longer than ${Number(LATENCY_SLO.threshold) * 1000} ms (objective: ${LATENCY_SLO.objective * 100} % within it): at this rate a 30-day budget lasts 2 days.`,
-        runbook:
-          'Check Model health for the latency and the version: a slow dependency or a new version? Roll back if a deployment caused it.',
       },
       {
         alert: 'LatencySLOBurnSlow',
@@ -212,7 +212,6 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         severity: 'ticket',
         summary: '{{ $labels.model }} is burning its latency budget',
         description: `More than ${(6 * ERROR_BUDGET * 100).toFixed(1)} % of requests over the last 6 hours and 30 minutes took longer than ${Number(LATENCY_SLO.threshold) * 1000} ms: at this rate a 30-day budget lasts 5 days.`,
-        runbook: 'Look at latency over the last hours in Model health and find what changed.',
       },
       {
         alert: 'PredictionErrorRate',
@@ -223,8 +222,6 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         summary: '{{ $labels.model }} answers with server errors',
         description:
           '{{ $value | humanizePercentage }} of prediction requests failed with a 5xx status over 5 minutes.',
-        runbook:
-          'Check Model health for errors by status and version: roll back if a new version brought them; a fault outside the model (the gateway, the host) ends when its owner fixes it.',
       },
       {
         alert: 'ModelDown',
@@ -234,7 +231,6 @@ export const ALERT_RULES: readonly RuleGroup<AlertRule>[] = [
         severity: 'page',
         summary: 'Serving is down ({{ $labels.instance }})',
         description: 'Prometheus cannot scrape the serving component: no model answers predictions.',
-        runbook: 'Restart the serving service (docker compose restart serving) and read its logs.',
       },
     ],
   },
