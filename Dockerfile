@@ -1,9 +1,63 @@
-# The lab's Node services in one image: contracts, simulator, serving, exporter, provisioning and the `driftlab`
-# command line (docker-compose.yml runs it three times, `start --only <component>`). The Grafana
-# plugin is not in it: compose mounts plugin/dist into Grafana.
+# Two images from one file, so that Docker alone is enough to run the lab (no Node on the host):
+#
+#   the Grafana image (`--target grafana`): grafana/grafana with the drift panel, built here in the
+#     stage `plugin`, and the provisioning files; compose's `grafana` service.
+#   the lab image (the last stage, the default target): contracts, simulator, serving, exporter,
+#     provisioning and the `driftlab` command line (docker-compose.yml runs it three times,
+#     `start --only <component>`). The plugin and its packages are not in it.
 #
 # Node 24 LTS: better-sqlite3 12.9 supports Node up to 25. The build uses no BuildKit-only syntax,
-# so the classic builder of docker-compose 1.29 can build it too.
+# so the classic builder of docker-compose 1.29 can build it too. The lab image's stages stay last:
+# `build: .` without a target builds the last stage. (The classic builder also runs the stages
+# above its target, so building the lab image there builds the plugin too; BuildKit skips them.
+# compose builds both images anyway, and the second build finds the shared stages in the cache.)
+
+# ---- plugin: the Grafana panel driftlab-drift-panel, built into /app/plugin/dist ------------------
+FROM node:24.11.1-bookworm-slim AS plugin
+
+WORKDIR /app
+
+# Every workspace manifest keeps the lockfile's workspace list whole; only the plugin's dependency
+# tree (its Grafana packages, webpack and the rest of its devDependencies, about 800 MB) and the
+# contracts, which the panel imports and webpack bundles, are installed. None of it leaves this
+# stage: the Grafana image takes plugin/dist only.
+COPY package.json package-lock.json ./
+COPY contracts/package.json contracts/
+COPY simulator/package.json simulator/
+COPY serving/package.json serving/
+COPY exporter/package.json exporter/
+COPY provisioning/package.json provisioning/
+COPY lab/package.json lab/
+COPY plugin/package.json plugin/
+RUN npm ci --no-audit --no-fund --workspace contracts --workspace plugin
+
+# @driftlab/contracts resolves (node_modules/@driftlab/contracts, a link to contracts/) to its
+# build output, contracts/dist: compile it, then the plugin (`npm run build -w plugin`, webpack).
+COPY tsconfig.base.json ./
+COPY contracts contracts
+RUN ./node_modules/.bin/tsc -b contracts
+COPY plugin plugin
+RUN npm run build -w plugin \
+  && test -f plugin/dist/module.js && test -f plugin/dist/plugin.json
+
+# ---- grafana: the Grafana that runs the panel -------------------------------------------------------
+# The version of the plugin's @grafana/* packages (plugin/package.json): a plugin must not be built
+# against a newer Grafana than the one that runs it. Keep the two equal; tests/compose.test.ts checks.
+FROM grafana/grafana:12.4.10 AS grafana
+
+# Plugins live outside /var/lib/grafana: compose keeps Grafana's state in a volume there, and a volume
+# hides what the image has at its path (after its first start it would keep serving an old panel).
+# The image's run.sh passes GF_PATHS_PLUGINS to Grafana. The directory belongs to Grafana's user, so
+# Grafana can still install plugins of its own there; the panel is root's, read-only to Grafana.
+ENV GF_PATHS_PLUGINS=/var/lib/grafana-plugins
+USER root
+RUN mkdir -p "$GF_PATHS_PLUGINS" && chown 472:0 "$GF_PATHS_PLUGINS"
+COPY --from=plugin /app/plugin/dist /var/lib/grafana-plugins/driftlab-drift-panel
+COPY provisioning/grafana /etc/grafana/provisioning
+
+# Grafana's own non-root user (uid 472), as in the base image. The panel is unsigned: compose allows
+# it by id (GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS=driftlab-drift-panel).
+USER 472
 
 # ---- build: install, compile, prune ------------------------------------------------------------
 FROM node:24.11.1-bookworm-slim AS build
@@ -18,7 +72,7 @@ ENV npm_config_nodedir=/usr/local
 WORKDIR /app
 
 # Manifests first, so the dependency layer is rebuilt only when they change. plugin/package.json
-# only keeps the workspace list whole: its dependencies are not installed.
+# only keeps the workspace list whole: its dependencies are not installed (the stage `plugin` does).
 COPY package.json package-lock.json ./
 COPY contracts/package.json contracts/
 COPY simulator/package.json simulator/
@@ -64,8 +118,8 @@ RUN mkdir /out \
   && cp -a lab/bin /out/lab/ \
   && find /out -name '*.tsbuildinfo' -delete
 
-# ---- runtime --------------------------------------------------------------------------------------
-FROM node:24.11.1-bookworm-slim
+# ---- lab: the runtime image (the last stage: compose's `build: .` builds it) -----------------------
+FROM node:24.11.1-bookworm-slim AS lab
 
 ENV NODE_ENV=production DRIFTLAB_DATA=/data
 WORKDIR /app

@@ -1,8 +1,10 @@
 // The Docker side of the lab, checked without a Docker engine: docker-compose.yml is validated by the
 // real docker-compose client (Debian's docker-compose 1.29, installed by scripts/system-packages.sh)
-// and read for the rules the stack must keep: pinned images, read-only provisioning, health-gated
-// start order, no default password, lab commands the built CLI accepts. The Dockerfile is read too.
-// `npm test` builds first (plugin/dist, lab/dist); run `npm run build` before running this file alone.
+// and read for the rules the stack must keep: pinned images, read-only provisioning, no host build
+// output mounted (Docker alone must be enough: issue 17), health-gated start order, no default
+// password, lab commands the built CLI accepts. The Dockerfile (the lab image and the Grafana image
+// with the panel built inside) and .dockerignore are read too. The lab commands' check runs the
+// built CLI (lab/dist): `npm test` builds first; run `npm run build` before running this file alone.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,11 +15,18 @@ const ROOT = join(__dirname, '..');
 const COMPOSE_FILE = join(ROOT, 'docker-compose.yml');
 const BIN = join(ROOT, 'lab', 'bin', 'driftlab.js');
 const LAB_IMAGE = 'driftlab:local';
+const GRAFANA_IMAGE = 'driftlab-grafana:local';
+/** Built images: from ./Dockerfile, not pulled, so their pins are the Dockerfile's FROM lines. */
+const BUILT_IMAGES = [LAB_IMAGE, GRAFANA_IMAGE];
 const LAB_SERVICES = ['exporter', 'serving', 'simulator'] as const;
 const PASSWORD_VARIABLE = 'GRAFANA_ADMIN_PASSWORD';
 const TOKEN_VARIABLE = 'DRIFTLAB_TUTOR_TOKEN';
 const WEBHOOK_VARIABLE = 'DRIFTLAB_WEBHOOK_TOKEN';
 const PLUGIN_ID = 'driftlab-drift-panel';
+/** Grafana's release the plugin's @grafana/* packages and the Grafana image must both be. */
+const GRAFANA_BASE = 'grafana/grafana';
+/** Folders of host build output and installs: never mounted, never in the build context. */
+const BUILD_OUTPUT_DIRS = ['dist', 'build', 'node_modules', '.driftlab'];
 /** An exact release: a tag with major.minor.patch (an optional leading v and suffix such as -bookworm-slim). */
 const EXACT_TAG = /^v?\d+\.\d+\.\d+(-[a-z0-9.-]+)?$/;
 
@@ -25,9 +34,14 @@ interface Healthcheck {
   test?: string[] | string;
   disable?: boolean;
 }
+interface Build {
+  context?: string;
+  dockerfile?: string;
+  target?: string;
+}
 interface Service {
   image?: string;
-  build?: unknown;
+  build?: string | Build;
   command?: string[] | string;
   environment?: Record<string, string | number | boolean | null> | string[];
   volumes?: (string | { type?: string; source?: string; target?: string; read_only?: boolean })[];
@@ -113,6 +127,96 @@ function binds(name: string, s: Service): Bind[] {
 }
 
 const allBinds = services.flatMap(([name, s]) => binds(name, s));
+
+/** A service's build, in the long form: `build: .` is `{ context: '.' }`. */
+function buildOf(s: Service): Build | undefined {
+  if (s.build === undefined) return undefined;
+  return typeof s.build === 'string' ? { context: s.build } : s.build;
+}
+
+interface Stage {
+  image: string;
+  name?: string;
+  instructions: string[];
+}
+
+/** ./Dockerfile's stages: instructions with continuation lines joined, comments left out. */
+function dockerfileStages(): Stage[] {
+  const lines = readFileSync(join(ROOT, 'Dockerfile'), 'utf8')
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const out: Stage[] = [];
+  for (const line of lines) {
+    const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
+    if (from) out.push({ image: from[1], name: from[2], instructions: [] });
+    else out.at(-1)?.instructions.push(line);
+  }
+  return out;
+}
+const stages = dockerfileStages();
+
+/** The stage an image is built from: the named target, else the last stage (Docker's default). */
+function targetStage(build: Build): Stage {
+  if (build.target === undefined) return stages.at(-1)!;
+  const stage = stages.find((st) => st.name === build.target);
+  if (!stage) throw new Error(`the Dockerfile has no stage '${build.target}' (a compose build target)`);
+  return stage;
+}
+
+interface Copy {
+  from?: string;
+  sources: string[];
+  target: string;
+}
+
+/** A stage's COPY instructions: `--from=` (another stage), the sources and the destination. */
+function copies(stage: Stage): Copy[] {
+  return stage.instructions
+    .filter((i) => /^COPY\s/i.test(i))
+    .map((i) => {
+      const words = i.split(/\s+/).slice(1);
+      const flags = words.filter((w) => w.startsWith('--'));
+      const paths = words.filter((w) => !w.startsWith('--'));
+      const from = flags.find((f) => f.startsWith('--from='))?.slice('--from='.length);
+      return { from, sources: paths.slice(0, -1), target: paths.at(-1)! };
+    });
+}
+
+/** The user a stage runs as: its last USER instruction (undefined: none, the base image's). */
+function userOf(stage: Stage): string | undefined {
+  const users = stage.instructions.filter((i) => /^USER\s/i.test(i));
+  return users.at(-1)?.split(/\s+/)[1].split(':')[0];
+}
+
+/** A stage's ENV values (`ENV A=b C=d` and the old `ENV A b` form). */
+function envOf(stage: Stage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of stage.instructions.filter((l) => /^ENV\s/i.test(l))) {
+    const rest = i.replace(/^ENV\s+/i, '');
+    if (rest.includes('='))
+      for (const kv of rest.split(/\s+/)) out[kv.slice(0, kv.indexOf('='))] = kv.slice(kv.indexOf('=') + 1);
+    else out[rest.split(/\s+/)[0]] = rest.split(/\s+/).slice(1).join(' ');
+  }
+  return out;
+}
+
+/** The image's own files a service reads, as mounts (repository path → path in the image). */
+function imageFiles(s: Service): { source: string; target: string }[] {
+  const build = buildOf(s);
+  if (!build) return [];
+  return copies(targetStage(build))
+    .filter((c) => c.from === undefined && c.sources.length === 1)
+    .map((c) => ({ source: `./${c.sources[0]}`, target: c.target }));
+}
+
+/** True if a (relative) host path is, or is under, a folder of build output or installs. */
+const isBuildOutput = (path: string) =>
+  posix
+    .normalize(path)
+    .split('/')
+    .some((segment) => BUILD_OUTPUT_DIRS.includes(segment));
 
 function commandOf(name: string): string[] {
   const command = service(name).command;
@@ -279,12 +383,31 @@ describe('docker-compose.yml, read', () => {
     }
   });
 
-  it('builds the lab image once, and pins every other image to an exact version', () => {
+  it('builds the lab image and the Grafana image from ./Dockerfile, and pins every other image to an exact version', () => {
     const builders = services.filter(([, s]) => s.build !== undefined);
-    expect(builders.map(([, s]) => s.image)).toEqual([LAB_IMAGE]);
+    expect(builders.map(([name, s]) => [name, s.image]).sort()).toEqual([
+      ['exporter', LAB_IMAGE],
+      ['grafana', GRAFANA_IMAGE],
+    ]);
+    for (const [name, s] of builders) {
+      const build = buildOf(s)!;
+      expect({ service: name, context: build.context, dockerfile: build.dockerfile ?? 'Dockerfile' }).toEqual(
+        {
+          service: name,
+          context: '.',
+          dockerfile: 'Dockerfile',
+        },
+      );
+    }
+    // The lab image is the Dockerfile's last stage (no target); the Grafana image its stage `grafana`.
+    expect(buildOf(service('exporter'))!.target).toBeUndefined();
+    expect(buildOf(service('grafana'))!.target).toBe('grafana');
+    expect(targetStage(buildOf(service('exporter'))!)).toBe(stages.at(-1));
+    // Only the grafana service runs the Grafana image; the lab image runs without a build of its own.
+    for (const [name, s] of services) if (s.image === GRAFANA_IMAGE) expect(name).toBe('grafana');
     for (const [name, s] of services) {
       expect({ service: name, image: s.image }).toEqual({ service: name, image: expect.any(String) });
-      if (s.image === LAB_IMAGE) continue;
+      if (BUILT_IMAGES.includes(s.image!)) continue; // pinned by the Dockerfile's FROM (see below)
       const [repository, tag, ...rest] = s.image!.split(':');
       expect({ service: name, image: s.image, repository: !!repository, rest }).toEqual({
         service: name,
@@ -300,13 +423,21 @@ describe('docker-compose.yml, read', () => {
     }
   });
 
-  it("runs the Grafana the plugin is built against (plugin/package.json's @grafana/data)", () => {
+  it("runs the Grafana the plugin is built against (plugin/package.json's @grafana/* packages)", () => {
+    // A plugin must not be built against a newer Grafana than the one that runs it: the image that
+    // compose builds for Grafana is FROM exactly the version of the plugin's @grafana/* packages.
     const plugin = JSON.parse(readFileSync(join(ROOT, 'plugin', 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
     const grafanaData = plugin.dependencies['@grafana/data'];
     expect(grafanaData).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(service('grafana').image).toBe(`grafana/grafana:${grafanaData}`);
+    for (const [pkg, version] of Object.entries(plugin.dependencies))
+      if (pkg.startsWith('@grafana/')) expect({ pkg, version }).toEqual({ pkg, version: grafanaData });
+    expect(targetStage(buildOf(service('grafana'))!).image).toBe(`${GRAFANA_BASE}:${grafanaData}`);
+    // No service runs the bare Grafana image: it has no drift panel.
+    expect(services.filter(([, s]) => s.image?.startsWith(`${GRAFANA_BASE}:`)).map(([name]) => name)).toEqual(
+      [],
+    );
   });
 
   it(`allows only ${PLUGIN_ID} to load unsigned`, () => {
@@ -335,35 +466,42 @@ describe('docker-compose.yml, read', () => {
           }).toEqual({ service: name, key, value, fromRequiredVariable: true });
   });
 
-  it('mounts only host paths that exist in the repository, read-only', () => {
+  it('mounts only source files of the repository, read-only: no host build output', () => {
+    // A clean clone has no dist/, build/ or node_modules/: Docker alone must be enough (issue 17).
     expect(allBinds.length).toBeGreaterThan(0);
     for (const bind of allBinds) {
       expect({ ...bind, readOnly: bind.readOnly }).toEqual({ ...bind, readOnly: true });
       if (bind.source === '/var/run/docker.sock') continue; // the host's, for the observability profile
       expect(bind.source).toMatch(/^\.\//);
-      const host = join(ROOT, bind.source);
-      const hint = bind.source.startsWith('./plugin/dist')
-        ? ' (plugin/dist is the built plugin: run npm run build)'
-        : '';
-      expect({ mount: `${bind.service}: ${bind.source}`, exists: existsSync(host), hint }).toEqual({
+      expect({ mount: `${bind.service}: ${bind.source}`, buildOutput: isBuildOutput(bind.source) }).toEqual({
+        mount: `${bind.service}: ${bind.source}`,
+        buildOutput: false,
+      });
+      expect({
+        mount: `${bind.service}: ${bind.source}`,
+        plugin: bind.source.startsWith('./plugin'),
+      }).toEqual({
+        mount: `${bind.service}: ${bind.source}`,
+        plugin: false,
+      });
+      expect({
+        mount: `${bind.service}: ${bind.source}`,
+        exists: existsSync(join(ROOT, bind.source)),
+      }).toEqual({
         mount: `${bind.service}: ${bind.source}`,
         exists: true,
-        hint,
       });
     }
     expect(allBinds.map((b) => b.source)).toEqual(
-      expect.arrayContaining([
-        './provisioning/grafana',
-        './provisioning/prometheus',
-        './provisioning/alertmanager',
-      ]),
+      expect.arrayContaining(['./provisioning/prometheus', './provisioning/alertmanager']),
     );
-    expect(existsSync(join(ROOT, 'plugin', 'dist', 'plugin.json'))).toBe(true); // else: npm run build
+    // Grafana's panel and provisioning are in its image; it mounts nothing from the host.
+    expect(binds('grafana', service('grafana'))).toEqual([]);
   });
 
-  it('names only files that exist under its mounts (configuration files, the home dashboard)', () => {
+  it('names only files that exist under its mounts or in its image (configuration files, the home dashboard)', () => {
     for (const [name, s] of services) {
-      const mounts = binds(name, s);
+      const mounts = [...binds(name, s), ...imageFiles(s)];
       const strings = [
         ...(Array.isArray(s.command) ? s.command.map(String) : []),
         ...Object.values(environment(s)),
@@ -381,6 +519,9 @@ describe('docker-compose.yml, read', () => {
           });
         }
     }
+    // The home dashboard is one of those: checked through the Grafana image's copy of provisioning/grafana.
+    const home = environment(service('grafana')).GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH;
+    expect(imageFiles(service('grafana')).some((m) => home.startsWith(`${m.target}/`))).toBe(true);
   });
 
   it('publishes ports on loopback unless DRIFTLAB_BIND says otherwise, and never the exporter', () => {
@@ -446,20 +587,30 @@ describe('docker-compose.yml, read', () => {
 });
 
 describe('Dockerfile', () => {
-  const lines = readFileSync(join(ROOT, 'Dockerfile'), 'utf8')
-    .replace(/\\\n/g, ' ')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
-  const stages: { image: string; name?: string; instructions: string[] }[] = [];
-  for (const line of lines) {
-    const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
-    if (from) stages.push({ image: from[1], name: from[2], instructions: [] });
-    else stages.at(-1)?.instructions.push(line);
-  }
+  const text = stages.flatMap((st) => [`FROM ${st.image}`, ...st.instructions]).join('\n');
+  const stageNamed = (name: string): Stage => {
+    const found = stages.find((st) => st.name === name);
+    if (!found) throw new Error(`the Dockerfile has no stage '${name}'`);
+    return found;
+  };
+  /** The stage that builds the panel: the one that runs the plugin workspace's build script. */
+  const pluginStage = () => {
+    const found = stages.filter((st) =>
+      st.instructions.some((i) => /^RUN\s.*\bnpm run build (-w |--workspace[= ])plugin\b/.test(i)),
+    );
+    expect(found.map((st) => st.name)).toEqual([expect.any(String)]);
+    return found[0];
+  };
+  const grafanaStage = () => targetStage(buildOf(service('grafana'))!);
+  /** The lab image: the last stage, and the stages it copies from (`build`). */
+  const labStages = () => {
+    const runtime = stages.at(-1)!;
+    const from = copies(runtime).flatMap((c) => (c.from ? [stageNamed(c.from)] : []));
+    return [runtime, ...from];
+  };
 
   it('pins every base image to an exact version', () => {
-    expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(stages.length).toBeGreaterThanOrEqual(4);
     const names = new Set(stages.map((s) => s.name).filter(Boolean));
     for (const { image } of stages) {
       if (names.has(image)) continue;
@@ -468,24 +619,117 @@ describe('Dockerfile', () => {
     }
   });
 
-  it('runs as a user that is not root in the final stage', () => {
-    const users = stages.at(-1)!.instructions.filter((i) => /^USER\s/i.test(i));
-    expect(users.length).toBeGreaterThan(0);
-    const user = users.at(-1)!.split(/\s+/)[1].split(':')[0];
-    expect(['root', '0']).not.toContain(user);
+  it('uses no BuildKit-only syntax: the classic builder of docker-compose 1.29 builds it', () => {
+    const raw = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    expect(raw).not.toMatch(/^#\s*syntax\s*=/im);
+    expect(text).not.toMatch(/^(RUN|COPY|ADD)\s.*--(mount|link|parents|exclude|chmod)\b/im);
+    expect(text).not.toMatch(/^(RUN|COPY)\s.*<<-?\s*['"]?[A-Z]+/im); // heredocs
   });
 
-  it('installs and prunes every Node workspace but the plugin, and copies its manifest', () => {
+  it('runs every image compose builds as a user that is not root (Grafana as its uid 472)', () => {
+    const built = services.flatMap(([, s]) => (buildOf(s) ? [targetStage(buildOf(s)!)] : []));
+    const images = new Set([stages.at(-1)!, ...built]);
+    expect(images.size).toBe(2);
+    for (const stage of images) {
+      const user = userOf(stage);
+      expect({ stage: stage.name, user: user ?? 'none' }).toEqual({
+        stage: stage.name,
+        user: expect.not.stringMatching(/^(root|0|none)$/),
+      });
+    }
+    expect(userOf(grafanaStage())).toBe('472');
+    expect(userOf(stages.at(-1)!)).toBe('node');
+  });
+
+  it('builds the panel in a stage of its own: the plugin workspace and the contracts it imports', () => {
+    const plugin = JSON.parse(readFileSync(join(ROOT, 'plugin', 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(plugin.scripts.build).toMatch(/^webpack\b/);
+    const stage = pluginStage();
+    const run = stage.instructions;
+    const install = run.find((i) => /npm ci\b/.test(i)) ?? '';
+    expect(install).toContain('--workspace plugin');
+    expect(install).toContain('--workspace contracts');
+    expect(install).not.toMatch(/--omit[= ]dev/); // webpack and its loaders are devDependencies
+    // @driftlab/contracts resolves to contracts/dist: compiled before webpack bundles it.
+    const contracts = run.findIndex((i) => /^RUN\s.*\btsc -b contracts\b/.test(i));
+    const build = run.findIndex((i) => /\bnpm run build (-w |--workspace[= ])plugin\b/.test(i));
+    expect(contracts).toBeGreaterThanOrEqual(0);
+    expect(contracts).toBeLessThan(build);
+    const sources = copies(stage).flatMap((c) => c.sources);
+    for (const path of ['package-lock.json', 'contracts', 'plugin', 'tsconfig.base.json'])
+      expect({ path, copied: sources.includes(path) }).toEqual({ path, copied: true });
+    // Copied from the build context only: no other stage's (or the host's) build output.
+    expect(copies(stage).filter((c) => c.from !== undefined)).toEqual([]);
+  });
+
+  it(`puts the built panel and provisioning/grafana into the Grafana image, outside Grafana's data volume`, () => {
+    const stage = grafanaStage();
+    expect(stage.name).toBe('grafana');
+    const pluginsDir = envOf(stage).GF_PATHS_PLUGINS;
+    expect(pluginsDir).toMatch(/^\/[\w./-]+$/);
+    // compose keeps Grafana's state in a volume at its data path; a volume hides the image's files.
+    const dataMounts = (service('grafana').volumes ?? []).map((v) =>
+      typeof v === 'string' ? v.split(':')[1] : v.target,
+    );
+    for (const target of dataMounts)
+      expect({ target, hidesPlugins: `${pluginsDir}/`.startsWith(`${target}/`) }).toEqual({
+        target,
+        hidesPlugins: false,
+      });
+    expect(copies(stage)).toEqual(
+      expect.arrayContaining([
+        { from: pluginStage().name, sources: ['/app/plugin/dist'], target: `${pluginsDir}/${PLUGIN_ID}` },
+        { from: undefined, sources: ['provisioning/grafana'], target: '/etc/grafana/provisioning' },
+      ]),
+    );
+    const pluginJson = JSON.parse(readFileSync(join(ROOT, 'plugin', 'src', 'plugin.json'), 'utf8')) as {
+      id: string;
+    };
+    expect(pluginJson.id).toBe(PLUGIN_ID);
+  });
+
+  it('keeps the plugin out of the lab image: installs and prunes every Node workspace but the plugin', () => {
     const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { workspaces: string[] };
-    const text = lines.join('\n');
-    const install = lines.find((l) => /npm ci\b/.test(l)) ?? '';
-    const prune = lines.find((l) => /npm prune\b/.test(l)) ?? '';
+    const lab = labStages();
+    const labText = lab.flatMap((st) => st.instructions).join('\n');
+    const labLines = lab.flatMap((st) => st.instructions);
+    const install = labLines.find((l) => /npm ci\b/.test(l)) ?? '';
+    const prune = labLines.find((l) => /npm prune\b/.test(l)) ?? '';
     for (const ws of root.workspaces.filter((w) => w !== 'plugin')) {
       expect({ ws, install: install.includes(`--workspace ${ws}`) }).toEqual({ ws, install: true });
       expect({ ws, prune: prune.includes(`--workspace ${ws}`) }).toEqual({ ws, prune: true });
-      expect({ ws, manifest: text.includes(`COPY ${ws}/package.json`) }).toEqual({ ws, manifest: true });
+      expect({ ws, manifest: labText.includes(`COPY ${ws}/package.json`) }).toEqual({ ws, manifest: true });
     }
     expect(install).not.toContain('--workspace plugin');
+    expect(prune).not.toContain('--workspace plugin');
     expect(prune).toContain('--omit=dev');
+    // Nothing of the plugin stage or the Grafana image: the runtime copies from the lab's build only.
+    for (const stage of lab) expect([pluginStage().name, 'grafana']).not.toContain(stage.name);
+    // Of the plugin, only its manifest (the lockfile's workspace list), never its sources or dist.
+    const pluginCopies = labLines.filter((l) => /^COPY\s/.test(l) && /\bplugin\b/.test(l));
+    expect(pluginCopies).toEqual(['COPY plugin/package.json plugin/']);
+  });
+});
+
+describe('.dockerignore', () => {
+  const patterns = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+
+  it("keeps the host's installs and build output out of the build context", () => {
+    for (const dir of BUILD_OUTPUT_DIRS) {
+      const pattern = dir.startsWith('.') ? dir : `**/${dir}`;
+      expect({ dir, excluded: patterns.includes(pattern) }).toEqual({ dir, excluded: true });
+    }
+    expect(patterns).toEqual(expect.arrayContaining(['**/*.tsbuildinfo', '.env']));
+    // No exception (`!…`) lets any of it back in.
+    for (const exception of patterns.filter((p) => p.startsWith('!')))
+      expect({ exception, buildOutput: isBuildOutput(exception.slice(1)) }).toEqual({
+        exception,
+        buildOutput: false,
+      });
   });
 });
