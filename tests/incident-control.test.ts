@@ -257,6 +257,17 @@ describe('incidents and diagnoses in a running lab', () => {
     ]);
     const { stdout: list } = await run(process.execPath, [BIN, 'incident', 'list'], { env });
     expect(list).toContain(`${incident}  aborted`);
+    // What an action prints, and the team tokens to hand out, as JSON too.
+    const { stdout: revealed } = await run(
+      process.execPath,
+      [BIN, 'incident', 'reveal', incident, '--json'],
+      {
+        env,
+      },
+    );
+    expect(JSON.parse(revealed)).toEqual([expect.objectContaining({ id: incident, state: 'aborted' })]);
+    const { stdout: teams } = await run(process.execPath, [BIN, 'lab', 'teams', '--json'], { env });
+    expect(JSON.parse(teams)).toEqual(expect.arrayContaining([{ id: 'team-1', token: teamToken }]));
     // When it began: the onset people saw (wall clock), the traffic's simulated time beside it.
     expect(list).toMatch(/ onset team-1 \d{4}-\d\d-\d\dT[^ ]+Z \(simulated 2026-\d\d-\d\dT[^ ]+Z\)/);
     // A team token cannot read the record through the CLI either.

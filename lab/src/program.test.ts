@@ -491,6 +491,13 @@ describe('driftlab --json', () => {
     'scenario show',
     'incident list',
     'incident log',
+    'incident start',
+    'incident pause',
+    'incident resume',
+    'incident abort',
+    'incident reveal',
+    'playbook run',
+    'lab teams',
     'scoreboard',
   ])('`%s` offers --json', async (command) => {
     const { code, stdout } = await run(...command.split(' '), '--help');

@@ -45,6 +45,12 @@ function scenarioField(
  * One line per incident. When it began is the onset people saw on their dashboards (wall clock),
  * with the traffic's simulated time beside it; before that, when it is due on the traffic's clock.
  */
+/** Incidents a command started or changed: one line each, or (`--json`) the JSON list. */
+function printIncidents(io: CliIo, incidents: readonly IncidentJson[], json = false): void {
+  if (json) io.stdout.write(JSON.stringify(incidents, null, 2) + '\n');
+  else for (const i of incidents) printIncident(io, i);
+}
+
 function printIncident(io: CliIo, i: IncidentJson): void {
   const onsets = Object.entries(i.onset).map(
     ([team, wall]) =>
@@ -76,6 +82,7 @@ interface StartOptions {
   team?: string[];
   all?: boolean;
   feedback?: boolean;
+  json?: boolean;
 }
 
 function registerIncidentStart(incident: Command, io: CliIo): void {
@@ -94,6 +101,7 @@ function registerIncidentStart(incident: Command, io: CliIo): void {
     ])
     .option('--all', 'every team (the default)')
     .option('--feedback', 'teams see their diagnosis scores at once (else after `incident reveal`)')
+    .option('--json', 'the started incident as JSON (as GET /v1/incidents/{id} gives it)')
     .action(async (scenario: string, o: StartOptions) => {
       if (o.hidden && o.announced) throw new CliError('--hidden and --announced: choose one', 2);
       if (o.team && o.all) throw new CliError('--team and --all: choose one', 2);
@@ -104,7 +112,7 @@ function registerIncidentStart(incident: Command, io: CliIo): void {
         teams: o.team ?? 'all',
         feedback: !!o.feedback,
       });
-      printIncident(io, started);
+      printIncidents(io, [started], o.json);
     });
 }
 
@@ -120,11 +128,13 @@ function registerIncidentActions(incident: Command, io: CliIo): void {
     incident
       .command(`${verb} <id>`)
       .description(what)
-      .action(async (id: string) => {
-        printIncident(
-          io,
-          await labRequest<IncidentJson>('POST', `/v1/incidents/${encodeURIComponent(id)}/${verb}`),
+      .option('--json', 'the incident as JSON')
+      .action(async (id: string, o: { json?: boolean }) => {
+        const incident = await labRequest<IncidentJson>(
+          'POST',
+          `/v1/incidents/${encodeURIComponent(id)}/${verb}`,
         );
+        printIncidents(io, [incident], o.json);
       });
 }
 
@@ -208,13 +218,14 @@ function registerPlaybook(program: Command, io: CliIo): void {
     .description(
       'Start every incident a playbook file schedules (YAML: incidents: [{scenario, at, mode, teams, feedback}])',
     )
-    .action(async (file: string) => {
+    .option('--json', 'the started incidents as a JSON list')
+    .action(async (file: string, o: { json?: boolean }) => {
       const { incidents: started } = await labRequest<{ incidents: IncidentJson[] }>(
         'POST',
         '/v1/playbooks',
         { incidents: playbookIncidents(file) },
       );
-      for (const i of started) printIncident(io, i);
+      printIncidents(io, started, o.json);
     });
 }
 
