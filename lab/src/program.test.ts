@@ -379,6 +379,7 @@ describe('driftlab models', () => {
     const v1 = await run('models', 'train', 'sea', '--events', '2000', '--data', data);
     expect(v1.code).toBe(0);
     expect(v1.stdout).toMatch(/^v1 {2}candidate .* accuracy 0\.\d{4}\n$/);
+    expect(v1.stderr).toBe('training sea on 2,000 simulated events (seed 1)…\n');
     const first = await run('models', 'promote', 'sea', '1', '--data', data);
     expect(first.stdout).toMatch(/^pass {2}holdout accuracy/m);
     expect(first.stdout).not.toMatch(/^FAIL/m);
@@ -463,7 +464,8 @@ describe('driftlab models', () => {
     );
     log.close();
     const retrained = await run('models', 'retrain', 'sea', '--last', '3000', '--promote', '--data', data);
-    expect(retrained.stderr).toBe('');
+    // Progress on stderr only: stdout is the result.
+    expect(retrained.stderr).toBe('retraining sea on its last 3,000 labelled events…\n');
     expect(retrained.code).toBe(0);
     const lines = retrained.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^v2 {2}serving .* \(3000 labelled events\)$/);

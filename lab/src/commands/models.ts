@@ -215,6 +215,10 @@ function registerTrain(models: Command, io: CliIo): void {
   ).action((model: string, o: { data?: string; seed: number; events: number; json?: boolean }) => {
     const world = worldOf(model);
     withRegistry(o.data, (registry) => {
+      // Training takes seconds: say so on stderr (stdout stays the result, for scripts and --json).
+      io.stderr.write(
+        `training ${model} on ${o.events.toLocaleString('en')} simulated events (seed ${o.seed})…\n`,
+      );
       const version = storeTrained(registry, model, trainModel(world, { seed: o.seed, trainSize: o.events }));
       const listing = registry.versions(model).find((v) => v.version === version)!;
       if (o.json) printJson(io, listing);
@@ -238,6 +242,7 @@ function retrain(io: CliIo, model: string, o: RetrainOptions): void {
   const log = new LabelledLog(labelledLogPath(data));
   try {
     withRegistry(o.data, (registry) => {
+      io.stderr.write(`retraining ${model} on its last ${o.last.toLocaleString('en')} labelled events…\n`);
       const result = retrainFromLog(registry, log, world, {
         last: o.last,
         promote: o.promote,
