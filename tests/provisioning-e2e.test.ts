@@ -1,22 +1,27 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import type { Dashboard, Panel, VariableModel } from '@grafana/schema';
 import {
   ALERT_RULES,
   DASHBOARDS,
-  generatedFiles,
   localAlertmanagerConfig,
   localPrometheusConfig,
   RECORDING_RULES,
 } from '@driftlab/provisioning';
+import { trainVersion } from './support/live-lab';
 import { freePort } from './support/ports';
-import { startAlertmanager, startPrometheus, type RunningPrometheus } from './support/prometheus';
+import { waitUntil as waitFor } from './support/wait';
+import {
+  startAlertmanager,
+  startPrometheus,
+  writeQuickRules,
+  type RunningPrometheus,
+} from './support/prometheus';
 import type { RunningService } from './support/service';
 
 /*
@@ -37,7 +42,6 @@ const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
 const TUTOR = 'tutor-token-of-the-e2e-test';
 /** The secret Alertmanager sends to the lab's webhook: without it, no alert would be recorded. */
 const WEBHOOK = 'webhook-secret-of-the-e2e-test';
-const run = promisify(execFile);
 
 /** The credit applicants' incomes drop from 1h to 3h of simulated time: a step, then back. */
 const SCENARIO = {
@@ -81,16 +85,9 @@ let alertmanager: RunningService;
 let prometheus: RunningPrometheus;
 let startedAt: number;
 
-async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, seconds: number): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const found = await probe().catch(() => undefined);
-    if (found !== undefined) return found;
-    if (Date.now() > deadline)
-      throw new Error(`${what}: not within ${seconds} s; lab log tail:\n${labLog.slice(-3000)}`);
-    await sleep(500);
-  }
-}
+/** Polls `probe` until it gives a value, or fails with the lab's log tail. */
+const waitUntil = <T>(what: string, probe: () => Promise<T | undefined>, seconds: number) =>
+  waitFor(what, probe, seconds, () => `lab log tail:\n${labLog.slice(-3000)}`, 500);
 
 async function alertEvents(): Promise<LabEventJson[]> {
   const res = await fetch(`${labUrl}/v1/alerts`);
@@ -106,28 +103,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'driftlab-e2e-'));
   const data = join(dir, 'data');
   // An earlier credit version to roll back to (the lab trains and serves version 2 at start).
-  await run(process.execPath, [
-    BIN,
-    'models',
-    'train',
-    'credit',
-    '--seed',
-    '8',
-    '--events',
-    '5000',
-    '--data',
-    data,
-  ]);
+  trainVersion(data, 'credit', 8, 5000);
 
-  // The generated rules, with short `for:` durations.
+  // The generated rules, with `for:` shortened so alerts fire within the test.
   const rulesDir = join(dir, 'rules');
-  mkdirSync(rulesDir);
-  for (const [path, text] of Object.entries(generatedFiles())) {
-    if (!path.startsWith('prometheus/rules/')) continue;
-    const rules = parse(text) as { groups: { rules: { for?: string }[] }[] };
-    for (const group of rules.groups) for (const rule of group.rules) if (rule.for) rule.for = '3s';
-    writeFileSync(join(rulesDir, path.split('/').at(-1)!), stringify(rules));
-  }
+  writeQuickRules(rulesDir, '3s');
   const scenario = join(dir, 'scenario.yaml');
   writeFileSync(scenario, stringify(SCENARIO));
 

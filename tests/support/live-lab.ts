@@ -1,6 +1,6 @@
 // `driftlab start` (the built command) as a child process, for tests over real HTTP: started on any
 // free port, its URL read from its "lab started" line, its log kept.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -57,4 +57,17 @@ export async function startLab(args: readonly string[], env: NodeJS.ProcessEnv =
 /** A component's address from its "lab started" line: serving's, else its /metrics origin. */
 function urlOf(started: { serving?: string; metrics: string }): string {
   return started.serving ?? new URL(started.metrics).origin;
+}
+
+/**
+ * Trains a candidate version of `model` into `data` with the built command (`models train`), so a
+ * lab started there has an earlier version to roll back to.
+ */
+export function trainVersion(data: string, model: string, seed: number, events: number): void {
+  const run = spawnSync(
+    process.execPath,
+    [BIN, 'models', 'train', model, '--seed', String(seed), '--events', String(events), '--data', data],
+    { encoding: 'utf8' },
+  );
+  if (run.status !== 0) throw new Error(`models train ${model}: ${run.stderr}`);
 }

@@ -62,12 +62,18 @@ export const ALERTS_RECEIVED: PromQuery = {
   legend: '{{alertname}} {{status}}',
 };
 
-/** `expr`, or 0 for each model serving predictions when `expr` has no series yet (nothing failed). */
+/**
+ * `expr`, or 0 for each model serving predictions when `expr` has no series yet (nothing failed).
+ * Bracketed whole: `or` binds looser than any arithmetic, so `a or b / c` would divide `b` only.
+ */
 export function orZeroByModel(expr: string, model: string): string {
-  return `(${expr}) or (sum by (team, model) (rate(driftlab_prediction_requests_total{team=~"$team", model=~"${model}"}[${RATE}])) * 0)`;
+  return `((${expr}) or (sum by (team, model) (rate(driftlab_prediction_requests_total{team=~"$team", model=~"${model}"}[${RATE}])) * 0))`;
 }
 
-/** The server-error share of prediction requests, by model (0 while none failed). */
+/**
+ * The server-error share of prediction requests, by model (0 while none failed): the recording rule
+ * model:driftlab_prediction_server_errors:ratio_rate5m over the panel's own window.
+ */
 export function errorRatio(model: string): string {
   return `${orZeroByModel(`sum by (team, model) (rate(driftlab_prediction_requests_total{team=~"$team", model=~"${model}", status=~"5.."}[${RATE}]))`, model)} / sum by (team, model) (rate(driftlab_prediction_requests_total{team=~"$team", model=~"${model}"}[${RATE}]))`;
 }

@@ -164,12 +164,15 @@ export const modelHealth = modelDashboard({
         series({
           title: 'Labelled predictions in window',
           description:
-            'How many predictions of each window have their ground truth (realized quality needs them).',
+            'How many predictions of each window of the serving version have their ground truth (realized quality needs them; quality alerts wait for 200).',
           unit: 'none',
           w: 8,
+          decimals: 0,
           queries: [
             {
-              expr: `sum by (window) (driftlab_window_labelled_predictions{team=~"$team", model=~"${M}"})`,
+              // The serving version's: a retired version keeps its last counts, which add up to
+              // nothing (two full last_1000 windows are not 2,000 labelled predictions).
+              expr: `max by (team, model, window) (driftlab_window_labelled_predictions{team=~"$team", model=~"${M}"} and on (team, model, version) driftlab_model_serving_version_info)`,
               legend: '{{window}}',
             },
           ],
