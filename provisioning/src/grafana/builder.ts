@@ -1,9 +1,15 @@
 import type {
   AnnotationQuery,
+  AnnotationTarget,
   Dashboard,
+  DataQuery,
   DataSourceRef,
   FieldColor,
+  FieldColorModeId,
   Panel,
+  RowPanel,
+  ThresholdsConfig,
+  ThresholdsMode,
   VariableModel,
 } from '@grafana/schema';
 
@@ -21,6 +27,18 @@ export const ALERTMANAGER_UID = 'driftlab-alertmanager';
 /** Every query goes through the `datasource` variable, so a class can point the dashboards elsewhere. */
 export const PROMETHEUS: DataSourceRef = { type: 'prometheus', uid: '${datasource}' };
 const GRAFANA: DataSourceRef = { type: 'grafana', uid: '-- Grafana --' };
+
+/**
+ * A member of one of @grafana/schema's string enums (colour and threshold modes), from its string.
+ * The enums' values exist only in that package's run-time code, and provisioning takes only its
+ * types (a dev dependency; the lab loads these modules at run time), so the string is spelled here:
+ * the parameter type accepts exactly the member's own string, so this narrowing cannot mislabel.
+ */
+const enumMember = <E extends string>(value: `${E}`): E => value as E;
+
+const COLOR_BY_THRESHOLDS = enumMember<FieldColorModeId.Thresholds>('thresholds');
+const COLOR_FIXED = enumMember<FieldColorModeId.Fixed>('fixed');
+const ABSOLUTE = enumMember<ThresholdsMode.Absolute>('absolute');
 
 export interface PromQuery {
   readonly expr: string;
@@ -71,6 +89,17 @@ export interface PanelSpec {
 
 const GREEN_ONLY: readonly Threshold[] = [{ color: 'green', value: null }];
 
+/** A panel's field colour: by its thresholds unless the spec fixes one. */
+function fieldColor(color: PanelSpec['color']): FieldColor {
+  return color?.mode === 'fixed'
+    ? { mode: COLOR_FIXED, fixedColor: color.fixedColor }
+    : { mode: COLOR_BY_THRESHOLDS };
+}
+
+function thresholds(steps: readonly Threshold[]): ThresholdsConfig {
+  return { mode: ABSOLUTE, steps: [...steps] };
+}
+
 function panelJson(spec: PanelSpec, id: number, x: number, y: number): Panel {
   return {
     id,
@@ -86,15 +115,15 @@ function panelJson(spec: PanelSpec, id: number, x: number, y: number): Panel {
         ...(spec.min !== undefined ? { min: spec.min } : {}),
         ...(spec.max !== undefined ? { max: spec.max } : {}),
         ...(spec.decimals !== undefined ? { decimals: spec.decimals } : {}),
-        color: (spec.color ?? { mode: 'thresholds' }) as FieldColor,
-        thresholds: { mode: 'absolute', steps: [...(spec.thresholds ?? GREEN_ONLY)] },
+        color: fieldColor(spec.color),
+        thresholds: thresholds(spec.thresholds ?? GREEN_ONLY),
         ...(spec.custom ? { custom: spec.custom } : {}),
       },
       overrides: [],
     },
     options: spec.options ?? {},
     ...(spec.transformations ? { transformations: spec.transformations } : {}),
-  } as Panel;
+  };
 }
 
 /** A row header (collapsed: false) followed by its panels. */
@@ -104,8 +133,8 @@ export interface RowSpec {
 }
 
 /** Lays rows of panels out top to bottom, each row's panels left to right, wrapping at 24. */
-export function layout(rows: readonly RowSpec[]): Panel[] {
-  const out: Panel[] = [];
+export function layout(rows: readonly RowSpec[]): Array<Panel | RowPanel> {
+  const out: Array<Panel | RowPanel> = [];
   let id = 1;
   let y = 0;
   for (const row of rows) {
@@ -116,7 +145,7 @@ export function layout(rows: readonly RowSpec[]): Panel[] {
       collapsed: false,
       gridPos: { x: 0, y, w: 24, h: 1 },
       panels: [],
-    } as unknown as Panel);
+    });
     y += 1;
     let x = 0;
     let rowHeight = 0;
@@ -146,7 +175,16 @@ export function datasourceVariable(): VariableModel {
     refresh: 1,
     regex: '',
     options: [],
-  } as VariableModel;
+  };
+}
+
+/**
+ * A query variable as Grafana 12.4 saves it: @grafana/schema's VariableModel and the query's text
+ * (`definition`, shown in the variable editor), which that model does not list.
+ */
+export interface QueryVariableModel extends VariableModel {
+  readonly type: 'query';
+  readonly definition: string;
 }
 
 /** A variable whose values are a label's values in a metric (`label_values(metric, label)`). */
@@ -156,7 +194,7 @@ export function labelVariable(spec: {
   readonly query: string;
   readonly multi?: boolean;
   readonly description: string;
-}): VariableModel {
+}): QueryVariableModel {
   return {
     type: 'query',
     name: spec.name,
@@ -172,7 +210,7 @@ export function labelVariable(spec: {
     ...(spec.multi ? { current: { text: ['All'], value: ['$__all'] } } : {}),
     regex: '',
     options: [],
-  } as VariableModel;
+  };
 }
 
 /**
@@ -181,7 +219,7 @@ export function labelVariable(spec: {
  * `driftlab grafana setup --teams n` copies the dashboards into each team's folder with this
  * variable fixed to the team and hidden.
  */
-export function teamVariable(): VariableModel {
+export function teamVariable(): QueryVariableModel {
   return {
     ...labelVariable({
       name: 'team',
@@ -191,7 +229,7 @@ export function teamVariable(): VariableModel {
       description: "A cohort lab's team (all by default; a lab of one team has none).",
     }),
     allValue: '.*',
-  } as VariableModel;
+  };
 }
 
 /** Grafana's own annotations (dashboard-scoped, and lab events tagged `driftlab`). */
@@ -204,17 +242,54 @@ export function builtInAnnotations(): AnnotationQuery {
     iconColor: 'rgba(0, 211, 255, 1)',
     name: 'Annotations & Alerts',
     type: 'dashboard',
-  } as AnnotationQuery;
+  };
 }
 
-export function labEventAnnotations(tags: readonly string[], name: string, color: string): AnnotationQuery {
+/** The query of a Grafana annotation by tags: @grafana/schema's AnnotationTarget, as a DataQuery. */
+export interface TagsAnnotationTarget extends AnnotationTarget, DataQuery {}
+
+/** Whether an annotation's query is one by tags (what labEventAnnotations writes). */
+export function isTagsTarget(target: DataQuery | undefined): target is TagsAnnotationTarget {
+  return (
+    target !== undefined &&
+    'type' in target &&
+    target.type === 'tags' &&
+    'tags' in target &&
+    Array.isArray(target.tags) &&
+    target.tags.every((tag) => typeof tag === 'string') &&
+    'limit' in target &&
+    typeof target.limit === 'number' &&
+    'matchAny' in target &&
+    typeof target.matchAny === 'boolean'
+  );
+}
+
+export function labEventAnnotations(
+  tags: readonly string[],
+  name: string,
+  color: string,
+): AnnotationQuery<TagsAnnotationTarget> {
   return {
     datasource: GRAFANA,
     enable: true,
     iconColor: color,
     name,
     target: { type: 'tags', tags: [...tags], limit: 100, matchAny: true, refId: 'Anno' },
-  } as unknown as AnnotationQuery;
+  };
+}
+
+/**
+ * A Prometheus annotation in the form Grafana 12.4's Prometheus data source reads (and migrates into
+ * its query): the query and formats at the annotation's top level, which @grafana/schema's
+ * AnnotationQuery (the data-source-neutral part) does not list.
+ */
+export interface PrometheusAnnotationQuery extends AnnotationQuery {
+  readonly expr: string;
+  readonly step: string;
+  readonly titleFormat: string;
+  readonly textFormat: string;
+  readonly tagKeys: string;
+  readonly useValueForTime: boolean;
 }
 
 /** An annotation per series of a PromQL query whose value is non-zero. */
@@ -224,7 +299,7 @@ export function prometheusAnnotation(spec: {
   readonly title: string;
   readonly text: string;
   readonly color: string;
-}): AnnotationQuery {
+}): PrometheusAnnotationQuery {
   return {
     datasource: PROMETHEUS,
     enable: true,
@@ -236,7 +311,7 @@ export function prometheusAnnotation(spec: {
     textFormat: spec.text,
     tagKeys: 'model',
     useValueForTime: false,
-  } as unknown as AnnotationQuery;
+  };
 }
 
 export interface DashboardSpec {
@@ -284,5 +359,5 @@ export function dashboard(spec: DashboardSpec): Dashboard {
     templating: { list: [...spec.variables] },
     annotations: { list: [...spec.annotations] },
     panels: layout(spec.rows),
-  } as Dashboard;
+  };
 }

@@ -1,4 +1,5 @@
 import type { AnnotationQuery, Dashboard, VariableModel } from '@grafana/schema';
+import { isTagsTarget, type TagsAnnotationTarget } from './builder';
 import { DASHBOARDS } from './dashboards';
 
 /*
@@ -33,7 +34,7 @@ function fixedTeam(team: string): VariableModel {
     current: { text: team, value: team },
     hide: 2,
     options: [{ text: team, value: team, selected: true }],
-  } as VariableModel;
+  };
 }
 
 /** One team's copy of a student dashboard. */
@@ -60,12 +61,10 @@ export function teamDashboard(dashboard: Dashboard, team: string): Dashboard {
  * lab tags them `team:<id>` (lab/src/grafana/annotations.ts); both tags must match.
  */
 function ownActions(annotation: AnnotationQuery, team: string): AnnotationQuery {
-  const target = (annotation as { target?: { type?: string; tags?: string[] } }).target;
-  if (target?.type !== 'tags' || !target.tags?.includes(ACTION_TAG)) return annotation;
-  return {
-    ...annotation,
-    target: { ...target, tags: [ACTION_TAG, `team:${team}`], matchAny: false },
-  } as unknown as AnnotationQuery;
+  const { target } = annotation;
+  if (!isTagsTarget(target) || !target.tags.includes(ACTION_TAG)) return annotation;
+  const own: TagsAnnotationTarget = { ...target, tags: [ACTION_TAG, `team:${team}`], matchAny: false };
+  return { ...annotation, target: own };
 }
 
 /** The folder and dashboards of one team (`team-1` … `team-20`: uids stay within Grafana's 40 characters). */
