@@ -40,7 +40,7 @@ export async function startHosts(
   if (servingRuns) {
     // Serving alone checks recovery actions, and the simulator's request faults, against the tokens
     // in the shared data directory.
-    const aloneTokens = options.plane ? undefined : options.tokens;
+    const loneTokens = options.plane ? undefined : options.tokens;
     for (const [i, t] of teams.entries()) {
       const registries = t.exporter ? [t.exporter.metrics.registry] : [];
       // The lab's own metrics are published once, on the first port.
@@ -54,8 +54,8 @@ export async function startHosts(
         logger: options.teamLog(t.team),
         labelledLog: t.labelledLog,
         onPredictions: t.sink ? (batch) => t.sink!.prediction(batch) : undefined,
-        recoveryHooks: options.plane?.recoveryHooks(t.team) ?? { guard: recoveryGuard(aloneTokens!) },
-        requestFaults: aloneTokens ? tutorSentFaults(aloneTokens) : undefined,
+        recoveryHooks: options.plane?.recoveryHooks(t.team) ?? { guard: recoveryGuard(loneTokens!) },
+        requestFaults: loneTokens ? tutorSentFaults(loneTokens) : undefined,
         // Only the lab's simulator dates its requests (X-Event-Time), proving itself with the tutor token.
         trustedSender: fromTutor(options.tokens),
         routers: labRouter ? [labRouter] : [],
