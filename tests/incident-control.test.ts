@@ -109,6 +109,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A command run with the team token; its stdout. */
+async function teamCli(...args: string[]): Promise<string> {
+  const env = { ...process.env, DRIFTLAB_URL: url, DRIFTLAB_TOKEN: teamToken };
+  return (await run(process.execPath, [BIN, ...args], { env })).stdout;
+}
+
 describe('incidents and diagnoses in a running lab', () => {
   let incident: string;
 
@@ -121,8 +127,11 @@ describe('incidents and diagnoses in a running lab', () => {
     const team = await call('POST', '/v1/incidents', teamToken, body);
     expect(team.status).toBe(403);
     expect(team.json.error).toBe('this tutor action is not allowed with a team token');
-    expect((await call('GET', '/v1/scoreboard', teamToken)).status).toBe(403);
     expect((await call('GET', '/v1/record', teamToken)).status).toBe(403);
+    expect((await call('GET', '/v1/teams', teamToken)).status).toBe(403);
+    // A team reads its own scoreboard: nothing yet.
+    const board = await call('GET', '/v1/scoreboard', teamToken);
+    expect([board.status, board.json]).toEqual([200, { scoreboard: [] }]);
     // A team may not diagnose as the tutor, nor the tutor as a team.
     expect((await call('POST', '/v1/diagnoses', TUTOR, {})).status).toBe(403);
   });
@@ -140,6 +149,31 @@ describe('incidents and diagnoses in a running lab', () => {
     expect(path.status).toBe(400);
   });
 
+  it('tells a team that diagnoses when no incident concerns it so, and records the diagnosis', async () => {
+    const alone = await call('POST', '/v1/diagnoses', teamToken, {
+      model: 'credit',
+      features: [],
+      kind: 'serving',
+      since: new Date().toISOString(),
+      note: 'all quiet?',
+    });
+    expect(alone.status).toBe(201);
+    expect(alone.json.pending).toMatch(/^no incident concerns your team now/);
+    expect(alone.json.score).toBeUndefined();
+    const { json } = await call('GET', '/v1/record?prefix=diagnosis.', TUTOR);
+    expect((json.events as { actor: string; outcome: string }[]).map((e) => [e.actor, e.outcome])).toEqual([
+      ['team:team-1', 'no incident had begun'],
+    ]);
+    // What `driftlab diagnose` prints of it.
+    const env = { ...process.env, DRIFTLAB_URL: url, DRIFTLAB_TOKEN: teamToken };
+    const { stdout: said } = await run(
+      process.execPath,
+      [BIN, 'diagnose', '--model', 'credit', '--kind', 'serving', '--since', '1m'],
+      { env },
+    );
+    expect(said).toMatch(/^diagnosis \d+ received: no incident concerns your team now/);
+  });
+
   it('starts a hidden incident: tutors see the answer key, students nothing', async () => {
     const started = await call('POST', '/v1/incidents', TUTOR, {
       scenario_yaml: stringify(SCENARIO),
@@ -151,6 +185,7 @@ describe('incidents and diagnoses in a running lab', () => {
     expect((started.json.answer as { features: string[] }).features).toEqual(['annual_income']);
     const student = await call('GET', '/v1/incidents', teamToken);
     expect(student.json).toEqual({ incidents: [] });
+    expect((await call('GET', '/v1/scoreboard', teamToken)).json).toEqual({ scoreboard: [] });
     // The onset is the first request it affected (20 simulated minutes later: 2 s at 600×).
     for (let i = 0; i < 200; i++) {
       const view = await call('GET', `/v1/incidents/${incident}`, TUTOR);
@@ -177,8 +212,13 @@ describe('incidents and diagnoses in a running lab', () => {
       await (await fetch(`${url}/v1/alerts`)).text(),
       JSON.stringify((await call('GET', '/v1/incidents', teamToken)).json),
       JSON.stringify((await call('GET', '/v1/diagnoses', teamToken)).json),
+      JSON.stringify((await call('GET', '/v1/scoreboard', teamToken)).json),
+      await teamCli('incident', 'list', '--json'),
+      await teamCli('scoreboard', '--json'),
       stderr, // the lab's logs, info level
     ];
+    // Not even its id.
+    for (const text of reachable.slice(4, 9)) expect(text).not.toContain(`"${incident}"`);
     for (const text of reachable)
       for (const secret of secrets) expect([secret, text.includes(secret)]).toEqual([secret, false]);
     // Every feature is named on /metrics, the targeted one no more than the others.
@@ -223,12 +263,58 @@ describe('incidents and diagnoses in a running lab', () => {
     expect((await call('POST', `/v1/incidents/${incident}/reveal`, TUTOR)).status).toBe(200);
     const mine = (await call('GET', '/v1/diagnoses', teamToken)).json.diagnoses as {
       score?: { total: number };
+      pending?: string;
     }[];
-    expect(mine.map((d) => d.score?.total)).toEqual([75, 100]);
+    // The two sent before the incident began stay unscored, and say why.
+    expect(mine.map((d) => d.score?.total)).toEqual([undefined, undefined, 75, 100]);
+    expect(mine[0].pending).toMatch(/^no incident concerns your team now/);
     const board = (await call('GET', '/v1/scoreboard', TUTOR)).json.scoreboard as Record<string, unknown>[];
     expect(board).toEqual([
       expect.objectContaining({ incident, team: 'team-1', best: 100, last: 100, submissions: 2 }),
     ]);
+    // The team's own scoreboard: its row, the scenario named now it is revealed.
+    const mineBoard = (await call('GET', '/v1/scoreboard', teamToken)).json.scoreboard;
+    expect(mineBoard).toEqual([
+      expect.objectContaining({
+        incident,
+        scenario: 'test-income-drop',
+        title: SCENARIO.title,
+        team: 'team-1',
+        best: 100,
+        submissions: 2,
+      }),
+    ]);
+  });
+
+  it('tells the teams it concerned, once revealed, what the incident was', async () => {
+    const { json } = await call('GET', '/v1/incidents', teamToken);
+    const onset = (await call('GET', `/v1/incidents/${incident}`, TUTOR)).json.onset as Record<
+      string,
+      string
+    >;
+    expect(json.incidents).toEqual([
+      {
+        id: incident,
+        title: SCENARIO.title,
+        brief: SCENARIO.brief,
+        state: expect.any(String),
+        revealed: true,
+        scenario: 'test-income-drop',
+        answer: {
+          kind: 'covariate',
+          model: 'credit',
+          features: ['annual_income'],
+          what: SCENARIO.answer.what,
+        },
+        onset: onset['team-1'],
+      },
+    ]);
+    const list = await teamCli('incident', 'list');
+    expect(list).toContain(`${incident}  `);
+    expect(list).toContain(
+      'revealed: covariate on credit (features annual_income), scenario test-income-drop',
+    );
+    expect(list).toContain(SCENARIO.answer.what);
   });
 
   it('pauses, resumes and aborts, and records every action with who did it', async () => {
@@ -244,7 +330,7 @@ describe('incidents and diagnoses in a running lab', () => {
     const env = { ...process.env, DRIFTLAB_URL: url, DRIFTLAB_TOKEN: TUTOR };
     const { stdout: log } = await run(process.execPath, [BIN, 'incident', 'log', '--json'], { env });
     const events = JSON.parse(log) as { actor: string; action: string; params: { incident?: string } }[];
-    const mine = events.filter((e) => e.params.incident === incident || e.action === 'diagnosis.submit');
+    const mine = events.filter((e) => e.params.incident === incident);
     expect(mine.map((e) => [e.actor, e.action])).toEqual([
       ['tutor', 'incident.start'],
       ['lab', 'incident.onset'],
@@ -267,7 +353,12 @@ describe('incidents and diagnoses in a running lab', () => {
     );
     expect(JSON.parse(revealed)).toEqual([expect.objectContaining({ id: incident, state: 'aborted' })]);
     const { stdout: teams } = await run(process.execPath, [BIN, 'lab', 'teams', '--json'], { env });
-    expect(JSON.parse(teams)).toEqual(expect.arrayContaining([{ id: 'team-1', token: teamToken }]));
+    expect(JSON.parse(teams)).toEqual([{ id: 'team-1', token: teamToken, url }]);
+    const { stdout: teamLines } = await run(process.execPath, [BIN, 'lab', 'teams'], { env });
+    expect(teamLines).toMatch(new RegExp(`^team-1 +${url.replace(/[.]/g, '\\.')} +${teamToken}\n$`));
+    expect((await call('GET', '/v1/teams', TUTOR)).json).toEqual({
+      teams: [{ id: 'team-1', token: teamToken, url }],
+    });
     // When it began: the onset people saw (wall clock), the traffic's simulated time beside it.
     expect(list).toMatch(/ onset team-1 \d{4}-\d\d-\d\dT[^ ]+Z \(simulated 2026-\d\d-\d\dT[^ ]+Z\)/);
     // A team token cannot read the record through the CLI either.
@@ -341,13 +432,21 @@ describe('incidents and diagnoses in a running lab', () => {
       mode: 'announced',
     });
     const student = await call('GET', '/v1/incidents', teamToken);
+    // The one revealed earlier, and this one announced: title and brief, nothing of what it is.
     expect(student.json.incidents).toEqual([
+      expect.objectContaining({ id: incident, revealed: true }),
       {
         id: started.json.id,
         title: 'Applicants look poorer',
         brief: SCENARIO.brief,
         state: expect.any(String),
       },
+    ]);
+    // Announced, not revealed: its row on the team's scoreboard, unscored, the scenario unnamed.
+    const board = (await call('GET', '/v1/scoreboard', teamToken)).json.scoreboard;
+    expect(board).toEqual([
+      expect.objectContaining({ incident }),
+      expect.objectContaining({ incident: started.json.id, scenario: null, best: null, submissions: 0 }),
     ]);
     const reset = await call('POST', '/v1/lab/reset', TUTOR);
     expect(reset.status).toBe(200);

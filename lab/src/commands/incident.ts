@@ -5,11 +5,14 @@ import { parse as parseYaml } from 'yaml';
 import { MAX_SCENARIO_BYTES, readTextLimited } from '@driftlab/simulator';
 import { CliError, type CliIo } from '../io';
 import type { ScoreboardRow } from '../diagnosis';
+import type { TeamEntry } from '../http/control-routes';
+import type { StudentIncidentView } from '../incidents';
 import { labRequest } from '../lab-client';
 
 /*
  * Tutors' commands against a running lab (DRIFTLAB_URL, DRIFTLAB_TOKEN = the tutor token):
- * incidents, playbooks, the record, the scoreboard, reset.
+ * incidents, playbooks, the record, the scoreboard, reset. With a team token, `incident list` and
+ * `scoreboard` show what the team may see (docs/incidents.md).
  */
 
 interface IncidentJson {
@@ -120,7 +123,7 @@ const INCIDENT_ACTIONS = [
   ['pause', 'Pause an incident: its effects stop until resumed'],
   ['resume', 'Resume a paused incident where it stopped'],
   ['abort', 'Abort an incident: its faults are removed at once'],
-  ['reveal', 'Reveal an incident: teams see their diagnosis scores'],
+  ['reveal', 'Reveal an incident: teams see their diagnosis scores and what it was'],
 ] as const;
 
 function registerIncidentActions(incident: Command, io: CliIo): void {
@@ -138,22 +141,35 @@ function registerIncidentActions(incident: Command, io: CliIo): void {
       });
 }
 
+/** An incident as a team sees it: title and brief; once revealed, what it was. */
+function printStudentIncident(io: CliIo, i: StudentIncidentView): void {
+  io.stdout.write(`${i.id}  ${i.state}  ${i.title}\n${i.brief}\n`);
+  if (!i.answer) return;
+  const { kind, model, features, what } = i.answer;
+  const named = features.length > 0 ? ` (features ${features.join(', ')})` : '';
+  io.stdout.write(
+    `revealed: ${kind} on ${model}${named}, scenario ${i.scenario}${i.onset ? `, onset ${i.onset}` : ''}\n${what}\n`,
+  );
+}
+
 function registerIncidentList(incident: Command, io: CliIo): void {
   incident
     .command('list')
     .description(
-      'Every incident of this run with its state (tutor token), or the announced ones (team token)',
+      "Every incident of this run with its state (tutor token), or your team's announced and revealed ones (team token)",
     )
-    .option('--json', 'the full JSON, answer keys included (tutor)')
+    .option('--json', 'the full JSON, answer keys included (tutor; a team: what revealed ones were)')
     .action(async (o: { json?: boolean }) => {
-      const { incidents } = await labRequest<{
-        incidents: (IncidentJson | { id: string; title: string; brief: string; state: string })[];
-      }>('GET', '/v1/incidents');
+      const { incidents } = await labRequest<{ incidents: (IncidentJson | StudentIncidentView)[] }>(
+        'GET',
+        '/v1/incidents',
+      );
       if (o.json) return void io.stdout.write(JSON.stringify(incidents, null, 2) + '\n');
       if (incidents.length === 0) io.stdout.write('no incidents\n');
+      // Only the tutor's view names the teams.
       for (const i of incidents)
-        if ('scenario' in i) printIncident(io, i);
-        else io.stdout.write(`${i.id}  ${i.state}  ${i.title}\n${i.brief}\n`);
+        if ('teams' in i) printIncident(io, i);
+        else printStudentIncident(io, i);
     });
 }
 
@@ -240,13 +256,14 @@ function registerLabReset(program: Command, io: CliIo): void {
   lab
     .command('teams')
     .description(
-      "Each team and its token, to hand out (tutor token): a team's token lets it diagnose and recover",
+      "Each team, its URL and its token, to hand out (tutor token): a team's token lets it diagnose and recover at its URL",
     )
-    .option('--json', 'as JSON')
+    .option('--json', 'as JSON: [{id, token, url}] (url null where the lab does not know it)')
     .action(async (o: { json?: boolean }) => {
-      const { teams } = await labRequest<{ teams: { id: string; token: string }[] }>('GET', '/v1/teams');
+      const { teams } = await labRequest<{ teams: TeamEntry[] }>('GET', '/v1/teams');
       if (o.json) return void io.stdout.write(JSON.stringify(teams, null, 2) + '\n');
-      for (const t of teams) io.stdout.write(`${t.id.padEnd(10)}  ${t.token}\n`);
+      for (const t of teams)
+        io.stdout.write(`${t.id.padEnd(10)}  ${(t.url ?? '-').padEnd(24)}  ${t.token}\n`);
     });
 }
 
@@ -255,7 +272,9 @@ const seconds = (s: number | null) => (s === null ? '-' : `${Math.round(s)} s`);
 function registerScoreboard(program: Command, io: CliIo): void {
   program
     .command('scoreboard')
-    .description('Best and last diagnosis score per team and incident (tutors)')
+    .description(
+      "Best and last diagnosis score per team and incident (tutor token); your team's own rows (team token)",
+    )
     .option('--json', 'as JSON')
     .action(async (o: { json?: boolean }) => {
       const { scoreboard } = await labRequest<{ scoreboard: ScoreboardRow[] }>('GET', '/v1/scoreboard');

@@ -41,6 +41,11 @@ export interface ControlPlaneOptions {
   readonly speed: number;
   /** Each team's serving in the same process: `lab reset` puts its original model versions back. */
   readonly serving?: (team: string) => TeamServing | undefined;
+  /**
+   * Where each team reaches the lab once the hosts listen (GET /v1/teams): its serving's URL, or
+   * the lab's own; undefined before, or where this process does not host it.
+   */
+  readonly teamUrl?: (team: string) => string | undefined;
   /** A file holding the tutor token (`--tutor-token-file`); see configuredTutorToken. */
   readonly tutorTokenFile?: string;
   /** Where a newly generated tutor token is shown, once. */
@@ -85,6 +90,7 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
         diagnoses,
         record,
         reset: (actor) => reset.run(actor),
+        teamUrl: (team) => options.teamUrl?.(team),
         // The first team's effective speed (a cohort's teams run alike), the asked one until measured.
         speed: () => handles.values().next().value?.pace().effective ?? options.speed,
       },

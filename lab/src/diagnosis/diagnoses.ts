@@ -1,7 +1,14 @@
 import type { DiagnosisKind } from '@driftlab/simulator';
-import { IncidentControlError, timeToRecover, type Incident, type IncidentManager } from '../incidents';
+import {
+  IncidentControlError,
+  scoresVisible,
+  timeToRecover,
+  type Incident,
+  type IncidentManager,
+} from '../incidents';
 import type { LabEvent, LabRecord } from '../record';
 import { diagnosisProblem } from './limits';
+import { teamScoreboard, type ScoreboardRow } from './scoreboard';
 import { scoreDiagnosis, type Diagnosis, type Score } from './scoring';
 
 /** How long a model's alerts must stay resolved before it counts as recovered. */
@@ -11,9 +18,18 @@ export const RECOVERY_HOLD_MS = 2 * 60_000;
  * Diagnoses teams submit, each scored against the team's incidents that have begun (the one it
  * matches best). Several submissions are allowed; a team's best score per incident counts, and the
  * last is shown beside it (docs/incidents.md). Scores reach the team at once when the tutor allowed
- * feedback for the incident, otherwise once the tutor reveals it. A diagnosis of a model the lab does
- * not serve, or beyond DIAGNOSIS_LIMITS, is refused (a 400 naming the field) and not recorded.
+ * feedback for the incident, otherwise once the tutor reveals it. A diagnosis when no incident of the
+ * team has begun is recorded too (nothing a student sends is lost), unscored, and the team is told
+ * so (NO_INCIDENT). A diagnosis of a model the lab does not serve, or beyond DIAGNOSIS_LIMITS, is
+ * refused (a 400 naming the field) and not recorded.
  */
+
+/** What a team is told of a diagnosis scored against an incident whose scores it may not see yet. */
+export const PENDING_REVEAL = 'your score appears when the tutor reveals the incident';
+
+/** What a team is told of a diagnosis made when none of its incidents had begun. */
+export const NO_INCIDENT =
+  'no incident concerns your team now: your diagnosis is recorded, with nothing to score it against';
 
 export interface SubmittedDiagnosis extends Diagnosis {
   readonly id: number;
@@ -36,19 +52,8 @@ export interface DiagnosisFeedback {
   readonly since: string;
   /** Present once the tutor allows it (feedback on, or the incident revealed). */
   readonly score?: Score;
+  /** Why there is no score: PENDING_REVEAL, or NO_INCIDENT when nothing concerned the team. */
   readonly pending?: string;
-}
-
-/** One team's standing on one incident. */
-export interface ScoreboardRow {
-  readonly incident: string;
-  readonly scenario: string;
-  readonly team: string;
-  readonly best: number | null;
-  readonly last: number | null;
-  readonly submissions: number;
-  readonly timeToDetectSeconds: number | null;
-  readonly timeToRecoverSeconds: number | null;
 }
 
 export class Diagnoses {
@@ -114,7 +119,7 @@ export class Diagnoses {
 
   feedback(d: SubmittedDiagnosis): DiagnosisFeedback {
     const incident = d.incident ? this.incidents.get(d.incident) : null;
-    const visible = incident !== null && (incident.feedback || incident.revealed);
+    const visible = incident !== null && scoresVisible(incident);
     return {
       id: d.id,
       submittedAt: new Date(d.submittedAt).toISOString(),
@@ -122,14 +127,18 @@ export class Diagnoses {
       kind: d.kind,
       features: d.features,
       since: new Date(d.since).toISOString(),
-      ...(visible && d.score
-        ? { score: d.score }
-        : { pending: 'your score appears when the tutor reveals the incident' }),
+      ...(visible && d.score ? { score: d.score } : { pending: incident ? PENDING_REVEAL : NO_INCIDENT }),
     };
   }
 
   all(): readonly SubmittedDiagnosis[] {
     return this.submitted;
+  }
+
+  /** The rows `team` may see (scoreboard.ts: its own, of the incidents it knows of). */
+  scoreboardFor(team: string): ScoreboardRow[] {
+    const byId = new Map(this.incidents.all().map((i) => [i.id, i]));
+    return teamScoreboard(this.scoreboard(), team, (id) => byId.get(id));
   }
 
   /**
@@ -150,6 +159,7 @@ export class Diagnoses {
         rows.push({
           incident: incident.id,
           scenario: incident.scenario.id,
+          title: incident.scenario.title,
           team,
           best: best?.score?.total ?? null,
           last: mine.at(-1)?.score?.total ?? null,

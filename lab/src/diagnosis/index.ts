@@ -1,4 +1,11 @@
-export { Diagnoses, type DiagnosisFeedback, type ScoreboardRow, type SubmittedDiagnosis } from './diagnoses';
+export {
+  Diagnoses,
+  NO_INCIDENT,
+  PENDING_REVEAL,
+  type DiagnosisFeedback,
+  type SubmittedDiagnosis,
+} from './diagnoses';
+export { teamScoreboard, type RowDisclosure, type ScoreboardRow } from './scoreboard';
 export { DIAGNOSIS_LIMITS, diagnosisProblem } from './limits';
 export {
   ONSET_FULL_SECONDS,

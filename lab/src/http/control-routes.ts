@@ -24,7 +24,8 @@ import { documentedBody } from './body-validation';
 
 /*
  * The tutor and student control API (docs/incidents.md; in the OpenAPI document):
- *   GET  /v1/incidents                 tutor: every incident with its answer key; team: announced ones
+ *   GET  /v1/incidents                 tutor: every incident with its answer key; team: those announced
+ *                                      to it (title, brief) or revealed (also what it was: views.ts)
  *   POST /v1/incidents                 tutor: start one {scenario | scenario_yaml, mode, at, teams, feedback}
  *   GET  /v1/incidents/{id}            tutor
  *   POST /v1/incidents/{id}/{pause|resume|abort|reveal}   tutor
@@ -32,8 +33,8 @@ import { documentedBody } from './body-validation';
  *   GET  /v1/record                    tutor: the lab's record (?prefix=incident.&limit=200)
  *   POST /v1/diagnoses                 team: {model, features, kind, since, note}
  *   GET  /v1/diagnoses                 team: its own (scores when allowed); tutor: all
- *   GET  /v1/scoreboard                tutor
- *   GET  /v1/teams                     tutor: the teams and their tokens
+ *   GET  /v1/scoreboard                tutor: every row; team: its own, of incidents it knows of
+ *   GET  /v1/teams                     tutor: the teams, their tokens and URLs
  *
  * Request bodies are checked against their schemas in the OpenAPI document (openapi.ts); what a
  * schema cannot say (a built-in scenario that exists, a time still to come) is checked here.
@@ -51,9 +52,21 @@ export interface ControlDeps {
   readonly speed: () => number;
   /** Back to clean streams and the original model versions (POST /v1/lab/reset). */
   readonly reset: (actor: string) => Promise<object>;
+  /**
+   * Where a team reaches its lab (its own port in a cohort; the lab's URL for one team), once the
+   * hosts listen; undefined where this process does not know it (GET /v1/teams says null).
+   */
+  readonly teamUrl?: (team: string) => string | undefined;
 }
 
-/** Requests a minute per principal: control (tutors), diagnosis (teams). */
+/** A team as GET /v1/teams lists it. */
+export interface TeamEntry {
+  readonly id: string;
+  readonly token: string;
+  readonly url: string | null;
+}
+
+/** Requests a minute per principal: control (tutors, and everyone's scoreboard), diagnosis (teams). */
 export const RATE_LIMITS = { control: 300, diagnosis: 10 } as const;
 
 /** A field its schema lets through that the lab still cannot use, named: answered 400. */
@@ -158,6 +171,8 @@ interface Access {
   readonly tutor: RequestHandler[];
   readonly team: RequestHandler[];
   readonly anyRole: RequestHandler;
+  /** Any role, within the control limit (shared with the tutor's routes). */
+  readonly anyRoleLimited: RequestHandler[];
 }
 
 export function controlRoutes(deps: ControlDeps): express.Router {
@@ -165,10 +180,13 @@ export function controlRoutes(deps: ControlDeps): express.Router {
   const router = express.Router();
   const json = express.json(jsonBodyOptions('256kb'));
   // One limiter per role, shared by all its routes.
+  const control = perMinute(RATE_LIMITS.control, 'control');
+  const any = anyRole(tokens);
   const access: Access = {
-    tutor: [tutorOnly(tokens), perMinute(RATE_LIMITS.control, 'control'), json],
+    tutor: [tutorOnly(tokens), control, json],
     team: [teamOnly(tokens), perMinute(RATE_LIMITS.diagnosis, 'diagnosis'), json],
-    anyRole: anyRole(tokens),
+    anyRole: any,
+    anyRoleLimited: [any, control],
   };
   incidentRoutes(router, deps, access);
   diagnosisRoutes(router, deps, access);
@@ -234,11 +252,16 @@ function diagnosisRoutes(router: express.Router, deps: ControlDeps, access: Acce
     const p = principalOf(res)!;
     res.json({ diagnoses: p.role === 'tutor' ? diagnoses.all() : diagnoses.feedbackFor(p.team) });
   });
+  // Tutor: every row; team: its own rows, of the incidents it knows of (diagnosis/scoreboard.ts).
+  router.get('/v1/scoreboard', ...access.anyRoleLimited, (_req, res) => {
+    const p = principalOf(res)!;
+    res.json({ scoreboard: p.role === 'tutor' ? diagnoses.scoreboard() : diagnoses.scoreboardFor(p.team) });
+  });
 }
 
-/** The record, the reset, the scoreboard and the teams: tutors only. */
+/** The record, the reset and the teams: tutors only. */
 function tutorRoutes(router: express.Router, deps: ControlDeps, access: Access): void {
-  const { record, diagnoses, tokens } = deps;
+  const { record, tokens } = deps;
   router.get('/v1/record', ...access.tutor, (req, res) => {
     const prefix = typeof req.query.prefix === 'string' ? req.query.prefix : '';
     const limit = Math.min(10_000, Math.max(1, Number(req.query.limit ?? 1000) || 1000));
@@ -247,10 +270,12 @@ function tutorRoutes(router: express.Router, deps: ControlDeps, access: Access):
   router.post('/v1/lab/reset', ...access.tutor, async (_req, res) => {
     res.json(await deps.reset(actorOf(res)));
   });
-  router.get('/v1/scoreboard', ...access.tutor, (_req, res) => {
-    res.json({ scoreboard: diagnoses.scoreboard() });
-  });
   router.get('/v1/teams', ...access.tutor, (_req, res) => {
-    res.json({ teams: Object.entries(tokens.teams).map(([id, token]) => ({ id, token })) });
+    const teams: TeamEntry[] = Object.entries(tokens.teams).map(([id, token]) => ({
+      id,
+      token,
+      url: deps.teamUrl?.(id) ?? null,
+    }));
+    res.json({ teams });
   });
 }

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import request from 'supertest';
-import { getWorld, Simulation } from '@driftlab/simulator';
+import { bodyCheck } from '@driftlab/serving';
+import { getWorld, resolveScenario, Simulation } from '@driftlab/simulator';
 import { AlertTracker, LabMetrics } from '../alerts';
 import { Tokens } from '../auth';
 import { Diagnoses } from '../diagnosis';
-import { IncidentManager, type TeamLab } from '../incidents';
+import { IncidentManager, revealedAnswerOf, type TeamLab } from '../incidents';
 import { LabRecord } from '../record';
 import { controlRoutes, type ControlDeps } from './control-routes';
 import { labRoutes } from './lab-routes';
@@ -48,6 +49,8 @@ beforeAll(() => {
     record,
     speed: () => 1,
     reset: () => Promise.resolve({}),
+    // team-1's host listens; team-2's is not known to this process.
+    teamUrl: (team) => (team === 'team-1' ? 'http://127.0.0.1:8080' : undefined),
   };
 });
 
@@ -381,5 +384,95 @@ describe("the control routes' request bodies", () => {
     expect(held()).toEqual(before);
     // A student's clock a minute ahead of the lab's is still taken.
     expect((await refusal({ since: new Date(Date.now() + 60_000).toISOString() }))[0]).toBe(201);
+  });
+});
+
+/** The JSON schema the document gives the answer `status` of `method` `path`. */
+function answerSchema(path: string, method: string, status: string): object {
+  const op = (LAB_OPENAPI_PATHS as Record<string, Record<string, { responses: Record<string, unknown> }>>)[
+    path
+  ][method];
+  const content = (op.responses[status] as { content: { 'application/json': { schema: object } } }).content;
+  return content['application/json'].schema;
+}
+
+describe('the answers teams and tutors read', () => {
+  const app = () => express().use(controlRoutes(deps));
+  const get = (path: string, token: string) =>
+    request(app()).get(path).set('authorization', `Bearer ${token}`);
+  /** `path`'s answer, checked against its documented schema: null when it is as documented. */
+  const documented = (path: string, method: string, status: string, body: unknown) =>
+    bodyCheck(answerSchema(path, method, status))(body);
+
+  it('are as documented, for each role', async () => {
+    const scenario = resolveScenario('credit-income-drop');
+    deps.incidents.start({ scenario, mode: 'hidden', teams: ['team-1'], actor: 'tutor' });
+    const revealed = deps.incidents.start({ scenario, mode: 'hidden', teams: ['team-1'], actor: 'tutor' });
+    deps.incidents.reveal(revealed.id, 'tutor');
+    for (const token of ['tutor', 'team-1', 'team-2'])
+      for (const path of ['/v1/incidents', '/v1/scoreboard']) {
+        const res = await get(path, token);
+        expect([token, path, res.status, documented(path, 'get', '200', res.body)]).toEqual([
+          token,
+          path,
+          200,
+          null,
+        ]);
+      }
+    const teams = await get('/v1/teams', 'tutor');
+    expect(documented('/v1/teams', 'get', '200', teams.body)).toBeNull();
+    const diagnosis = await request(app())
+      .post('/v1/diagnoses')
+      .set('authorization', 'Bearer team-2')
+      .send({ model: 'credit', features: [], kind: 'serving', since: new Date().toISOString() });
+    expect([diagnosis.status, documented('/v1/diagnoses', 'post', '201', diagnosis.body)]).toEqual([
+      201,
+      null,
+    ]);
+  });
+
+  it('give a team what was revealed to it, and nothing of a hidden incident before', async () => {
+    const scenario = resolveScenario('credit-income-drop');
+    const hidden = deps.incidents.start({ scenario, mode: 'hidden', teams: ['team-2'], actor: 'tutor' });
+    const before = await get('/v1/incidents', 'team-2');
+    expect(JSON.stringify(before.body)).not.toContain(scenario.id);
+    expect((before.body as { incidents: { id: string }[] }).incidents.map((i) => i.id)).not.toContain(
+      hidden.id,
+    );
+    deps.incidents.reveal(hidden.id, 'tutor');
+    const after = (await get('/v1/incidents', 'team-2')).body as { incidents: { id: string }[] };
+    expect(after.incidents.find((i) => i.id === hidden.id)).toEqual({
+      id: hidden.id,
+      title: scenario.title,
+      brief: scenario.brief,
+      state: expect.any(String),
+      revealed: true,
+      scenario: scenario.id,
+      answer: revealedAnswerOf(scenario.answer),
+    });
+    // Revealed to team-2 only: team-1 is told nothing of it.
+    expect(JSON.stringify((await get('/v1/incidents', 'team-1')).body)).not.toContain(`"${hidden.id}"`);
+  });
+
+  it("give a team its own scoreboard rows only; the tutor every team's", async () => {
+    const tutor = (await get('/v1/scoreboard', 'tutor')).body as { scoreboard: { team: string }[] };
+    expect(new Set(tutor.scoreboard.map((r) => r.team))).toEqual(new Set(TEAMS));
+    for (const team of TEAMS) {
+      const rows = ((await get('/v1/scoreboard', team)).body as { scoreboard: { team: string }[] })
+        .scoreboard;
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.map((r) => r.team)).toEqual(rows.map(() => team));
+    }
+  });
+
+  it('list each team with its token and URL, null where the lab does not know it', async () => {
+    const res = await get('/v1/teams', 'tutor');
+    expect(res.body).toEqual({
+      teams: [
+        { id: 'team-1', token: 'team-1', url: 'http://127.0.0.1:8080' },
+        { id: 'team-2', token: 'team-2', url: null },
+      ],
+    });
+    expect((await get('/v1/teams', 'team-1')).status).toBe(403);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { DIAGNOSIS_KINDS } from '@driftlab/simulator';
 import { DIAGNOSIS_LIMITS } from '../diagnosis/limits';
-import { INCIDENT_ACTIONS, INCIDENT_MODES } from '../incidents';
+import { INCIDENT_ACTIONS, INCIDENT_MODES, INCIDENT_STATES } from '../incidents';
 
 const error = (description: string) => ({
   description,
@@ -14,6 +14,11 @@ const error = (description: string) => ({
 const ok = (description: string) => ({
   description,
   content: { 'application/json': { schema: { type: 'object' } } },
+});
+/** A 200 (or 201) answer whose JSON is as `schema` says (openapi.test.ts checks real answers). */
+const answer = (description: string, schema: object) => ({
+  description,
+  content: { 'application/json': { schema } },
 });
 const bodyOf = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
 const ID = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;
@@ -106,6 +111,120 @@ export const DIAGNOSIS_REQUEST = {
   },
 } as const;
 
+/*
+ * The answers teams read (and the tutor's beside them where one route answers both), so a client
+ * knows what it gets and the tests can check what the routes send against the document.
+ */
+const STRING = { type: 'string' } as const;
+const STRINGS = { type: 'array', items: STRING } as const;
+const TIME = { type: 'string', format: 'date-time' } as const;
+const NUMBER_OR_NULL = { type: ['number', 'null'] } as const;
+
+/** GET /v1/incidents with a team token: one announced to it, or revealed (views.ts). */
+export const STUDENT_INCIDENT = {
+  type: 'object',
+  required: ['id', 'title', 'brief', 'state'],
+  additionalProperties: false,
+  properties: {
+    id: STRING,
+    title: STRING,
+    brief: STRING,
+    state: { enum: INCIDENT_STATES },
+    revealed: { const: true, description: 'Present once the tutor revealed it, with what it was' },
+    scenario: { ...STRING, description: 'The scenario id, once revealed' },
+    answer: {
+      type: 'object',
+      description: "The answer key's kind, model, features and what, once revealed",
+      required: ['kind', 'model', 'features', 'what'],
+      additionalProperties: false,
+      properties: { kind: { enum: DIAGNOSIS_KINDS }, model: STRING, features: STRINGS, what: STRING },
+    },
+    onset: { ...TIME, description: "When it began in the team's lab (wall clock), once revealed" },
+  },
+} as const;
+
+/** The tutor's view of an incident (with its whole answer key). */
+const TUTOR_INCIDENT = {
+  type: 'object',
+  required: ['id', 'scenario', 'title', 'mode', 'teams', 'state', 'startsAt', 'answer'],
+  properties: {
+    id: STRING,
+    scenario: STRING,
+    title: STRING,
+    mode: { enum: INCIDENT_MODES },
+    teams: STRINGS,
+    state: { enum: INCIDENT_STATES },
+    startsAt: TIME,
+    onset: { type: 'object', additionalProperties: TIME },
+    onsetSimulated: { type: 'object', additionalProperties: TIME },
+    feedback: { type: 'boolean' },
+    revealed: { type: 'boolean' },
+    answer: { type: 'object' },
+  },
+} as const;
+
+/** One row of GET /v1/scoreboard (diagnosis/scoreboard.ts): every field always there. */
+const ROW_FIELDS = {
+  incident: STRING,
+  scenario: { type: ['string', 'null'], description: 'null for a team until the incident is revealed' },
+  title: STRING,
+  team: STRING,
+  best: NUMBER_OR_NULL,
+  last: NUMBER_OR_NULL,
+  submissions: { type: 'integer', minimum: 0 },
+  timeToDetectSeconds: NUMBER_OR_NULL,
+  timeToRecoverSeconds: NUMBER_OR_NULL,
+} as const;
+export const SCOREBOARD_ROW = {
+  type: 'object',
+  required: Object.keys(ROW_FIELDS),
+  additionalProperties: false,
+  properties: ROW_FIELDS,
+} as const;
+
+/** What a team is told of one of its diagnoses (POST and GET /v1/diagnoses). */
+export const DIAGNOSIS_FEEDBACK = {
+  type: 'object',
+  required: ['id', 'submittedAt', 'model', 'kind', 'features', 'since'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'integer' },
+    submittedAt: TIME,
+    model: STRING,
+    kind: { enum: DIAGNOSIS_KINDS },
+    features: STRINGS,
+    since: TIME,
+    score: { type: 'object', description: 'Once the tutor allows it (feedback on, or revealed)' },
+    pending: {
+      ...STRING,
+      description:
+        'Why there is no score: until the tutor reveals the incident, or no incident concerned the team (recorded, unscored)',
+    },
+  },
+} as const;
+
+/** GET /v1/teams: each team, its token and where it reaches the lab. */
+export const TEAM_ENTRY = {
+  type: 'object',
+  required: ['id', 'token', 'url'],
+  additionalProperties: false,
+  properties: {
+    id: STRING,
+    token: STRING,
+    url: {
+      type: ['string', 'null'],
+      description:
+        "The team's URL (its own port in a cohort; the lab's for one team); null where this process does not host it",
+    },
+  },
+} as const;
+
+const listOf = (name: string, items: object) => ({
+  type: 'object',
+  required: [name],
+  properties: { [name]: { type: 'array', items } },
+});
+
 export const LAB_OPENAPI_PATHS = {
   '/v1/alerts': {
     post: {
@@ -116,10 +235,18 @@ export const LAB_OPENAPI_PATHS = {
     get: { summary: 'Alert events the lab recorded', responses: { '200': ok('Alert events, oldest first') } },
   },
   '/v1/incidents': {
-    get: withToken(
-      'Incidents: all with answer keys (tutor), announced ones with title and brief (team)',
-      'Incidents',
-    ),
+    get: {
+      summary:
+        "Incidents: all with answer keys (tutor); a team's announced ones (title, brief) and revealed ones (also what they were), never a hidden one before its reveal",
+      security: BEARER,
+      responses: {
+        '200': answer(
+          'Incidents (a team: as STUDENT_INCIDENT)',
+          listOf('incidents', { anyOf: [TUTOR_INCIDENT, STUDENT_INCIDENT] }),
+        ),
+        ...DENIED,
+      },
+    },
     post: {
       summary: 'Start an incident (tutor)',
       security: BEARER,
@@ -204,7 +331,10 @@ export const LAB_OPENAPI_PATHS = {
       security: BEARER,
       requestBody: bodyOf(DIAGNOSIS_REQUEST),
       responses: {
-        '201': ok('Received; the score when the tutor allows it'),
+        '201': answer(
+          'Recorded; the score when the tutor allows it, else pending says why (also when no incident concerns the team)',
+          DIAGNOSIS_FEEDBACK,
+        ),
         '400': error('A bad field, named'),
         ...DENIED,
       },
@@ -212,10 +342,19 @@ export const LAB_OPENAPI_PATHS = {
     get: withToken("The team's diagnoses (scores when allowed); every team's for tutors", 'Diagnoses'),
   },
   '/v1/scoreboard': {
-    get: withToken('Best and last score per team and incident (tutor)', 'Scoreboard'),
+    get: {
+      summary:
+        "Best and last score per team and incident: every row (tutor); a team's own rows, of the incidents announced to it or revealed, scores as its diagnoses show them (team)",
+      security: BEARER,
+      responses: { '200': answer('Scoreboard', listOf('scoreboard', SCOREBOARD_ROW)), ...DENIED },
+    },
   },
   '/v1/teams': {
-    get: withToken('The teams and their tokens (tutor)', 'Teams'),
+    get: {
+      summary: 'The teams, their tokens and URLs (tutor)',
+      security: BEARER,
+      responses: { '200': answer('Teams', listOf('teams', TEAM_ENTRY)), ...DENIED },
+    },
   },
 } as const;
 

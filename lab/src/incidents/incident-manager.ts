@@ -2,6 +2,7 @@ import type { AnswerKey, Scenario, SimEvent, Simulation } from '@driftlab/simula
 import type { LabRecord } from '../record';
 import { INCIDENT_MODES, type Incident, type IncidentMode, type IncidentState } from './incident';
 import { restoredIncidents } from './restore';
+import { incidentViewFor, type StudentIncidentView } from './views';
 
 /*
  * Incidents: scenarios a tutor starts in the running lab, for one team or all, hidden (students see
@@ -42,14 +43,6 @@ export interface StartRequest {
   readonly teams?: readonly string[];
   readonly feedback?: boolean;
   readonly actor: string;
-}
-
-/** What a student may see of an incident: announced ones only, without the answer key. */
-export interface StudentIncidentView {
-  readonly id: string;
-  readonly title: string;
-  readonly brief: string;
-  readonly state: IncidentState;
 }
 
 export class IncidentManager {
@@ -191,11 +184,12 @@ export class IncidentManager {
     return states.includes('scheduled') ? 'scheduled' : 'ended';
   }
 
-  /** The incidents a team may see: announced ones for it, title and brief only. */
+  /**
+   * The incidents a team may see (views.ts): those announced to it (title and brief), and those
+   * revealed (also what they were); never a hidden one before its reveal.
+   */
   studentView(team: string): StudentIncidentView[] {
-    return this.all()
-      .filter((i) => i.mode === 'announced' && i.teams.includes(team))
-      .map((i) => ({ id: i.id, title: i.scenario.title, brief: i.scenario.brief, state: this.state(i) }));
+    return this.all().flatMap((i) => incidentViewFor(i, team, this.state(i)) ?? []);
   }
 
   /** The tutor's view, answer key included. */

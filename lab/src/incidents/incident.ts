@@ -9,7 +9,8 @@ export type IncidentMode = (typeof INCIDENT_MODES)[number];
 export const INCIDENT_ACTIONS = ['pause', 'resume', 'abort', 'reveal'] as const;
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 
-export type IncidentState = 'scheduled' | 'running' | 'paused' | 'ended' | 'aborted';
+export const INCIDENT_STATES = ['scheduled', 'running', 'paused', 'ended', 'aborted'] as const;
+export type IncidentState = (typeof INCIDENT_STATES)[number];
 
 export interface Incident {
   readonly id: string;

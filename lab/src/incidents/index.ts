@@ -1,16 +1,19 @@
 export {
   INCIDENT_ACTIONS,
   INCIDENT_MODES,
+  INCIDENT_STATES,
   type IncidentAction,
   type Incident,
   type IncidentMode,
   type IncidentState,
 } from './incident';
+export { IncidentControlError, IncidentManager, type StartRequest, type TeamLab } from './incident-manager';
 export {
-  IncidentControlError,
-  IncidentManager,
-  type StartRequest,
+  incidentViewFor,
+  revealedAnswerOf,
+  scoresVisible,
+  visibleTo,
+  type RevealedAnswer,
   type StudentIncidentView,
-  type TeamLab,
-} from './incident-manager';
+} from './views';
 export { timeToRecover } from './time-to-recover';

@@ -5,6 +5,7 @@ import { getWorld, resolveScenario, Simulation } from '@driftlab/simulator';
 import { Diagnoses } from '../diagnosis';
 import { LabRecord } from '../record';
 import { IncidentManager, type TeamLab } from './incident-manager';
+import { revealedAnswerOf } from './views';
 
 /** One team's lab with a credit simulation, as the live loop gives it. */
 function teamLab(): { labs: Map<string, TeamLab>; simulation: Simulation } {
@@ -61,8 +62,21 @@ describe('a restarted lab', () => {
       onset: { 'team-1': new Date(since).toISOString() },
       answer: scenario.answer,
     });
+    // Revealed before the restart: the team is still told what it was, the hidden one stays unseen.
     expect(restarted.studentView('team-1')).toEqual([
-      { id: drop.id, title: scenario.title, brief: scenario.brief, state: 'ended' },
+      {
+        id: drop.id,
+        title: scenario.title,
+        brief: scenario.brief,
+        state: 'ended',
+        revealed: true,
+        scenario: scenario.id,
+        answer: revealedAnswerOf(scenario.answer),
+        onset: new Date(since).toISOString(),
+      },
+    ]);
+    expect(again.scoreboardFor('team-1')).toEqual([
+      expect.objectContaining({ incident: drop.id, scenario: scenario.id, submissions: 1 }),
     ]);
     expect(again.scoreboard()).toEqual(board);
     expect(again.feedbackFor('team-1')).toEqual([diagnoses.feedback(submitted)]);

@@ -120,6 +120,12 @@ function openPlane(plan: LabPlan, data: string, teams: TeamRun[], io: CliIo): Co
     teams: teams.map((t) => t.team),
     speed: plan.speed,
     serving: (team) => teams.find((t) => t.team === team)?.serving,
+    // Read when asked: the hosts start after the control plane. A team's own port, or the lab's
+    // host when the lab's routes run alone (`--only simulator`: the first team's).
+    teamUrl: (team) => {
+      const t = teams.find((run) => run.team === team);
+      return t?.serving?.url ?? t?.alone?.url;
+    },
     tutorTokenFile: plan.tutorTokenFile,
     announce: (text) => io.stdout.write(text),
   });
