@@ -264,6 +264,25 @@ describe('hostile input to a running lab', () => {
       processes.push(simulator);
       await predict(serving.url, 20);
       const credentials = { tutor: TUTOR, team: await teamToken(simulator.url), webhook: WEBHOOK };
+      // The exporter takes events only from the lab's own components (the tutor token): a student's
+      // well-formed batch is refused before its body is read.
+      const batch = { batches: [{ model: 'credit', version: 1, time: Date.now(), request_ids: ['x'] }] };
+      for (const [authorization, status] of [
+        [undefined, 401],
+        [`Bearer ${credentials.team}`, 403],
+      ] as const) {
+        const res = await send(exporterUrl, {
+          method: 'POST',
+          path: '/v1/events/predictions',
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          body: JSON.stringify(batch),
+          from: '127.0.0.9',
+        });
+        expect([res.status, JSON.parse(res.text)]).toEqual([
+          status,
+          { error: expect.stringMatching(/exporter's ingest/) },
+        ]);
+      }
       const urls = { serving: serving.url, exporter: exporterUrl, control: simulator.url };
       await fuzz({ urls, monitoring: exporterUrl, processes }, credentials, 17);
       expect(recordedActions(join(dir, 'data'))).toEqual([]);
