@@ -34,9 +34,8 @@ function registryReferences() {
   return serving.registryReferences(serving.ModelRegistry.open(join(data, 'registry'), { readOnly: true }));
 }
 
-let features = 0;
-
-function batch(model, version, i) {
+/** One single-row batch; `width` is the credit schema's number of features. */
+function batch(model, version, i, width) {
   return {
     model,
     version,
@@ -44,8 +43,8 @@ function batch(model, version, i) {
     time: Date.UTC(2026, 0, 1) + i,
     request_ids: [`r${i}`],
     instances: [{ age: 30 }],
-    observed: [Array(features).fill(0)],
-    fault_bits: [Array(features).fill(0)],
+    observed: [Array(width).fill(0)],
+    fault_bits: [Array(width).fill(0)],
     unknown_fields: [0],
     predictions: [1],
     scores: [0.5],
@@ -55,7 +54,7 @@ function batch(model, version, i) {
 async function withIngest(use) {
   const { Exporter, ingestRoutes } = req('exporter');
   const references = registryReferences();
-  features = references.reference('credit', 1).schema.features.length;
+  const width = references.reference('credit', 1).schema.features.length;
   const exporter = new Exporter({ references });
   const app = express();
   app.use(ingestRoutes(exporter));
@@ -71,7 +70,7 @@ async function withIngest(use) {
       body: JSON.stringify({ batches }),
     });
   try {
-    return await use(post, exporter);
+    return await use(post, exporter, width);
   } finally {
     server.close();
   }
@@ -82,9 +81,9 @@ const mb = (bytes) => Math.round((bytes / 1e6) * 10) / 10;
 const CASES = {
   /** One request: 5,000 batches, each of another made-up version of credit. */
   async 'ingest-versions'() {
-    return withIngest(async (post, exporter) => {
+    return withIngest(async (post, exporter, width) => {
       const start = performance.now();
-      const res = await post(Array.from({ length: 5000 }, (_, i) => batch('credit', 2 + i, i)));
+      const res = await post(Array.from({ length: 5000 }, (_, i) => batch('credit', 2 + i, i, width)));
       await res.arrayBuffer();
       const answered = performance.now();
       // Prometheus's next scrape: every series the request created is computed and written.
@@ -99,13 +98,15 @@ const CASES = {
   },
   /** 120,000 made-up model names, 1,000 a request; the growth of retained heap and resident memory after. */
   async 'ingest-models'() {
-    return withIngest(async (post) => {
+    return withIngest(async (post, _exporter, width) => {
       globalThis.gc?.();
       const before = process.memoryUsage();
       const start = performance.now();
       let status = 0;
       for (let r = 0; r < 120; r++) {
-        const res = await post(Array.from({ length: 1000 }, (_, i) => batch(`model-${r * 1000 + i}`, 1, i)));
+        const res = await post(
+          Array.from({ length: 1000 }, (_, i) => batch(`model-${r * 1000 + i}`, 1, i, width)),
+        );
         await res.arrayBuffer();
         status = res.status;
       }

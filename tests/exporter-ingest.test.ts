@@ -10,7 +10,7 @@ import { modelReference } from '../exporter/src/testing/reference';
 function app() {
   const exporter = new Exporter({ references: { reference: () => null } });
   const a = createHost({
-    routers: [ingestRoutes(exporter, '2kb')],
+    routers: [ingestRoutes(exporter, { bodyLimit: '2kb' })],
     registries: [exporter.metrics.registry],
     openapi: {},
   });

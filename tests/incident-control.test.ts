@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
+import { incomeDrop, labRequest } from './support/live-lab';
 
 const BIN = join(__dirname, '..', 'lab', 'bin', 'driftlab.js');
 const run = promisify(execFile);
@@ -17,32 +18,15 @@ const TUTOR = 'tutor-secret-for-the-incident-test';
 jest.setTimeout(180_000);
 
 /** Incomes drop 20 simulated minutes after the start of the incident, for three hours. */
-const SCENARIO = {
+const SCENARIO = incomeDrop({
   id: 'test-income-drop',
   title: 'Applicants look poorer',
   brief: 'Something changed in the credit applications this morning.',
-  answer: {
-    kind: 'covariate',
-    model: 'credit',
-    features: ['annual_income'],
-    what: 'A step change in annual_income.',
-    when: '20 minutes after the start, for three hours.',
-    recover: 'Retrain on recent labelled data.',
-    signals: ['drift on annual_income'],
-  },
+  when: '20 minutes after the start, for three hours.',
   seed: 77,
-  worlds: ['credit'],
-  timeline: [
-    {
-      id: 'poorer',
-      start: '20m',
-      duration: '3h',
-      injector: 'mean-shift',
-      target: { world: 'credit', feature: 'annual_income' },
-      params: { by: -30000 },
-    },
-  ],
-};
+  start: '20m',
+  duration: '3h',
+});
 
 let dir: string;
 let url: string;
@@ -51,22 +35,8 @@ let stderr = '';
 let stdout = '';
 let teamToken: string;
 
-async function call(
-  method: 'GET' | 'POST',
-  path: string,
-  token?: string,
-  body?: object,
-): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown>, headers: res.headers };
-}
+const call = (method: 'GET' | 'POST', path: string, token?: string, body?: object) =>
+  labRequest(url, method, path, token, body);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'driftlab-incidents-'));

@@ -5,38 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stringify } from 'yaml';
-import { startLab, type LiveLab } from './support/live-lab';
+import { incomeDrop, labRequest, startLab, type LiveLab } from './support/live-lab';
 
 const TUTOR = 'tutor-secret-for-the-pause-test';
 
 jest.setTimeout(240_000);
 
-const SCENARIO = {
+const SCENARIO = incomeDrop({
   id: 'test-income-drop',
   title: 'Poorer applicants',
-  brief: 'Incomes change.',
-  answer: {
-    kind: 'covariate',
-    model: 'credit',
-    features: ['annual_income'],
-    what: 'A step change in annual_income.',
-    when: 'From its start.',
-    recover: 'Retrain on recent labelled data.',
-    signals: ['drift on annual_income'],
-  },
   seed: 5,
-  worlds: ['credit'],
-  timeline: [
-    {
-      id: 'poorer',
-      start: '0m',
-      duration: '24h',
-      injector: 'mean-shift',
-      target: { world: 'credit', feature: 'annual_income' },
-      params: { by: -30000 },
-    },
-  ],
-};
+  start: '0m',
+  duration: '24h',
+});
 
 let dir: string;
 let lab: LiveLab;
@@ -52,14 +33,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function tutor(method: 'GET' | 'POST', path: string, body?: object) {
-  const res = await fetch(`${lab.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TUTOR}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
+const tutor = (method: 'GET' | 'POST', path: string, body?: object) =>
+  labRequest(lab.url, method, path, TUTOR, body);
 
 /** The normed Wasserstein distance of annual_income now (NaN before the exporter has it). */
 async function incomeDrift(): Promise<number> {

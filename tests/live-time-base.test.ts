@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stringify } from 'yaml';
-import { startLab, type LiveLab } from './support/live-lab';
+import { incomeDrop, labRequest, startLab, type LiveLab } from './support/live-lab';
 
 const TUTOR = 'tutor-secret-for-the-time-base-test';
 /** Far beyond what one lab process sends on 2 cores (it sustains hundreds to a few thousand ×). */
@@ -14,44 +14,19 @@ const SPEED = 20_000;
 
 jest.setTimeout(180_000);
 
-const SCENARIO = {
+const SCENARIO = incomeDrop({
   id: 'test-late-drift',
   title: 'Late drift',
-  brief: 'Incomes change.',
-  answer: {
-    kind: 'covariate',
-    model: 'credit',
-    features: ['annual_income'],
-    what: 'A step change in annual_income.',
-    when: 'From its start.',
-    recover: 'Retrain on recent labelled data.',
-    signals: ['drift on annual_income'],
-  },
   seed: 3,
-  worlds: ['credit'],
-  timeline: [
-    {
-      id: 'poorer',
-      start: '0m',
-      duration: '6h',
-      injector: 'mean-shift',
-      target: { world: 'credit', feature: 'annual_income' },
-      params: { by: -30000 },
-    },
-  ],
-};
+  start: '0m',
+  duration: '6h',
+});
 
 let dir: string;
 let lab: LiveLab;
 
-async function call(method: 'GET' | 'POST', path: string, body?: object) {
-  const res = await fetch(`${lab.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TUTOR}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
+const call = (method: 'GET' | 'POST', path: string, body?: object) =>
+  labRequest(lab.url, method, path, TUTOR, body);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'driftlab-time-base-'));

@@ -38,9 +38,9 @@ async function started(p: ReturnType<typeof driftlab>): Promise<Record<string, s
   throw new Error(`no "lab started" (exit ${p.child.exitCode}):\n${p.stderr().slice(-3000)}`);
 }
 
-/** Starts the exporter, then serving sending to it, each on any free port. */
-async function exporterAndServing(common: string[]) {
-  const exporter = driftlab(['start', '--only', 'exporter', '--port', '0', ...common]);
+/** Starts the exporter (on `exporterPort`, else any free port), then serving sending to it. */
+async function exporterAndServing(common: string[], exporterPort = 0) {
+  const exporter = driftlab(['start', '--only', 'exporter', '--port', String(exporterPort), ...common]);
   let serving: ReturnType<typeof driftlab> | undefined;
   try {
     const exporterUrl = new URL((await started(exporter)).metrics).origin;
@@ -62,28 +62,29 @@ async function exporterAndServing(common: string[]) {
   }
 }
 
+/** The simulator alone, sending to serving and the exporter at these URLs. */
+function simulatorFor(servingUrl: string, exporterUrl: string, args: string[]) {
+  return driftlab([
+    'start',
+    '--only',
+    'simulator',
+    '--port',
+    '0',
+    '--serving-url',
+    servingUrl,
+    '--exporter-url',
+    exporterUrl,
+    ...args,
+  ]);
+}
+
 describe('the lab split in three processes', () => {
   it('sends requests to serving, predictions and labels to the exporter, which joins them', async () => {
     const data = mkdtempSync(join(tmpdir(), 'driftlab-split-'));
     const common = ['--world', 'sea', '--data', data, '--no-prometheus'];
     const { exporter, serving, exporterUrl, servingUrl } = await exporterAndServing(common);
     try {
-      const simulator = driftlab([
-        'start',
-        '--only',
-        'simulator',
-        '--port',
-        '0',
-        '--serving-url',
-        servingUrl,
-        '--exporter-url',
-        exporterUrl,
-        '--speed',
-        '600',
-        '--until',
-        '1h',
-        ...common,
-      ]);
+      const simulator = simulatorFor(servingUrl, exporterUrl, ['--speed', '600', '--until', '1h', ...common]);
       const [code] = await once(simulator.child, 'exit');
       expect(simulator.stderr()).not.toMatch(/"level":"(warn|error)"/);
       expect(code).toBe(0);
@@ -134,16 +135,7 @@ describe('the lab split in three processes', () => {
     const { exporter, serving, servingUrl, exporterUrl } = await exporterAndServing(common);
     try {
       // credit-error-storm: 30 % of requests fail with 503 in bursts from 6h, an outage at 9h.
-      const simulator = driftlab([
-        'start',
-        '--only',
-        'simulator',
-        '--port',
-        '0',
-        '--serving-url',
-        servingUrl,
-        '--exporter-url',
-        exporterUrl,
+      const simulator = simulatorFor(servingUrl, exporterUrl, [
         '--scenario',
         'credit-error-storm',
         '--speed',
@@ -181,33 +173,10 @@ describe('the lab split in three processes', () => {
     const common = ['--world', 'sea', '--data', data, '--no-prometheus'];
     // The exporter comes back on its port, where serving and the simulator keep sending.
     const port = await freePort();
-    const exporterUrl = `http://127.0.0.1:${port}`;
-    let exporter = driftlab(['start', '--only', 'exporter', '--port', String(port), ...common]);
-    await started(exporter);
-    const serving = driftlab([
-      'start',
-      '--only',
-      'serving',
-      '--port',
-      '0',
-      '--exporter-url',
-      exporterUrl,
-      ...common,
-    ]);
-    const servingUrl = (await started(serving)).serving;
-    const simulator = driftlab(
-      [
-        'start',
-        '--only',
-        'simulator',
-        '--port',
-        '0',
-        '--serving-url',
-        servingUrl,
-        '--exporter-url',
-        exporterUrl,
-      ].concat(['--speed', '3600', '--until', '8h', ...common]),
-    );
+    const lab = await exporterAndServing(common, port);
+    let { exporter } = lab;
+    const { serving, servingUrl, exporterUrl } = lab;
+    const simulator = simulatorFor(servingUrl, exporterUrl, ['--speed', '3600', '--until', '8h', ...common]);
     try {
       await started(simulator);
       await sleep(3000);

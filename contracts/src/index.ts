@@ -46,4 +46,4 @@ export {
   type Metrics,
   type RegressionMetrics,
 } from './maths/metrics';
-export { jsonBodyOptions, jsonNestsDeeperThan, JsonBodyError, MAX_JSON_DEPTH } from './json-body';
+export { jsonBodyOptions, MAX_JSON_DEPTH } from './json-body';

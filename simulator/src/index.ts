@@ -2,13 +2,7 @@
 export { Rng } from './random/rng';
 export { WORLDS, getWorld, worldNames, type World, type FeatureSpec } from './worlds/index';
 export { INJECTORS, injectorInfo } from './injectors/catalogue';
-export {
-  DURATION_PATTERN,
-  formatDuration,
-  MAX_DURATION_DAYS,
-  MAX_DURATION_MS,
-  parseDuration,
-} from './scenarios/duration';
+export { DURATION_PATTERN, formatDuration, MAX_DURATION_DAYS, parseDuration } from './scenarios/duration';
 export type { Scenario, AnswerKey, AlertExpectation, DiagnosisKind, RecoveryAction } from './scenarios/types';
 export { DIAGNOSIS_KINDS } from './scenarios/types';
 export { parseScenario, loadScenarioFile, formatIssue, ScenarioError } from './scenarios/load';
@@ -16,7 +10,7 @@ export { builtinScenarios, builtinScenario, resolveScenario, libraryFiles } from
 export { formatScenario, scenarioData } from './scenarios/format';
 export { MAX_SCENARIO_BYTES } from './scenarios/limits';
 // The one bounded reader of files named on the command line (scenarios, playbooks, configuration).
-export { InputFileError, readTextLimited } from './scenarios/read-file';
+export { readTextLimited } from './scenarios/read-file';
 export { Simulation } from './engine/simulation';
 export { FeedbackQueue, type DueLabel } from './engine/feedback-queue';
 export { DEFAULT_START_TIME } from './engine/config';

@@ -71,3 +71,70 @@ export function trainVersion(data: string, model: string, seed: number, events: 
   );
   if (run.status !== 0) throw new Error(`models train ${model}: ${run.stderr}`);
 }
+
+/** A running lab's answer to labRequest. */
+export interface LabAnswer {
+  readonly status: number;
+  readonly json: Record<string, unknown>;
+  readonly headers: Headers;
+}
+
+/** A request to a running lab's JSON API, with `token` when given: its status, body and headers. */
+export async function labRequest(
+  url: string,
+  method: 'GET' | 'POST',
+  path: string,
+  token?: string,
+  body?: object,
+): Promise<LabAnswer> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown>, headers: res.headers };
+}
+
+/**
+ * A test's own covariate incident, as a scenario file's data: credit applicants' annual_income
+ * drops by 30,000 from `start` for `duration` of the incident's time.
+ */
+export function incomeDrop(o: {
+  id: string;
+  title: string;
+  brief?: string;
+  when?: string;
+  seed: number;
+  start: string;
+  duration: string;
+}) {
+  return {
+    id: o.id,
+    title: o.title,
+    brief: o.brief ?? 'Incomes change.',
+    answer: {
+      kind: 'covariate',
+      model: 'credit',
+      features: ['annual_income'],
+      what: 'A step change in annual_income.',
+      when: o.when ?? 'From its start.',
+      recover: 'Retrain on recent labelled data.',
+      signals: ['drift on annual_income'],
+    },
+    seed: o.seed,
+    worlds: ['credit'],
+    timeline: [
+      {
+        id: 'poorer',
+        start: o.start,
+        duration: o.duration,
+        injector: 'mean-shift',
+        target: { world: 'credit', feature: 'annual_income' },
+        params: { by: -30000 },
+      },
+    ],
+  };
+}

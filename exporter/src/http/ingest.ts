@@ -6,6 +6,13 @@ import { batchFromWire, labelFromWire, WireError } from './wire';
 
 const MAX_ITEMS = 10_000;
 
+export interface IngestRoutesOptions {
+  /** Largest body (express/body-parser syntax), 10 MB by default. */
+  readonly bodyLimit?: string;
+  /** Runs first: who may send events at all (the lab passes its tutor-token check). */
+  readonly guard?: RequestHandler;
+}
+
 /**
  * The exporter's ingest routes, for serving and the simulator in other processes:
  *   POST /v1/events/predictions  {"batches": [WireBatch, …]}   → {"instances": n}
@@ -17,11 +24,11 @@ const MAX_ITEMS = 10_000;
  * `bodyLimit`; the lab's host answers the parser's refusals (malformed JSON, a body too large) as
  * it does for every router.
  */
-export function ingestRoutes(exporter: Exporter, bodyLimit = '10mb', guard?: RequestHandler): Router {
+export function ingestRoutes(exporter: Exporter, options: IngestRoutesOptions = {}): Router {
   const router = express.Router();
   // Who may send events (the lab's serving and simulator, with the tutor token), before any body is read.
-  if (guard) router.use('/v1/events', guard);
-  router.use('/v1/events', express.json(jsonBodyOptions(bodyLimit)));
+  if (options.guard) router.use('/v1/events', options.guard);
+  router.use('/v1/events', express.json(jsonBodyOptions(options.bodyLimit ?? '10mb')));
 
   router.post('/v1/events/predictions', (req, res) => {
     const body = req.body as { batches?: unknown } | undefined;

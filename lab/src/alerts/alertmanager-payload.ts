@@ -1,4 +1,5 @@
 import { isEventTime } from '@driftlab/contracts';
+import { described } from '../described';
 /*
  * Alertmanager's webhook payload (version 4), checked field by field: a bad body gets a message
  * naming the field and what was expected, never a crash.
@@ -21,15 +22,6 @@ export class PayloadError extends Error {
     super(`${field}: expected ${expected}, got ${described(got)}`);
     this.name = 'PayloadError';
   }
-}
-
-/** A value from the body, as a message shows it: never more than ~60 characters of it. */
-function described(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (Array.isArray(v)) return `a list of ${v.length}`;
-  if (isObject(v)) return 'an object';
-  const text = JSON.stringify(v);
-  return text.length > 60 ? `${text.slice(0, 60)}… (${text.length} characters)` : text;
 }
 
 /** Bounds on what one notification may hold: far above what the lab's rules produce. */

@@ -3,7 +3,6 @@ export {
   actorOf,
   anyRole,
   FAILED_AUTH_PER_MINUTE,
-  failedAuthLimit,
   fromTutor,
   perMinute,
   principalOf,

@@ -20,6 +20,7 @@ import {
   type IncidentMode,
 } from '../incidents';
 import type { LabRecord } from '../record';
+import { described } from '../described';
 import { documentedBody } from './body-validation';
 
 /*
@@ -91,12 +92,6 @@ interface DiagnosisBody {
   readonly note?: string;
 }
 
-/** A request's value as a message quotes it: at most ~60 characters of it. */
-function got(v: unknown): string {
-  const text = JSON.stringify(v) ?? 'nothing';
-  return text.length > 60 ? `${text.slice(0, 60)}… (${text.length} characters)` : text;
-}
-
 function scenarioOf(body: StartBody, at: string): Scenario {
   if (body.scenario_yaml !== undefined) {
     try {
@@ -126,7 +121,7 @@ function delayOf(value: string, speed: number, at: string): number {
   // cannot even be shown (new Date(…) of it is invalid).
   if (!(delay <= MAX_DELAY_MS))
     throw new BodyError(
-      `${at}at: expected a time within ${MAX_DELAY_DAYS} days of simulated time from now, got ${got(value)}`,
+      `${at}at: expected a time within ${MAX_DELAY_DAYS} days of simulated time from now, got ${described(value)}`,
     );
   return delay;
 }
@@ -141,7 +136,7 @@ function wallTime(value: string, at: string): number {
   const wall = Date.parse(value);
   if (Number.isNaN(wall))
     throw new BodyError(
-      `${at}at: expected a duration of simulated time from now such as "30m", or an ISO time to come such as 2026-11-27T10:30:00Z, got ${got(value)}`,
+      `${at}at: expected a duration of simulated time from now such as "30m", or an ISO time to come such as 2026-11-27T10:30:00Z, got ${described(value)}`,
     );
   if (wall < Date.now()) throw new BodyError(`${at}at: ${value} has passed; expected a time to come`);
   return wall;
@@ -162,7 +157,9 @@ function diagnosisOf(body: DiagnosisBody) {
   const { model, features, kind, since, note } = body;
   const sinceMs = Date.parse(since);
   if (Number.isNaN(sinceMs))
-    throw new BodyError(`since: expected an ISO 8601 time such as 2026-11-27T10:15:00Z, got ${got(since)}`);
+    throw new BodyError(
+      `since: expected an ISO 8601 time such as 2026-11-27T10:15:00Z, got ${described(since)}`,
+    );
   return { diagnosis: { model, features, kind, since: sinceMs }, note: note ?? '' };
 }
 

@@ -71,7 +71,7 @@ export async function startHosts(
     // The exporter alone reads references from the registry serving owns (a shared volume).
     first.registryRefs = readOnlyReferences(registryDir(options.data));
     first.alone = await hostOn(first, options, {
-      routers: [ingestRoutes(first.exporter, undefined, ingestGuard(options.tokens))],
+      routers: [ingestRoutes(first.exporter, { guard: ingestGuard(options.tokens) })],
       registries: [first.exporter.metrics.registry],
       openapi: openapiFor({ serving: false, exporter: true, lab: false }),
     });
