@@ -86,6 +86,7 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
       tokens,
       control: {
         tokens,
+        worlds: options.worlds,
         incidents,
         diagnoses,
         record,

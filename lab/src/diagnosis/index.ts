@@ -5,6 +5,7 @@ export {
   type DiagnosisFeedback,
   type SubmittedDiagnosis,
 } from './diagnoses';
+export { projectorView, type ProjectorView } from './projector';
 export { teamScoreboard, type RowDisclosure, type ScoreboardRow } from './scoreboard';
 export { DIAGNOSIS_LIMITS, diagnosisProblem } from './limits';
 export {

@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import {
   DURATION_PATTERN,
   parseDuration,
@@ -7,10 +7,10 @@ import {
   ScenarioError,
   type DiagnosisKind,
   type Scenario,
+  type World,
 } from '@driftlab/simulator';
-import { jsonBodyOptions } from '@driftlab/contracts';
 import { jsonBodyErrors } from '@driftlab/serving';
-import { actorOf, anyRole, perMinute, principalOf, teamOnly, tutorOnly, type Tokens } from '../auth';
+import { actorOf, principalOf, type Tokens } from '../auth';
 import type { Diagnoses } from '../diagnosis';
 import {
   INCIDENT_ACTIONS,
@@ -21,7 +21,9 @@ import {
 } from '../incidents';
 import type { LabRecord } from '../record';
 import { described } from '../described';
+import { accessFor, type Access } from './access';
 import { documentedBody } from './body-validation';
+import { classRoutes } from './class-routes';
 
 /*
  * The tutor and student control API (docs/incidents.md; in the OpenAPI document):
@@ -36,6 +38,7 @@ import { documentedBody } from './body-validation';
  *   GET  /v1/diagnoses                 team: its own (scores when allowed); tutor: all
  *   GET  /v1/scoreboard                tutor: every row; team: its own, of incidents it knows of
  *   GET  /v1/teams                     tutor: the teams, their tokens and URLs
+ *   GET  /v1/whoami, /v1/catalogue, /v1/scenarios, /v1/projector   the class pages' reads (class-routes.ts)
  *
  * Request bodies are checked against their schemas in the OpenAPI document (openapi.ts); what a
  * schema cannot say (a built-in scenario that exists, a time still to come) is checked here.
@@ -43,6 +46,8 @@ import { documentedBody } from './body-validation';
 
 export interface ControlDeps {
   readonly tokens: Tokens;
+  /** The worlds the lab runs (its models): the catalogue the class pages offer. */
+  readonly worlds: readonly World[];
   readonly incidents: IncidentManager;
   readonly diagnoses: Diagnoses;
   readonly record: LabRecord;
@@ -66,9 +71,6 @@ export interface TeamEntry {
   readonly token: string;
   readonly url: string | null;
 }
-
-/** Requests a minute per principal: control (tutors, and everyone's scoreboard), diagnosis (teams). */
-export const RATE_LIMITS = { control: 300, diagnosis: 10 } as const;
 
 /** A field its schema lets through that the lab still cannot use, named: answered 400. */
 class BodyError extends Error {}
@@ -163,31 +165,13 @@ function diagnosisOf(body: DiagnosisBody) {
   return { diagnosis: { model, features, kind, since: sinceMs }, note: note ?? '' };
 }
 
-/** Who may call a route: authentication, the rate limit, and the JSON body parser. */
-interface Access {
-  readonly tutor: RequestHandler[];
-  readonly team: RequestHandler[];
-  readonly anyRole: RequestHandler;
-  /** Any role, within the control limit (shared with the tutor's routes). */
-  readonly anyRoleLimited: RequestHandler[];
-}
-
 export function controlRoutes(deps: ControlDeps): express.Router {
-  const { tokens } = deps;
   const router = express.Router();
-  const json = express.json(jsonBodyOptions('256kb'));
-  // One limiter per role, shared by all its routes.
-  const control = perMinute(RATE_LIMITS.control, 'control');
-  const any = anyRole(tokens);
-  const access: Access = {
-    tutor: [tutorOnly(tokens), control, json],
-    team: [teamOnly(tokens), perMinute(RATE_LIMITS.diagnosis, 'diagnosis'), json],
-    anyRole: any,
-    anyRoleLimited: [any, control],
-  };
+  const access = accessFor(deps.tokens);
   incidentRoutes(router, deps, access);
   diagnosisRoutes(router, deps, access);
   tutorRoutes(router, deps, access);
+  classRoutes(router, deps, access);
   router.use(controlErrors, jsonBodyErrors);
   return router;
 }

@@ -1,3 +1,4 @@
 export { labRoutes, type LabControl } from './lab-routes';
-export { controlRoutes, RATE_LIMITS, type ControlDeps } from './control-routes';
+export { controlRoutes, type ControlDeps } from './control-routes';
+export { RATE_LIMITS } from './access';
 export { LAB_OPENAPI_PATHS, withLabPaths } from './openapi';

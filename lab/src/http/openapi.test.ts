@@ -44,6 +44,7 @@ beforeAll(() => {
   const incidents = new IncidentManager(labs, record);
   deps = {
     tokens: new Tokens('tutor', Object.fromEntries(TEAMS.map((team) => [team, team]))),
+    worlds: [getWorld('credit')!],
     incidents,
     diagnoses: new Diagnoses(incidents, record, ['credit']),
     record,
@@ -474,5 +475,55 @@ describe('the answers teams and tutors read', () => {
       ],
     });
     expect((await get('/v1/teams', 'team-1')).status).toBe(403);
+  });
+
+  it('tell a page whose token it holds, and give every role the catalogue, as documented', async () => {
+    expect((await get('/v1/whoami', 'tutor')).body).toEqual({ role: 'tutor' });
+    expect((await get('/v1/whoami', 'team-2')).body).toEqual({ role: 'team', team: 'team-2' });
+    expect((await get('/v1/whoami', 'nobody')).status).toBe(401);
+    const credit = getWorld('credit')!;
+    for (const token of ['tutor', 'team-1']) {
+      for (const path of ['/v1/whoami', '/v1/catalogue']) {
+        const res = await get(path, token);
+        expect([path, res.status, documented(path, 'get', '200', res.body)]).toEqual([path, 200, null]);
+      }
+      const { models } = (await get('/v1/catalogue', token)).body as { models: { features: string[] }[] };
+      expect(models).toEqual([
+        {
+          name: 'credit',
+          title: credit.title,
+          task: credit.task,
+          features: credit.features.map((f) => f.name),
+        },
+      ]);
+    }
+  });
+
+  it('give the tutor the library with answer keys, and say which of its scenarios this lab can run', async () => {
+    const res = await get('/v1/scenarios', 'tutor');
+    expect(documented('/v1/scenarios', 'get', '200', res.body)).toBeNull();
+    const scenarios = (res.body as { scenarios: { id: string; runnable: boolean; worlds: string[] }[] })
+      .scenarios;
+    const income = scenarios.find((s) => s.id === 'credit-income-drop');
+    expect(income).toMatchObject({ runnable: true, answer: resolveScenario('credit-income-drop').answer });
+    // This lab runs credit only: a scenario needing another world is not runnable here.
+    for (const s of scenarios)
+      expect([s.id, s.runnable]).toEqual([s.id, s.worlds.every((w) => w === 'credit')]);
+    expect(scenarios.some((s) => !s.runnable)).toBe(true);
+    for (const team of TEAMS) expect((await get('/v1/scenarios', team)).status).toBe(403);
+  });
+
+  it('give the projector no hidden incident and no scenario, for tutors only', async () => {
+    const scenario = resolveScenario('credit-income-drop');
+    const hidden = deps.incidents.start({ scenario, mode: 'hidden', teams: ['team-1'], actor: 'tutor' });
+    const announced = deps.incidents.start({ scenario, mode: 'announced', actor: 'tutor' });
+    const res = await get('/v1/projector', 'tutor');
+    expect(documented('/v1/projector', 'get', '200', res.body)).toBeNull();
+    const ids = (res.body as { incidents: { id: string }[] }).incidents.map((i) => i.id);
+    expect(ids).toContain(announced.id);
+    expect(ids).not.toContain(hidden.id);
+    expect(JSON.stringify(res.body)).not.toContain(`"${hidden.id}"`);
+    expect(JSON.stringify(res.body)).not.toContain(scenario.id);
+    for (const team of TEAMS) expect((await get('/v1/projector', team)).status).toBe(403);
   });
 });

@@ -6,29 +6,21 @@
 import { DIAGNOSIS_KINDS } from '@driftlab/simulator';
 import { DIAGNOSIS_LIMITS } from '../diagnosis/limits';
 import { INCIDENT_ACTIONS, INCIDENT_MODES, INCIDENT_STATES } from '../incidents';
+import { CLASS_PATHS } from './openapi-class';
+import {
+  answer,
+  BEARER,
+  bodyOf,
+  DENIED,
+  error,
+  ID,
+  listOf,
+  ok,
+  STRING,
+  STRINGS,
+  TIME,
+} from './openapi-parts';
 
-const error = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
-const ok = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { type: 'object' } } },
-});
-/** A 200 (or 201) answer whose JSON is as `schema` says (openapi.test.ts checks real answers). */
-const answer = (description: string, schema: object) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const bodyOf = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
-const ID = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;
-/** A tutor's or a team's token, as the operation says. */
-const BEARER = [{ bearer: [] }];
-const DENIED = {
-  '401': error('No token, or an unknown one'),
-  '403': error('A token of the wrong role'),
-  '429': error('Too many requests: see Retry-After'),
-};
 /** An operation that needs a token and answers 200 with `answer`. */
 const withToken = (summary: string, answer: string) => ({
   summary,
@@ -115,9 +107,6 @@ export const DIAGNOSIS_REQUEST = {
  * The answers teams read (and the tutor's beside them where one route answers both), so a client
  * knows what it gets and the tests can check what the routes send against the document.
  */
-const STRING = { type: 'string' } as const;
-const STRINGS = { type: 'array', items: STRING } as const;
-const TIME = { type: 'string', format: 'date-time' } as const;
 const NUMBER_OR_NULL = { type: ['number', 'null'] } as const;
 
 /** GET /v1/incidents with a team token: one announced to it, or revealed (views.ts). */
@@ -218,12 +207,6 @@ export const TEAM_ENTRY = {
     },
   },
 } as const;
-
-const listOf = (name: string, items: object) => ({
-  type: 'object',
-  required: [name],
-  properties: { [name]: { type: 'array', items } },
-});
 
 export const LAB_OPENAPI_PATHS = {
   '/v1/alerts': {
@@ -356,6 +339,7 @@ export const LAB_OPENAPI_PATHS = {
       responses: { '200': answer('Teams', listOf('teams', TEAM_ENTRY)), ...DENIED },
     },
   },
+  ...CLASS_PATHS,
 } as const;
 
 export const LAB_SECURITY_SCHEMES = { bearer: { type: 'http', scheme: 'bearer' } } as const;
