@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // The allowed arrows between packages (../shared/DESIGN.md): contracts ← everyone; simulator ←
 // serving; the exporter reads the contracts only; the lab (and tests/) may import everything.
@@ -77,9 +78,18 @@ const packageRules = [
       'Provisioning imports only @driftlab/contracts (metric names, panel defaults).',
     ),
   },
+  {
+    // The class pages run in the browser and talk to the lab over HTTP only.
+    files: ['pages/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...importsOf([], 'The class pages import no driftlab package: they use the HTTP API (pages/src/api).'),
+    },
+  },
   // Small modules: files under 400 lines, functions under 80 (tests and test support aside).
   {
-    files: ['*/src/**/*.ts'],
+    files: ['*/src/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts', '**/testing.ts', '**/testing/**'],
     rules: {
       'max-lines': ['error', { max: 400 }],

@@ -12,6 +12,8 @@ module.exports = {
     '<rootDir>/exporter/src',
     '<rootDir>/provisioning/src',
     '<rootDir>/lab/src',
+    // The class pages' pure core (formats, view models); the pages themselves run in tests/pages-*.
+    '<rootDir>/pages/src',
     '<rootDir>/tests',
   ],
   testMatch: ['**/*.test.ts'],

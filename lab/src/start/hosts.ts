@@ -5,7 +5,15 @@ import type { World } from '@driftlab/simulator';
 import { fromTutor, loadTokens, recoveryGuard, requireRole, tutorTokenNotice, type Tokens } from '../auth';
 import { tutorSentFaults, type ControlPlane } from '../control';
 import { registryDir } from '../data-dir';
-import { createHost, listen, openapiFor, type HostOptions, type Listening } from '../host';
+import {
+  createHost,
+  listen,
+  openapiFor,
+  pageRoutes,
+  servingForward,
+  type HostOptions,
+  type Listening,
+} from '../host';
 import { labRoutes } from '../http';
 import { CliError, type CliIo } from '../io';
 import { readOnlyReferences } from './references';
@@ -23,6 +31,8 @@ export interface HostsOptions {
   readonly log: Logger;
   /** Each team's logger (a cohort tags its lines with the team). */
   readonly teamLog: (team: string) => Logger;
+  /** Serving elsewhere (`--only simulator`): the team page's model calls go there. */
+  readonly servingUrl?: string;
 }
 
 /**
@@ -37,6 +47,8 @@ export async function startHosts(
 ): Promise<void> {
   const lab = options.plane?.lab;
   const labRouter = lab ? labRoutes(lab) : undefined;
+  // The class pages go wherever the control routes they call are served.
+  const pages = lab ? pageRoutes() : undefined;
   if (servingRuns) {
     // Serving alone checks recovery actions, and the simulator's request faults, against the tokens
     // in the shared data directory.
@@ -58,7 +70,7 @@ export async function startHosts(
         requestFaults: loneTokens ? tutorSentFaults(loneTokens) : undefined,
         // Only the lab's simulator dates its requests (X-Event-Time), proving itself with the tutor token.
         trustedSender: fromTutor(options.tokens),
-        routers: labRouter ? [labRouter] : [],
+        routers: labRouter && pages ? [labRouter, pages] : [],
         registries,
         openapi: openapiFor({ serving: true, exporter: !!t.exporter, lab: !!lab }),
       }).catch((e: unknown) => portError(e, t, options, teams.length > 1));
@@ -75,9 +87,11 @@ export async function startHosts(
       registries: [first.exporter.metrics.registry],
       openapi: openapiFor({ serving: false, exporter: true, lab: false }),
     });
-  } else if (lab && labRouter) {
+  } else if (lab && labRouter && pages) {
     first.alone = await hostOn(first, options, {
-      routers: [labRouter],
+      routers: options.servingUrl
+        ? [labRouter, pages, servingForward(options.servingUrl, options.tokens)]
+        : [labRouter, pages],
       registries: [lab.metrics.registry],
       openapi: openapiFor({ serving: false, exporter: false, lab: true }),
     });

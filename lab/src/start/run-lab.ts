@@ -84,6 +84,7 @@ export async function runLab(plan: LabPlan, log: Logger, io: CliIo): Promise<voi
       io,
       log,
       teamLog,
+      servingUrl: plan.servingUrl,
     });
     // An exporter (re)started beside a running lab expects the labels of what was served before
     // it: the labelled log's predictions still waiting for theirs.
