@@ -3,7 +3,7 @@
 // sharing one data directory. The exporter's /metrics must show the joined traffic.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -164,6 +164,51 @@ describe('the lab split in three processes', () => {
       await Promise.all(
         [serving, exporter].map((p) => (p.child.exitCode === null ? once(p.child, 'exit') : null)),
       );
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("serves the class pages on the simulator's port and passes their model calls on to serving", async () => {
+    const data = mkdtempSync(join(tmpdir(), 'driftlab-split-pages-'));
+    const common = ['--world', 'credit', '--data', data, '--no-prometheus'];
+    const { exporter, serving, servingUrl, exporterUrl } = await exporterAndServing(common);
+    const simulator = simulatorFor(servingUrl, exporterUrl, ['--speed', '60', ...common]);
+    try {
+      const lab = new URL((await started(simulator)).metrics).origin;
+      const page = await fetch(`${lab}/`);
+      expect([page.status, page.headers.get('content-type')]).toEqual([
+        200,
+        expect.stringMatching(/text\/html/),
+      ]);
+      const versions = async (origin: string) => (await fetch(`${origin}/v1/models/credit/versions`)).json();
+      expect(await versions(lab)).toEqual(await versions(servingUrl));
+      const team = (
+        JSON.parse(readFileSync(join(data, 'tokens.json'), 'utf8')) as { teams: Record<string, string> }
+      ).teams['team-1'];
+      const rollback = (origin: string, token?: string) =>
+        fetch(`${origin}/v1/models/credit:rollback`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify({ version: 99 }),
+        });
+      const answer = async (res: Response) => [res.status, await res.json()];
+      // Refused here without a token; with one, serving's own answer (no version 99) comes back.
+      expect((await rollback(lab)).status).toBe(401);
+      const direct = await answer(await rollback(servingUrl, team));
+      expect(direct).toEqual([409, { error: expect.stringMatching(/99/) }]);
+      expect(await answer(await rollback(lab, team))).toEqual(direct);
+      // Predictions are not the pages' to make: only the model routes they use pass.
+      const predict = await fetch(`${lab}/v1/models/credit:predict`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${team}` },
+        body: JSON.stringify({ instances: [{}] }),
+      });
+      expect(predict.status).toBe(404);
+    } finally {
+      for (const p of [simulator, serving, exporter]) if (p.child.exitCode === null) p.child.kill('SIGKILL');
       rmSync(data, { recursive: true, force: true });
     }
   }, 120_000);
