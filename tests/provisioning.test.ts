@@ -7,11 +7,14 @@ import {
   ALERT_RULES,
   alertNames,
   DASHBOARDS,
+  DEFAULT_LAB_URL,
   DRIFT_PANEL,
+  LAB_VARIABLE,
   PROVISIONING_DIR,
   RECORDING_RULES,
   staleFiles,
   teamFolder,
+  withLabUrl,
 } from '@driftlab/provisioning';
 
 /*
@@ -274,6 +277,38 @@ describe('alert runbooks and documentation', () => {
   });
 });
 
+describe("the dashboards' links to the class pages", () => {
+  const labOf = (json: Dashboard) => json.templating?.list?.find((v) => v.name === LAB_VARIABLE);
+  const pageLinks = (json: Dashboard) =>
+    (json.links ?? []).filter((l) => l.type === 'link').map((l) => [l.title, l.url, l.targetBlank]);
+
+  it.each(committed)(
+    '$file: links its audience to the lab, through the hidden lab variable',
+    ({ file, json }) => {
+      expect(labOf(json)).toMatchObject({ type: 'constant', query: DEFAULT_LAB_URL, hide: 2 });
+      expect(pageLinks(json)).toEqual(
+        file.startsWith('tutor/')
+          ? [
+              ['Control room', '${lab}/control', true],
+              ['Projector', '${lab}/projector', true],
+            ]
+          : [['Submit a diagnosis', '${lab}/', true]],
+      );
+    },
+  );
+
+  it("points a team's copies at the team's own lab", () => {
+    for (const d of teamFolder('team-2', 'http://10.0.0.5:8081/').dashboards)
+      expect(labOf(d)).toMatchObject({
+        query: 'http://10.0.0.5:8081',
+        current: { value: 'http://10.0.0.5:8081' },
+      });
+    expect(() => withLabUrl({ uid: 'x', templating: { list: [] } } as Dashboard, 'http://x')).toThrow(
+      /no lab variable/,
+    );
+  });
+});
+
 describe("a cohort lab's team views (driftlab grafana setup --teams n)", () => {
   const students = committed.filter((c) => c.file.startsWith('driftlab/'));
   // The lab's own counters (alerts received) are the lab's, not a team's; the team variable lists teams.
@@ -286,7 +321,7 @@ describe("a cohort lab's team views (driftlab grafana setup --teams n)", () => {
 
   it("copies each student dashboard into the team's folder with the team fixed and hidden", () => {
     const before = JSON.stringify(students.map((s) => s.json));
-    const folders = ['team-1', 'team-2', 'team-20'].map(teamFolder);
+    const folders = ['team-1', 'team-2', 'team-20'].map((team) => teamFolder(team));
     expect(folders.map((f) => f.uid)).toEqual(['driftlab-team-1', 'driftlab-team-2', 'driftlab-team-20']);
     for (const [i, folder] of folders.entries()) {
       const team = ['team-1', 'team-2', 'team-20'][i];
@@ -299,7 +334,8 @@ describe("a cohort lab's team views (driftlab grafana setup --teams n)", () => {
         // Its links lead to the team's own dashboards, not to the shared ones.
         expect(d.tags).toContain(`driftlab-${team}`);
         expect(d.tags).not.toContain('driftlab');
-        for (const link of d.links ?? []) expect(link.tags).toEqual([`driftlab-${team}`]);
+        for (const link of (d.links ?? []).filter((l) => l.type === 'dashboards'))
+          expect(link.tags).toEqual([`driftlab-${team}`]);
         // Only the team's own actions are annotated (the lab tags them with the team).
         const actions = (d.annotations?.list ?? [])
           .map((a) => (a as { target?: { tags?: string[]; matchAny?: boolean } }).target)

@@ -20,3 +20,4 @@ export {
   type RuleGroup,
 } from './prometheus/rules';
 export { teamDashboard, teamFolder, type TeamFolder } from './grafana/team-dashboards';
+export { DEFAULT_LAB_URL, LAB_VARIABLE, withLabUrl } from './grafana/lab-links';

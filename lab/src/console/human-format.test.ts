@@ -21,6 +21,7 @@ describe('what the lab says to people', () => {
         alertmanager: 'http://127.0.0.1:9093',
         grafana: 'http://127.0.0.1:3000',
         grafanaAdminPassword: '/data/grafana-admin-password',
+        pages: 'http://127.0.0.1:8080',
       }),
     );
     expect(lines).toEqual(
@@ -30,12 +31,29 @@ describe('what the lab says to people', () => {
         '  Prometheus    http://127.0.0.1:9090',
         '  Alertmanager  http://127.0.0.1:9093',
         '  Grafana       http://127.0.0.1:3000',
+        '  Team page     http://127.0.0.1:8080/   (students sign in with their team token)',
+        '  Control room  http://127.0.0.1:8080/control   (tutor token; projector: http://127.0.0.1:8080/projector)',
         '  Students      open http://127.0.0.1:3000 (the Lab overview; no sign-in needed)',
         '  Grafana admin user admin, password in /data/grafana-admin-password',
         '  Tutor token   in /data/tokens.json (or your DRIFTLAB_TUTOR_TOKEN)',
         '  Team tokens   DRIFTLAB_URL=http://127.0.0.1:8080 DRIFTLAB_TOKEN=<tutor token> npx driftlab lab teams',
       ]),
     );
+  });
+
+  it("sends a cohort's teams to their own addresses for the team page", () => {
+    const lines = startSummary(
+      started({
+        pages: 'http://127.0.0.1:8080',
+        teams: { 'team-1': 'http://127.0.0.1:8080', 'team-2': 'http://127.0.0.1:8081' },
+      }),
+    );
+    expect(lines).toContain(
+      "  Team page     each team's address above   (students sign in with their team token)",
+    );
+    expect(lines).toContain('  team-2        http://127.0.0.1:8081');
+    // A lone serving or exporter serves no pages and says nothing of them.
+    expect(startSummary(started({})).some((l) => l.includes('Team page'))).toBe(false);
   });
 
   it('says which monitoring service was not found and how to get it, or that it is off', () => {

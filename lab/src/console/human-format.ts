@@ -39,6 +39,12 @@ export function startSummary(r: LogRecord): string[] {
     lines.push(serviceLine('Alertmanager', r.alertmanager, r.stack));
     lines.push(serviceLine('Grafana', r.grafana, r.stack));
   }
+  const pages = str(r.pages);
+  if (pages) {
+    const where = teams.length > 0 ? "each team's address above" : `${pages}/`;
+    lines.push(`  ${'Team page'.padEnd(14)}${where}   (students sign in with their team token)`);
+    lines.push(`  ${'Control room'.padEnd(14)}${pages}/control   (tutor token; projector: ${pages}/projector)`);
+  }
   const grafana = str(r.grafana);
   lines.push(
     grafana

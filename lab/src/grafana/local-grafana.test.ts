@@ -271,6 +271,7 @@ describe('localGrafanaFiles', () => {
       adminPassword: 'local-admin',
       port: 3300,
       dir: '/tmp/driftlab-grafana-x',
+      labUrl: 'http://localhost:8099',
     });
     for (const [path, content] of Object.entries(files)) {
       if (!path.startsWith('provisioning/') || !/\.ya?ml$/.test(path)) continue;
@@ -284,6 +285,17 @@ describe('localGrafanaFiles', () => {
     expect(home).toBe('/tmp/driftlab-grafana-x/provisioning/dashboards/driftlab/lab-overview.json');
     expect(files[home.replace('/tmp/driftlab-grafana-x/', '')]).toBeDefined();
     expect(files[`plugins/${PLUGIN_ID}/module.js`]).toBeDefined();
+    // Every dashboard's links to the class pages go to this lab, not the compose stack's.
+    const dashboards = Object.entries(files).filter(([path]) =>
+      /^provisioning\/dashboards\/.+\.json$/.test(path),
+    );
+    expect(dashboards.length).toBeGreaterThan(3);
+    for (const [path, content] of dashboards) {
+      const lab = (
+        JSON.parse(String(content)) as { templating: { list: { name: string; query: string }[] } }
+      ).templating.list.find((v) => v.name === 'lab');
+      expect([path, lab?.query]).toEqual([path, 'http://localhost:8099']);
+    }
   });
 });
 

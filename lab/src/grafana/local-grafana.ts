@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
+import { withLabUrl } from '@driftlab/provisioning';
 import { onPath, startLocalService, type LocalService } from '../local-stack/local-service';
 import { GrafanaApi, TUTOR_FOLDER_UID } from './grafana-api';
 import { openTeamViews } from './team-views';
@@ -29,6 +30,8 @@ export interface LocalGrafanaOptions {
    * `*home.json` or `*overview.json` (`lab-overview.json`), else the first by name. Never a Tutor one.
    */
   readonly homeDashboard?: string;
+  /** The lab as a browser reaches it: the dashboards' links to the class pages (lab-links). */
+  readonly labUrl?: string;
 }
 
 /** Paths relative to the directory → contents. */
@@ -158,6 +161,9 @@ function provisioningFiles(options: LocalGrafanaOptions, copy: string): LocalGra
         provisioningDir,
         copy,
       );
+    } else if (options.labUrl && /^dashboards\/.+\.json$/.test(rel)) {
+      const dashboard = JSON.parse(content.toString('utf8')) as Parameters<typeof withLabUrl>[0];
+      files[`provisioning/${rel}`] = JSON.stringify(withLabUrl(dashboard, options.labUrl), null, 2);
     } else {
       files[`provisioning/${rel}`] = content;
     }
@@ -281,6 +287,8 @@ export async function startLocalGrafana(
     timeoutMs?: number;
     /** A cohort lab's teams and their tokens: each gets its own folder and login (openTeamViews). */
     teams?: Readonly<Record<string, string>>;
+    /** Each team's lab as a browser reaches it (a cohort's team dashboards link there). */
+    teamLabUrls?: Readonly<Record<string, string>>;
   },
 ): Promise<LocalService> {
   const homepath = options.homepath ?? grafanaHomepath(binary, options.packagedHome);
@@ -302,7 +310,7 @@ export async function startLocalGrafana(
   try {
     const api = new GrafanaApi({ url: grafana.url, user: 'admin', password: options.adminPassword });
     await api.restrictFolderToAdmins(TUTOR_FOLDER_UID);
-    if (options.teams && Object.keys(options.teams).length > 1) await openTeamViews(api, options.teams);
+    if (options.teams && Object.keys(options.teams).length > 1) await openTeamViews(api, options.teams, options.teamLabUrls);
   } catch (e) {
     await grafana.stop();
     throw e;

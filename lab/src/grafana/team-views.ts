@@ -22,11 +22,13 @@ export interface TeamView {
 export async function openTeamViews(
   api: GrafanaApi,
   teams: Readonly<Record<string, string>>,
+  /** Each team's lab as a browser reaches it: the dashboards' links to its team page. */
+  labUrls: Readonly<Record<string, string>> = {},
 ): Promise<TeamView[]> {
   await api.restrictFolderToAdmins(SHARED_FOLDER_UID);
   const views: TeamView[] = [];
   for (const [team, token] of Object.entries(teams)) {
-    const folder = teamFolder(team);
+    const folder = teamFolder(team, labUrls[team]);
     await api.ensureFolder(folder.uid, folder.title);
     for (const dashboard of folder.dashboards) await api.saveDashboard(dashboard, folder.uid);
     const teamId = await api.ensureTeam(team);

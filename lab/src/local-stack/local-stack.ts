@@ -155,6 +155,9 @@ async function startGrafana(
       alertmanagerUrl: alertmanager?.url,
       adminPassword: grafanaPassword(options.dataDir),
       teams: options.teamTokens,
+      // The dashboards' links to the class pages, on the lab's port (each team's, in a cohort).
+      labUrl: browserUrl(options.labUrl),
+      teamLabUrls: options.teamUrls && mapValues(options.teamUrls, browserUrl),
     }),
   );
 }
@@ -175,3 +178,11 @@ export function grafanaPassword(dataDir: string, env = process.env): string {
 export function grafanaPasswordFile(dataDir: string): string {
   return join(dataDir, 'grafana-admin-password');
 }
+
+/** A listening address as a browser on this machine reaches it: "any address" is localhost. */
+export function browserUrl(url: string): string {
+  return url.replace(/^(https?:\/\/)(0\.0\.0\.0|\[::\])(?=[:/]|$)/, '$1localhost');
+}
+
+const mapValues = (o: Readonly<Record<string, string>>, f: (v: string) => string) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));

@@ -223,6 +223,8 @@ function logStarted(
     components: COMPONENTS.filter(runs),
     // Where the tutor token is kept, and whether the local monitoring stack runs (for the summary).
     ...(runs('simulator') ? { tokensFile: tokensFile(data) } : {}),
+    // The class pages are served with the control routes (each team's port in a cohort).
+    ...(runs('simulator') && url ? { pages: url } : {}),
     ...(first.serving && first.exporter && runs('simulator')
       ? { stack: !plan.prometheus ? 'off' : stack?.prometheus ? 'started' : 'not found' }
       : {}),

@@ -12,6 +12,7 @@ import type {
   ThresholdsMode,
   VariableModel,
 } from '@grafana/schema';
+import { labVariable, pageLinks, type Audience } from './lab-links';
 
 /*
  * A small typed builder for the lab's dashboards, on @grafana/schema's own types (the JSON model
@@ -324,6 +325,8 @@ export interface DashboardSpec {
   readonly rows: readonly RowSpec[];
   readonly refresh?: string;
   readonly time?: { from: string; to: string };
+  /** Who opens it: its links go to the team page (students) or the control room (tutors). */
+  readonly audience?: Audience;
 }
 
 export function dashboard(spec: DashboardSpec): Dashboard {
@@ -355,8 +358,9 @@ export function dashboard(spec: DashboardSpec): Dashboard {
         tooltip: '',
         url: '',
       },
+      ...pageLinks(spec.audience ?? 'student'),
     ],
-    templating: { list: [...spec.variables] },
+    templating: { list: [...spec.variables, labVariable()] },
     annotations: { list: [...spec.annotations] },
     panels: layout(spec.rows),
   };

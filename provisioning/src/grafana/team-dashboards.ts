@@ -1,6 +1,7 @@
 import type { AnnotationQuery, Dashboard, VariableModel } from '@grafana/schema';
 import { isTagsTarget, type TagsAnnotationTarget } from './builder';
 import { DASHBOARDS } from './dashboards';
+import { withLabUrl } from './lab-links';
 
 /*
  * A cohort lab's per-team views (`driftlab start --teams n`): each team gets a folder with its own
@@ -67,12 +68,18 @@ function ownActions(annotation: AnnotationQuery, team: string): AnnotationQuery 
   return { ...annotation, target: own };
 }
 
-/** The folder and dashboards of one team (`team-1` … `team-20`: uids stay within Grafana's 40 characters). */
-export function teamFolder(team: string): TeamFolder {
+/**
+ * The folder and dashboards of one team (`team-1` … `team-20`: uids stay within Grafana's 40
+ * characters); with `labUrl`, their links go to the team's own lab (its port in a cohort).
+ */
+export function teamFolder(team: string, labUrl?: string): TeamFolder {
   if (!/^[a-z0-9-]{1,12}$/.test(team)) throw new Error(`team id "${team}": expected up to 12 of a-z, 0-9, -`);
   return {
     uid: teamTag(team),
     title: `driftlab · ${team}`,
-    dashboards: STUDENT_DASHBOARDS.map((d) => teamDashboard(d, team)),
+    dashboards: STUDENT_DASHBOARDS.map((d) => {
+      const own = teamDashboard(d, team);
+      return labUrl ? withLabUrl(own, labUrl) : own;
+    }),
   };
 }

@@ -16,6 +16,7 @@ export const tutor = dashboard({
   description:
     'For tutors only: incidents with their answer keys (annotations), what fired, and how every model is doing.',
   tags: ['driftlab-tutor'],
+  audience: 'tutor',
   variables: [datasourceVariable(), teamVariable()],
   annotations: [
     // This dashboard's own annotations: the incidents the lab injected, with their answer keys.
