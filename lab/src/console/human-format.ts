@@ -43,7 +43,9 @@ export function startSummary(r: LogRecord): string[] {
   if (pages) {
     const where = teams.length > 0 ? "each team's address above" : `${pages}/`;
     lines.push(`  ${'Team page'.padEnd(14)}${where}   (students sign in with their team token)`);
-    lines.push(`  ${'Control room'.padEnd(14)}${pages}/control   (tutor token; projector: ${pages}/projector)`);
+    lines.push(
+      `  ${'Control room'.padEnd(14)}${pages}/control   (tutor token; projector: ${pages}/projector)`,
+    );
   }
   const grafana = str(r.grafana);
   lines.push(

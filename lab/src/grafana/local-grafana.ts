@@ -310,7 +310,8 @@ export async function startLocalGrafana(
   try {
     const api = new GrafanaApi({ url: grafana.url, user: 'admin', password: options.adminPassword });
     await api.restrictFolderToAdmins(TUTOR_FOLDER_UID);
-    if (options.teams && Object.keys(options.teams).length > 1) await openTeamViews(api, options.teams, options.teamLabUrls);
+    if (options.teams && Object.keys(options.teams).length > 1)
+      await openTeamViews(api, options.teams, options.teamLabUrls);
   } catch (e) {
     await grafana.stop();
     throw e;
