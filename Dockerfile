@@ -3,7 +3,7 @@
 #   the Grafana image (`--target grafana`): grafana/grafana with the drift panel, built here in the
 #     stage `plugin`, and the provisioning files; compose's `grafana` service.
 #   the lab image (the last stage, the default target): contracts, simulator, serving, exporter,
-#     provisioning and the `driftlab` command line (docker-compose.yml runs it three times,
+#     provisioning, the class pages (built) and the `driftlab` command line (docker-compose.yml runs it three times,
 #     `start --only <component>`). The plugin and its packages are not in it.
 #
 # Node 24 LTS: better-sqlite3 12.9 supports Node up to 25. The build uses no BuildKit-only syntax,
@@ -27,6 +27,7 @@ COPY simulator/package.json simulator/
 COPY serving/package.json serving/
 COPY exporter/package.json exporter/
 COPY provisioning/package.json provisioning/
+COPY pages/package.json pages/
 COPY lab/package.json lab/
 COPY plugin/package.json plugin/
 RUN npm ci --no-audit --no-fund --workspace contracts --workspace plugin
@@ -54,6 +55,17 @@ USER root
 RUN mkdir -p "$GF_PATHS_PLUGINS" && chown 472:0 "$GF_PATHS_PLUGINS"
 COPY --from=plugin /app/plugin/dist /var/lib/grafana-plugins/driftlab-drift-panel
 COPY provisioning/grafana /etc/grafana/provisioning
+# The dashboards link to the class pages on the lab's published port (provisioning's lab variable,
+# http://localhost:8082 in the files). A classroom whose students reach the lab at another address
+# builds with it: DRIFTLAB_LAB_URL=http://<tutor's address>:8082 docker compose build grafana.
+ARG DRIFTLAB_LAB_URL=http://localhost:8082
+RUN echo "$DRIFTLAB_LAB_URL" | grep -Eq '^https?://[A-Za-z0-9.:-]+(/[A-Za-z0-9._~/-]*)?$' \
+  || { echo "DRIFTLAB_LAB_URL: expected a URL such as http://10.0.0.5:8082, got '$DRIFTLAB_LAB_URL'" >&2; exit 1; }; \
+  url="${DRIFTLAB_LAB_URL%/}"; \
+  if [ "$url" != "http://localhost:8082" ]; then \
+    grep -rl '"http://localhost:8082"' /etc/grafana/provisioning/dashboards \
+      | xargs sed -i "s#\"http://localhost:8082\"#\"$url\"#g"; \
+  fi
 
 # Grafana's own non-root user (uid 472), as in the base image. The panel is unsigned: compose allows
 # it by id (GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS=driftlab-drift-panel).
@@ -79,6 +91,7 @@ COPY simulator/package.json simulator/
 COPY serving/package.json serving/
 COPY exporter/package.json exporter/
 COPY provisioning/package.json provisioning/
+COPY pages/package.json pages/
 COPY lab/package.json lab/
 COPY plugin/package.json plugin/
 
@@ -86,7 +99,7 @@ COPY plugin/package.json plugin/
 # the root's devDependencies (TypeScript, @types/node) for the build. `npm ci` with --workspace
 # installs the named workspaces' dependency trees from the lockfile and nothing else.
 RUN npm ci --no-audit --no-fund --include-workspace-root \
-  --workspace contracts --workspace simulator --workspace serving --workspace exporter --workspace provisioning --workspace lab
+  --workspace contracts --workspace simulator --workspace serving --workspace exporter --workspace provisioning --workspace pages --workspace lab
 
 COPY tsconfig.base.json tsconfig.json ./
 COPY contracts contracts
@@ -94,14 +107,16 @@ COPY simulator simulator
 COPY serving serving
 COPY exporter exporter
 COPY provisioning provisioning
+COPY pages pages
 COPY lab lab
-RUN ./node_modules/.bin/tsc -b
+# The class pages are a static bundle (esbuild): built here, their build tools pruned below.
+RUN ./node_modules/.bin/tsc -b && node pages/build.js && test -f pages/dist/index.html
 
 # Same workspaces as the install: without them prune would install the plugin's dependencies.
 # Some build-only packages stay (the lockfile marks them as runtime dependencies of the plugin).
 # Then fail here, not at run time, if better-sqlite3's native module did not build.
 RUN npm prune --omit=dev --no-audit --no-fund --include-workspace-root \
-  --workspace contracts --workspace simulator --workspace serving --workspace exporter --workspace provisioning --workspace lab \
+  --workspace contracts --workspace simulator --workspace serving --workspace exporter --workspace provisioning --workspace pages --workspace lab \
   && node -e "new (require('better-sqlite3'))(':memory:').close()"
 
 # What runs, gathered in /out: dependencies, each package's build output and manifest, and the data
@@ -116,6 +131,7 @@ RUN mkdir /out \
   && cp -a simulator/scenarios simulator/schema /out/simulator/ \
   && cp -a provisioning/grafana provisioning/prometheus provisioning/alertmanager /out/provisioning/ \
   && cp -a lab/bin /out/lab/ \
+  && mkdir /out/pages && cp -a pages/package.json pages/index.js pages/index.d.ts pages/dist /out/pages/ \
   && find /out -name '*.tsbuildinfo' -delete
 
 # ---- lab: the runtime image (the last stage: compose's `build: .` builds it) -----------------------

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
+import { DEFAULT_LAB_URL } from '@driftlab/provisioning';
 
 const ROOT = join(__dirname, '..');
 const COMPOSE_FILE = join(ROOT, 'docker-compose.yml');
@@ -37,6 +38,7 @@ interface Healthcheck {
 interface Build {
   context?: string;
   dockerfile?: string;
+  args?: Record<string, string>;
   target?: string;
 }
 interface Service {
@@ -688,6 +690,48 @@ describe('Dockerfile', () => {
       id: string;
     };
     expect(pluginJson.id).toBe(PLUGIN_ID);
+  });
+
+  it("points the Grafana image's dashboard links at the lab compose gives it, refusing what is not a URL", () => {
+    const stage = grafanaStage();
+    expect(stage.instructions).toContain(`ARG DRIFTLAB_LAB_URL=${DEFAULT_LAB_URL}`);
+    expect(buildOf(service('grafana'))!.args).toEqual({
+      DRIFTLAB_LAB_URL: `\${DRIFTLAB_LAB_URL:-${DEFAULT_LAB_URL}}`,
+    });
+    // The image's RUN step itself, by sh, on a copy of the provisioned dashboards.
+    const script = stage.instructions[
+      stage.instructions.findIndex((i) => i.startsWith('ARG DRIFTLAB_LAB_URL')) + 1
+    ]
+      .replace(/^RUN\s+/, '')
+      .replaceAll('/etc/grafana/provisioning', '"$PROVISIONING"');
+    const dir = mkdtempSync(join(tmpdir(), 'driftlab-grafana-image-'));
+    try {
+      const dashboards = join(dir, 'dashboards');
+      spawnSync('cp', ['-r', join(ROOT, 'provisioning', 'grafana', 'dashboards'), dashboards]);
+      const run = (url: string) =>
+        spawnSync('sh', ['-c', script], {
+          env: { PATH: process.env.PATH, PROVISIONING: dir, DRIFTLAB_LAB_URL: url },
+          encoding: 'utf8',
+        });
+      const labOf = (file: string) =>
+        (
+          JSON.parse(readFileSync(join(dashboards, file), 'utf8')) as {
+            templating: { list: { name: string; query: string }[] };
+          }
+        ).templating.list.find((v) => v.name === 'lab')!.query;
+      expect(run(DEFAULT_LAB_URL).status).toBe(0);
+      expect(labOf('tutor/tutor.json')).toBe(DEFAULT_LAB_URL);
+      expect(run('http://10.0.0.5:8082/').status).toBe(0);
+      for (const file of ['tutor/tutor.json', 'driftlab/lab-overview.json'])
+        expect(labOf(file)).toBe('http://10.0.0.5:8082');
+      const bad = run('http://x"; rm -rf /');
+      expect([bad.status, bad.stderr]).toEqual([
+        1,
+        expect.stringContaining('DRIFTLAB_LAB_URL: expected a URL'),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the plugin out of the lab image: installs and prunes every Node workspace but the plugin', () => {
