@@ -113,9 +113,13 @@ COPY lab lab
 RUN ./node_modules/.bin/tsc -b && node pages/build.js && test -f pages/dist/index.html
 
 # Same workspaces as the install: without them prune would install the plugin's dependencies.
-# Some build-only packages stay (the lockfile marks them as runtime dependencies of the plugin).
+# plugin/package.json only keeps the workspace list whole, but the lockfile marks its dependencies
+# (@grafana/data, react and, through them, typescript and eslint) as runtime ones, so prune would
+# keep the class pages' build tools (about 185 MB). Emptying the plugin's manifest here (this stage
+# only: the plugin is not in /out) lets npm see they are build-only.
 # Then fail here, not at run time, if better-sqlite3's native module did not build.
-RUN npm prune --omit=dev --no-audit --no-fund --include-workspace-root \
+RUN (cd plugin && npm pkg delete dependencies devDependencies) \
+  && npm prune --omit=dev --no-audit --no-fund --include-workspace-root \
   --workspace contracts --workspace simulator --workspace serving --workspace exporter --workspace provisioning --workspace pages --workspace lab \
   && node -e "new (require('better-sqlite3'))(':memory:').close()"
 

@@ -16,6 +16,7 @@ const INDEX = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>driftlab</title>
 <link rel="stylesheet" href="/app.css">
 <script src="/app.js" defer></script>

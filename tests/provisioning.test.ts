@@ -303,9 +303,9 @@ describe("the dashboards' links to the class pages", () => {
         query: 'http://10.0.0.5:8081',
         current: { value: 'http://10.0.0.5:8081' },
       });
-    expect(() => withLabUrl({ ...defaultDashboard, uid: 'x', templating: { list: [] } } as Dashboard, 'http://x')).toThrow(
-      /no lab variable/,
-    );
+    expect(() =>
+      withLabUrl({ ...defaultDashboard, uid: 'x', templating: { list: [] } } as Dashboard, 'http://x'),
+    ).toThrow(/no lab variable/);
   });
 });
 

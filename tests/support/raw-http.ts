@@ -36,7 +36,24 @@ export function closeRawAgents(): void {
   agents.clear();
 }
 
-export function send(baseUrl: string, req: RawRequest): Promise<RawResponse> {
+/**
+ * Sends `req` on a kept-alive socket. A server may close an idle kept-alive socket just as a request
+ * goes out on it (a race of any HTTP client, likelier on a loaded machine): that request never
+ * reached the server, so it is sent once more on a fresh socket, as Node's documentation advises
+ * (`request.reusedSocket`). Any other failure is the answer.
+ */
+export async function send(baseUrl: string, req: RawRequest): Promise<RawResponse> {
+  try {
+    return await sendOnce(baseUrl, req);
+  } catch (e) {
+    if ((e as { reusedSocket?: boolean }).reusedSocket && isReset(e)) return sendOnce(baseUrl, req);
+    throw e;
+  }
+}
+
+const isReset = (e: unknown) => /ECONNRESET|socket hang up/.test(String((e as Error).message));
+
+function sendOnce(baseUrl: string, req: RawRequest): Promise<RawResponse> {
   const url = new URL(baseUrl);
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -65,7 +82,7 @@ export function send(baseUrl: string, req: RawRequest): Promise<RawResponse> {
       },
     );
     r.on('timeout', () => r.destroy(new Error(`${req.method} ${req.path}: no answer within 10 s`)));
-    r.on('error', reject);
+    r.on('error', (e) => reject(Object.assign(e, { reusedSocket: r.reusedSocket })));
     r.end(req.body);
   });
 }

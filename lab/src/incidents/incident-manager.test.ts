@@ -45,4 +45,25 @@ describe('IncidentManager.start', () => {
     for (const mode of ['hidden', 'announced'] as IncidentMode[])
       expect(incidents.start(request({ mode, feedback: mode === 'announced' }))).toMatchObject({ mode });
   });
+
+  it('records a reveal once: revealing again is safe and adds nothing', () => {
+    const incident = incidents.start(request({}));
+    incidents.reveal(incident.id, 'tutor');
+    expect(incidents.reveal(incident.id, 'tutor').revealed).toBe(true);
+    expect(record.events({ prefix: 'incident.reveal' })).toHaveLength(1);
+  });
+
+  it('says plainly that an incident still waiting for its start cannot be paused, and records nothing', () => {
+    const later = incidents.start(request({ delay: 30 * 60_000 }));
+    expect(() => incidents.pause(later.id, 'tutor')).toThrow(
+      new IncidentControlError(
+        `incident ${later.id} has not started yet (it starts at ${new Date(later.at).toISOString()} on the lab's clock): pause it once it has started, or abort it`,
+        409,
+      ),
+    );
+    expect(record.events({ prefix: 'incident.pause' })).toHaveLength(0);
+    expect(incidents.abort(later.id, 'tutor').aborted).toBe(true);
+    // Started now, it can be paused at once.
+    expect(incidents.pause(incidents.start(request({})).id, 'tutor').paused).toBe(true);
+  });
 });

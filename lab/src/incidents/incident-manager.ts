@@ -145,6 +145,8 @@ export class IncidentManager {
 
   reveal(id: string, actor: string): Incident {
     const incident = this.get(id);
+    // Revealing is idempotent (a retried click or command is safe): recorded once, the first time.
+    if (incident.revealed) return incident;
     incident.revealed = true;
     this.log(actor, 'incident.reveal', incident, {});
     return incident;
@@ -200,7 +202,10 @@ export class IncidentManager {
     mode: IncidentMode;
     teams: readonly string[];
     state: IncidentState;
+    /** On the lab's (simulated) clock. */
     startsAt: string;
+    /** When the tutor started it, on the wall clock. */
+    createdAt: string;
     onset: Record<string, string>;
     onsetSimulated: Record<string, string>;
     feedback: boolean;
@@ -215,6 +220,7 @@ export class IncidentManager {
       teams: incident.teams,
       state: this.state(incident),
       startsAt: new Date(incident.at).toISOString(),
+      createdAt: new Date(incident.createdAt).toISOString(),
       onset: isoTimes(incident.onset),
       onsetSimulated: isoTimes(incident.onsetSimulated),
       feedback: incident.feedback,
@@ -258,6 +264,12 @@ export class IncidentManager {
       throw new IncidentControlError(`incident ${id} is paused already`, 409);
     if (verb === 'resume' && !incident.paused)
       throw new IncidentControlError(`incident ${id} is not paused`, 409);
+    // A pause stops a running incident's clock; one still waiting for its start has none to stop.
+    if (verb === 'pause' && this.teams.get(incident.teams[0])!.now() < incident.at)
+      throw new IncidentControlError(
+        `incident ${id} has not started yet (it starts at ${new Date(incident.at).toISOString()} on the lab's clock): pause it once it has started, or abort it`,
+        409,
+      );
     for (const team of incident.teams) {
       const lab = this.teams.get(team)!;
       const at = lab.now();

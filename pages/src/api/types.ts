@@ -56,7 +56,10 @@ export interface TutorIncident {
   readonly mode: IncidentMode;
   readonly teams: readonly string[];
   readonly state: IncidentState;
+  /** When it starts, on the lab's simulated clock. */
   readonly startsAt: string;
+  /** When the tutor started it, on the wall clock. */
+  readonly createdAt: string;
   readonly onset: Readonly<Record<string, string>>;
   readonly feedback: boolean;
   readonly revealed: boolean;
@@ -122,6 +125,19 @@ export interface RecordEvent {
   readonly action: string;
   readonly model: string | null;
   readonly params: Readonly<Record<string, unknown>>;
+  /** How it ended: "done", "scored 75", "refused (409)", an alert's "firing"… */
+  readonly outcome?: string;
+}
+
+/** POST /v1/lab/reset (lab/src/control/control-plane.ts). */
+export interface LabResetAnswer {
+  /** The incidents it aborted. */
+  readonly aborted: readonly string[];
+  /**
+   * The model versions it put back: model → version for a lab of one team, team → (model →
+   * version) for a cohort; a sentence when serving runs in another process.
+   */
+  readonly models: string | Readonly<Record<string, number | Readonly<Record<string, number>>>>;
 }
 
 export interface ProjectorIncident {

@@ -1,5 +1,6 @@
 import { Layout } from '../ui/Layout';
 import { TokenGate } from '../ui/TokenGate';
+import { ControlRoomBody } from './ControlRoomBody';
 
 export function ControlRoom() {
   return (
@@ -13,12 +14,13 @@ export function ControlRoom() {
           title="Control room"
           signedInAs={session ? 'tutor' : undefined}
           onSignOut={session?.signOut}
+          wide
         >
           {content}
         </Layout>
       )}
     >
-      {() => <p>Signed in.</p>}
+      {(session) => <ControlRoomBody session={session} />}
     </TokenGate>
   );
 }

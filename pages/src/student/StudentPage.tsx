@@ -1,5 +1,6 @@
 import { Layout } from '../ui/Layout';
 import { TokenGate } from '../ui/TokenGate';
+import { TeamPage } from './TeamPage';
 
 export function StudentPage() {
   return (
@@ -18,7 +19,7 @@ export function StudentPage() {
         </Layout>
       )}
     >
-      {() => <p>Signed in.</p>}
+      {(session) => <TeamPage token={session.token} />}
     </TokenGate>
   );
 }

@@ -115,6 +115,26 @@ describe('promoteWithGates on a real registry', () => {
     expect(statusOf(registry, 'credit', v1)).toBe('retired');
     expect(registry.current('credit')?.version).toBe(v2);
     expect(registry.deployments('credit').map((d) => d.to)).toEqual([v1, v2]);
+
+    // Nor can it serve by a rollback, which skips the gates: it never served.
+    const v4 = add(registry, 'credit', creditGood1);
+    expect(promoteWithGates(registry, 'credit', v4, { reason: 'newer still' }).promoted).toBe(true);
+    expect(() => registry.rollback('credit', v3, 'sneak it in')).toThrow(/failed its promotion gates/);
+    registry.rollback('credit', v2, 'back to one that served');
+    expect(registry.current('credit')?.version).toBe(v2);
+  });
+
+  it('refuses a promotion backwards before running the gates: the version keeps its own report', () => {
+    const registry = openRegistry();
+    const v1 = add(registry, 'credit', creditGood1);
+    const v2 = add(registry, 'credit', creditGood2);
+    promoteWithGates(registry, 'credit', v1, { reason: 'first' });
+    promoteWithGates(registry, 'credit', v2, { reason: 'second' });
+    const before = JSON.stringify(registry.version('credit', v1).gates);
+    expect(() => promoteWithGates(registry, 'credit', v1, { reason: 'backwards' })).toThrow(
+      /older than the serving/,
+    );
+    expect(JSON.stringify(registry.version('credit', v1).gates)).toBe(before);
   });
 
   it('delivery (regression): the MAE gate and the directional tests stop a bad candidate', () => {

@@ -150,6 +150,7 @@ export function promoteWithGates(
   version: number,
   options: PromoteWithGatesOptions,
 ): GatedPromotion {
+  registry.checkPromotion(model, version);
   const results = evaluateVersionGates(registry, model, version, options);
   if (!results.passed) return { promoted: false, results, deployment: null };
   const deployment = registry.promote(model, version, options.reason);

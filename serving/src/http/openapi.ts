@@ -128,7 +128,7 @@ export const OPENAPI = {
           '200': json('Rolled back', 'DeploymentResult'),
           '400': error('Bad body'),
           '404': error('No such model or version'),
-          '409': error('Not an earlier version'),
+          '409': error('Not an earlier version, or one the gates refused that never served'),
         },
       },
     },

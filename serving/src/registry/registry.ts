@@ -234,6 +234,16 @@ export class ModelRegistry {
     this.io(file, () => replaceFileAtomic(file, text));
   }
 
+  /**
+   * Throws what `promote` would for the move alone (a version that is not newer than the serving
+   * one): checked before the gates run, so a refused move leaves the version's gate report alone.
+   */
+  checkPromotion(model: string, version: number): void {
+    checkVersionNumber(version);
+    const paths = this.paths(model);
+    checkMove(paths.model, 'promote', readPointer(paths)?.to ?? null, version);
+  }
+
   /** Makes a newer version (or the first one) serve. Going back is `rollback`. */
   promote(model: string, version: number, reason: string): Deployment {
     return this.deploy('promote', model, version, reason);
@@ -265,6 +275,13 @@ export class ModelRegistry {
     // Checked whole (digests and all) before it can serve: a damaged version is refused here, not at
     // the first prediction.
     const target = this.version(model, version);
+    // A rollback skips the gates; a version they refused and that never served must not come in
+    // that way (its status is "rejected").
+    if (action === 'rollback' && target.status === 'rejected')
+      throw new RegistryError(
+        'conflict',
+        `${paths.model}: version ${version} failed its promotion gates and never served; roll back to a version that served, or retrain`,
+      );
     target.artifact();
     target.profile();
     const deployment: Deployment = {
@@ -279,6 +296,16 @@ export class ModelRegistry {
     return deployment;
   }
 
+  /** The versions that have ever served, from the deployment history. */
+  private served(paths: ModelPaths): Set<number> {
+    const served = new Set<number>();
+    for (const d of this.readableLog(paths).entries) {
+      served.add(d.to);
+      if (d.from !== null) served.add(d.from);
+    }
+    return served;
+  }
+
   /** How to tell each version's status: from the pointer and who has ever served (the history). */
   private statusReader(paths: ModelPaths): (meta: StoredVersion) => VersionStatus {
     let serving: number | null = null;
@@ -287,11 +314,7 @@ export class ModelRegistry {
     } catch {
       // A damaged pointer is reported by current(); listing still works.
     }
-    const served = new Set<number>();
-    for (const d of this.readableLog(paths).entries) {
-      served.add(d.to);
-      if (d.from !== null) served.add(d.from);
-    }
+    const served = this.served(paths);
     return (meta) => {
       if (meta.version === serving) return 'serving';
       if (served.has(meta.version)) return 'retired';
