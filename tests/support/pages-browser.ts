@@ -11,6 +11,8 @@ import { startLab, type LiveLab } from './live-lab';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'pages');
 const PAGES_DIST = join(__dirname, '..', '..', 'pages', 'dist', 'index.html');
+/** Where to write the docs' copies of the screenshots too, when set (docs/images). */
+const DOCS_SCREENSHOTS = process.env.DRIFTLAB_DOCS_SCREENSHOTS;
 
 export interface PagesLab {
   readonly lab: LiveLab;
@@ -103,6 +105,12 @@ export async function screenshotThemes(page: Page, name: string): Promise<string
     // (The browser's code as text: this project's type-check has no DOM.)
     await page.evaluate('document.fonts.ready');
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${colorScheme}.png`), fullPage: true });
+    if (DOCS_SCREENSHOTS) {
+      // The README's and docs' pictures: the page's first 1,400 pixels (npm run screenshots:pages).
+      mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+      const path = join(DOCS_SCREENSHOTS, `${name}-${colorScheme}.png`);
+      await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1400 } });
+    }
     violations.push(...(await seriousViolations(page)).map((v) => `${colorScheme}: ${v}`));
   }
   await page.emulateMedia({ colorScheme: 'dark' });
