@@ -7,7 +7,7 @@ import { GrafanaAnnotator } from '../grafana/annotations';
 import type { GrafanaApi } from '../grafana/grafana-api';
 import { actorName, loadTokens, principalOf, recoveryGuard, tutorTokenNotice, type Tokens } from '../auth';
 import { labRecordPath } from '../data-dir';
-import { Diagnoses } from '../diagnosis';
+import { Diagnoses, servedModelsOf } from '../diagnosis';
 import type { LabControl } from '../http';
 import { IncidentManager, type TeamLab } from '../incidents';
 import type { LiveHandle } from '../live';
@@ -70,12 +70,8 @@ export function openControlPlane(options: ControlPlaneOptions): ControlPlane {
   if (created.tutor) options.announce(tutorTokenNotice(options.data, stored.tutor));
   const handles = new Map<string, LiveHandle>();
   const incidents = new IncidentManager(teamLabsOf(options.teams, handles), record);
-  // The models the lab serves are its worlds: a diagnosis names one of them.
-  const diagnoses = new Diagnoses(
-    incidents,
-    record,
-    options.worlds.map((w) => w.name),
-  );
+  // The models the lab serves are its worlds: a diagnosis names one of them, and its features.
+  const diagnoses = new Diagnoses(incidents, record, servedModelsOf(options.worlds));
   const reset = new LabReset(options, incidents, record);
 
   return {

@@ -5,6 +5,7 @@ import { getWorld, resolveScenario, Simulation } from '@driftlab/simulator';
 import { IncidentManager, type TeamLab } from '../incidents';
 import { LabRecord } from '../record';
 import { Diagnoses, NO_INCIDENT, PENDING_REVEAL } from './diagnoses';
+import { servedModelsOf } from './limits';
 
 /*
  * What a team is told of its diagnoses and sees on the scoreboard, over the lab's real incidents
@@ -32,7 +33,7 @@ beforeEach(() => {
     [...simulations].map(([team, s]) => [team, { simulations: [s], now: () => s.now }]),
   );
   incidents = new IncidentManager(labs, record);
-  diagnoses = new Diagnoses(incidents, record, ['credit']);
+  diagnoses = new Diagnoses(incidents, record, servedModelsOf([getWorld('credit')!]));
 });
 
 afterEach(() => {

@@ -7,7 +7,7 @@ import {
   type IncidentManager,
 } from '../incidents';
 import type { LabEvent, LabRecord } from '../record';
-import { diagnosisProblem } from './limits';
+import { diagnosisProblem, type ServedModels } from './limits';
 import { teamScoreboard, type ScoreboardRow } from './scoreboard';
 import { scoreDiagnosis, type Diagnosis, type Score } from './scoring';
 
@@ -62,8 +62,8 @@ export class Diagnoses {
   constructor(
     private readonly incidents: IncidentManager,
     private readonly record: LabRecord,
-    /** The models the lab serves (its worlds' names): a diagnosis names one of them. */
-    private readonly models: readonly string[],
+    /** The models the lab serves (its worlds), with their features: what a diagnosis may name. */
+    private readonly models: ServedModels,
   ) {
     // A restarted lab goes on with the submissions, scores and numbering of its earlier runs.
     for (const event of record.events({ prefix: 'diagnosis.submit', limit: 1_000_000 })) {

@@ -7,7 +7,7 @@ export {
 } from './diagnoses';
 export { projectorView, type ProjectorView } from './projector';
 export { teamScoreboard, type RowDisclosure, type ScoreboardRow } from './scoreboard';
-export { DIAGNOSIS_LIMITS, diagnosisProblem } from './limits';
+export { DIAGNOSIS_LIMITS, diagnosisProblem, servedModelsOf, type ServedModels } from './limits';
 export {
   ONSET_FULL_SECONDS,
   ONSET_ZERO_SECONDS,

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { IncidentControlError, IncidentManager } from '../incidents';
 import { LabRecord } from '../record';
 import { Diagnoses } from './diagnoses';
-import { DIAGNOSIS_LIMITS, diagnosisProblem } from './limits';
+import { getWorld } from '@driftlab/simulator';
+import { DIAGNOSIS_LIMITS, diagnosisProblem, servedModelsOf } from './limits';
 import type { Diagnosis } from './scoring';
 
 const NOW = Date.parse('2026-11-27T10:30:00Z');
-const MODELS = ['credit', 'fraud'];
+const MODELS = servedModelsOf([getWorld('credit')!, getWorld('fraud')!]);
 const VALID: Diagnosis = {
   model: 'credit',
   features: ['annual_income'],
@@ -32,7 +33,23 @@ describe('diagnosisProblem', () => {
     );
     // However long, the message shows a bounded part of it.
     expect(problem({ model: 'm'.repeat(10_000) })!.length).toBeLessThan(200);
-    expect(diagnosisProblem(VALID, '', [], NOW)).toMatch(/^model: expected nothing \(/);
+    expect(diagnosisProblem(VALID, '', new Map(), NOW)).toMatch(/^model: expected nothing \(/);
+  });
+
+  it("refuses a feature the model does not have, naming the model's features", () => {
+    const credit = getWorld('credit')!.features.map((f) => f.name);
+    expect(problem({ features: ['annual_income', 'anual_income'] })).toBe(
+      `features[1]: expected one of credit's features (${credit.join(', ')}), got "anual_income"`,
+    );
+    // A fraud feature is not a credit one: each model has its own.
+    const fraud = getWorld('fraud')!.features.map((f) => f.name);
+    expect(problem({ features: [fraud.find((f) => !credit.includes(f))!] })).toMatch(
+      /^features\[0\]: expected one of credit's/,
+    );
+    expect(problem({ model: 'fraud', features: fraud })).toBeNull();
+    // Nor does a name of Object's prototype pass for a model or a feature.
+    expect(problem({ model: 'constructor' })).toMatch(/^model: expected/);
+    expect(problem({ features: ['constructor'] })).toMatch(/^features\[0\]/);
   });
 
   it('refuses too many features, empty or too long feature names', () => {
@@ -86,7 +103,11 @@ describe('Diagnoses.submit', () => {
   });
 
   it('refuses what the lab cannot take with a 400, and neither keeps nor records it', () => {
-    const diagnoses = new Diagnoses(new IncidentManager(new Map(), record), record, ['credit']);
+    const diagnoses = new Diagnoses(
+      new IncidentManager(new Map(), record),
+      record,
+      servedModelsOf([getWorld('credit')!]),
+    );
     const since = Date.now() - 60_000;
     const refused = (d: Partial<Diagnosis>) => () =>
       diagnoses.submit('team-1', { ...VALID, since, ...d }, '');

@@ -1,4 +1,4 @@
-import { DIAGNOSIS_KINDS } from '@driftlab/simulator';
+import { DIAGNOSIS_KINDS, type World } from '@driftlab/simulator';
 import type { Diagnosis } from './scoring';
 
 /*
@@ -36,6 +36,13 @@ const orList = (items: readonly string[]): string =>
 
 const isoOf = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms));
 
+/** The models a lab serves (its worlds' names), each with its features: what a diagnosis may name. */
+export type ServedModels = ReadonlyMap<string, readonly string[]>;
+
+export function servedModelsOf(worlds: readonly World[]): ServedModels {
+  return new Map(worlds.map((w) => [w.name, w.features.map((f) => f.name)]));
+}
+
 /**
  * Why the lab cannot take `diagnosis` (with `note`) when it serves `models` and its clock says
  * `now` (wall-clock ms), as a 400 names it (`model: expected "credit" or "fraud", got "x"`); null
@@ -44,18 +51,23 @@ const isoOf = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOS
 export function diagnosisProblem(
   diagnosis: Diagnosis,
   note: string,
-  models: readonly string[],
+  models: ServedModels,
   now: number,
 ): string | null {
   const L = DIAGNOSIS_LIMITS;
   const { model, features, kind, since } = diagnosis;
-  if (!models.includes(model))
-    return `model: expected ${orList(models.map((m) => JSON.stringify(m)))} (the models this lab serves), got ${shown(model)}`;
+  const known = models.get(model);
+  if (!known)
+    return `model: expected ${orList([...models.keys()].map((m) => JSON.stringify(m)))} (the models this lab serves), got ${shown(model)}`;
   if (features.length > L.features)
     return `features: expected a list of at most ${L.features} strings, got ${features.length} features`;
   const long = features.findIndex((f) => f.length === 0 || f.length > L.featureLength);
   if (long >= 0)
     return `features[${long}]: expected a non-empty string of at most ${L.featureLength} characters, got ${shown(features[long])}`;
+  // A misspelt feature would be scored as a wrong one: said at once instead.
+  const unknown = features.findIndex((f) => !known.includes(f));
+  if (unknown >= 0)
+    return `features[${unknown}]: expected one of ${model}'s features (${known.join(', ')}), got ${shown(features[unknown])}`;
   if (!(DIAGNOSIS_KINDS as readonly string[]).includes(kind))
     return `kind: expected ${orList(DIAGNOSIS_KINDS.map((k) => JSON.stringify(k)))}, got ${shown(kind)}`;
   const latest = now + L.sinceSlackMs;

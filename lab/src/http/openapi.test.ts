@@ -7,7 +7,7 @@ import { bodyCheck } from '@driftlab/serving';
 import { getWorld, resolveScenario, Simulation } from '@driftlab/simulator';
 import { AlertTracker, LabMetrics } from '../alerts';
 import { Tokens } from '../auth';
-import { Diagnoses } from '../diagnosis';
+import { Diagnoses, servedModelsOf } from '../diagnosis';
 import { IncidentManager, revealedAnswerOf, type TeamLab } from '../incidents';
 import { LabRecord } from '../record';
 import { controlRoutes, type ControlDeps } from './control-routes';
@@ -46,7 +46,7 @@ beforeAll(() => {
     tokens: new Tokens('tutor', Object.fromEntries(TEAMS.map((team) => [team, team]))),
     worlds: [getWorld('credit')!],
     incidents,
-    diagnoses: new Diagnoses(incidents, record, ['credit']),
+    diagnoses: new Diagnoses(incidents, record, servedModelsOf([getWorld('credit')!])),
     record,
     speed: () => 1,
     reset: () => Promise.resolve({}),

@@ -90,7 +90,8 @@ export const DIAGNOSIS_REQUEST = {
       type: 'array',
       maxItems: L.features,
       items: { type: 'string', minLength: 1, maxLength: L.featureLength },
-      description: 'The affected features (none for a whole-model problem)',
+      description:
+        "The affected features, each one of the model's (GET /v1/catalogue); none for a whole-model problem",
     },
     kind: { enum: DIAGNOSIS_KINDS },
     since: {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getWorld, resolveScenario, Simulation } from '@driftlab/simulator';
-import { Diagnoses } from '../diagnosis';
+import { Diagnoses, servedModelsOf } from '../diagnosis';
 import { LabRecord } from '../record';
 import { IncidentManager, type TeamLab } from './incident-manager';
 import { revealedAnswerOf } from './views';
@@ -27,7 +27,7 @@ describe('a restarted lab', () => {
     const before = new LabRecord(file);
     const first = teamLab();
     const incidents = new IncidentManager(first.labs, before);
-    const diagnoses = new Diagnoses(incidents, before, ['credit']);
+    const diagnoses = new Diagnoses(incidents, before, servedModelsOf([getWorld('credit')!]));
     const scenario = resolveScenario('credit-income-drop');
     const drop = incidents.start({ scenario, mode: 'announced', feedback: true, actor: 'tutor' });
     const other = incidents.start({ scenario, mode: 'hidden', delay: 3600_000, actor: 'tutor' });
@@ -52,7 +52,7 @@ describe('a restarted lab', () => {
 
     const after = new LabRecord(file);
     const restarted = new IncidentManager(teamLab().labs, after);
-    const again = new Diagnoses(restarted, after, ['credit']);
+    const again = new Diagnoses(restarted, after, servedModelsOf([getWorld('credit')!]));
     expect(restarted.all().map((i) => [i.id, restarted.state(i), i.revealed, i.mode])).toEqual([
       [drop.id, 'ended', true, 'announced'],
       [other.id, 'aborted', false, 'hidden'],
