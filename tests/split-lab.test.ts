@@ -200,6 +200,14 @@ describe('the lab split in three processes', () => {
       const direct = await answer(await rollback(servingUrl, team));
       expect(direct).toEqual([409, { error: expect.stringMatching(/99/) }]);
       expect(await answer(await rollback(lab, team))).toEqual(direct);
+      // Its document says which model routes it passes on, as serving documents them.
+      const paths = Object.keys(
+        ((await (await fetch(`${lab}/openapi.json`)).json()) as { paths: object }).paths,
+      );
+      expect(paths).toEqual(
+        expect.arrayContaining(['/v1/incidents', '/v1/models/{name}/versions', '/v1/models/{name}:retrain']),
+      );
+      expect(paths).not.toContain('/v1/models/{name}:predict');
       // Predictions are not the pages' to make: only the model routes they use pass.
       const predict = await fetch(`${lab}/v1/models/credit:predict`, {
         method: 'POST',

@@ -34,8 +34,25 @@ const events = (summary: string, key: string) => ({
   },
 });
 
-/** The document of the process that runs `components`. */
-export function openapiFor(components: { serving: boolean; exporter: boolean; lab: boolean }): object {
+/** serving's model routes that a lone lab passes on to it (servingForward): all but predictions. */
+function forwardedModelPaths(): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(OPENAPI.paths).filter(
+      ([path]) => path.startsWith('/v1/models/') && !path.endsWith(':predict'),
+    ),
+  );
+}
+
+/**
+ * The document of the process that runs `components`; `forwardsModels`: a lone lab that passes the
+ * team page's model calls on to serving (`--serving-url`).
+ */
+export function openapiFor(components: {
+  serving: boolean;
+  exporter: boolean;
+  lab: boolean;
+  forwardsModels?: boolean;
+}): object {
   if (components.serving) return components.lab ? withLabPaths(OPENAPI) : OPENAPI;
   if (components.exporter)
     return {
@@ -50,6 +67,7 @@ export function openapiFor(components: { serving: boolean; exporter: boolean; la
   return withLabPaths({
     openapi: '3.1.0',
     info: { title: 'driftlab lab control', version: '0.1.0' },
-    paths: HOST_PATHS,
+    paths: { ...HOST_PATHS, ...(components.forwardsModels ? forwardedModelPaths() : {}) },
+    ...(components.forwardsModels ? { components: OPENAPI.components } : {}),
   });
 }

@@ -93,7 +93,12 @@ export async function startHosts(
         ? [labRouter, pages, servingForward(options.servingUrl, options.tokens)]
         : [labRouter, pages],
       registries: [lab.metrics.registry],
-      openapi: openapiFor({ serving: false, exporter: false, lab: true }),
+      openapi: openapiFor({
+        serving: false,
+        exporter: false,
+        lab: true,
+        forwardsModels: !!options.servingUrl,
+      }),
     });
   }
 }
