@@ -284,6 +284,14 @@ describe('a cohort lab (driftlab start --teams 2)', () => {
           { teamId: team.id, permission: 1 },
         ]);
       expect(grafana.folders.get('driftlab')!.permissions).toEqual([]);
+      // Each team's dashboards link to its own lab: its team page is on its port.
+      for (const [uid, { dashboard }] of grafana.dashboards) {
+        const team = /-(team-\d+)$/.exec(uid)![1];
+        const lab = (
+          dashboard as { templating: { list: { name: string; query: string }[] } }
+        ).templating.list.find((v) => v.name === 'lab');
+        expect([uid, lab?.query]).toEqual([uid, urls[team]]);
+      }
     } finally {
       await grafana.stop();
     }

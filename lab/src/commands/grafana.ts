@@ -3,6 +3,7 @@ import { describePermission, GrafanaApi, GrafanaApiError, TUTOR_FOLDER_UID } fro
 import { openTeamViews, SHARED_FOLDER_UID } from '../grafana/team-views';
 import { CliError, type CliIo } from '../io';
 import { labRequest } from '../lab-client';
+import { browserUrl } from '../local-stack';
 import { duration } from '../parsers';
 
 /** The only place the admin password comes from: never a flag (shell history, `ps`), never a default. */
@@ -37,9 +38,16 @@ function grafanaUrl(value: string): string {
 }
 
 /** The running lab's teams and their tokens (GET /v1/teams, tutor only). */
-async function labTeams(): Promise<Record<string, string>> {
-  const { teams } = await labRequest<{ teams: { id: string; token: string }[] }>('GET', '/v1/teams');
-  return Object.fromEntries(teams.map((t) => [t.id, t.token]));
+/** Each team's token, and its address as a browser reaches it (its dashboards' links to the team page). */
+async function labTeams(): Promise<{ tokens: Record<string, string>; urls: Record<string, string> }> {
+  const { teams } = await labRequest<{ teams: { id: string; token: string; url: string | null }[] }>(
+    'GET',
+    '/v1/teams',
+  );
+  return {
+    tokens: Object.fromEntries(teams.map((t) => [t.id, t.token])),
+    urls: Object.fromEntries(teams.flatMap((t) => (t.url ? [[t.id, browserUrl(t.url)]] : []))),
+  };
 }
 
 export function registerGrafana(program: Command, io: CliIo): void {
@@ -98,7 +106,7 @@ export function registerGrafana(program: Command, io: CliIo): void {
           `Folder '${folder.title}' (${folder.uid}): ${what}. Only org Admins and Grafana server admins can open it now.\n`,
         );
         if (teams) {
-          for (const view of await openTeamViews(api, teams))
+          for (const view of await openTeamViews(api, teams.tokens, teams.urls))
             io.stdout.write(
               `Team ${view.team}: folder '${view.folder}' with ${view.dashboards.length} dashboards, open to Grafana user '${view.login}' only (password: the team's lab token).\n`,
             );
