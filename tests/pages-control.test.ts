@@ -1,12 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { labRequest } from './support/live-lab';
 import {
-  launchChromium,
+  closePageLab,
+  openPageLab,
   screenshotThemes,
   signIn,
-  startPagesLab,
-  watchPage,
-  type Chromium,
+  type PageLab,
   type PagesLab,
 } from './support/pages-browser';
 
@@ -21,8 +20,8 @@ jest.setTimeout(90_000);
 
 const SCENARIO = 'credit-income-drop';
 
+let opened: PageLab;
 let lab: PagesLab;
-let chromium: Chromium;
 let page: Page;
 let problems: () => string[];
 /** The start of the scenario's answer key (`what`): in the page only once asked for. */
@@ -39,20 +38,16 @@ const incidentsOfLab = async () =>
 const pageHtml = () => page.content();
 
 beforeAll(async () => {
-  [lab, chromium] = await Promise.all([startPagesLab(['--world', 'credit']), launchChromium()]);
+  opened = await openPageLab(['--world', 'credit']);
+  ({ lab, page, problems } = opened);
   const { scenarios } = (await tutorGet('/v1/scenarios')) as {
     scenarios: { id: string; answer: { what: string } }[];
   };
   answerText = scenarios.find((s) => s.id === SCENARIO)!.answer.what.slice(0, 40);
-  page = await (await chromium.context()).newPage();
   page.setDefaultTimeout(15_000);
-  problems = watchPage(page, lab.lab.url);
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await lab?.stop();
-});
+afterAll(() => closePageLab(opened));
 
 const region = (name: string): Locator => page.getByRole('region', { name, exact: true });
 const incidentRow = (id: string): Locator =>

@@ -1,16 +1,15 @@
 import { stringify } from 'yaml';
 import type { Page } from 'playwright-core';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { incomeDrop, labRequest } from './support/live-lab';
 import {
-  launchChromium,
+  closePageLab,
+  openPageLab,
   screenshotThemes,
   signIn,
-  startPagesLab,
-  watchPage,
-  type Chromium,
+  type PageLab,
   type PagesLab,
 } from './support/pages-browser';
+import { waitUntil } from './support/wait';
 
 /*
  * The projector in a real Chromium against a running lab: it shows the class the incidents it may
@@ -38,24 +37,17 @@ const HIDDEN_DROP = incomeDrop({
 /** Another answer than the announced one's, so team-1's diagnosis is scored against that one. */
 const HIDDEN = { ...HIDDEN_DROP, answer: { ...HIDDEN_DROP.answer, kind: 'serving', features: [] } };
 
+let opened: PageLab;
 let lab: PagesLab;
-let chromium: Chromium;
 let page: Page;
 let problems: () => string[];
 
 beforeAll(async () => {
-  [lab, chromium] = await Promise.all([
-    startPagesLab(['--world', 'credit', '--speed', '600']),
-    launchChromium(),
-  ]);
-  page = await (await chromium.context()).newPage();
-  problems = watchPage(page, lab.lab.url);
+  opened = await openPageLab(['--world', 'credit', '--speed', '600']);
+  ({ lab, page, problems } = opened);
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await lab?.stop();
-});
+afterAll(() => closePageLab(opened));
 
 const tutor = (method: 'GET' | 'POST', path: string, body?: object) =>
   labRequest(lab.lab.url, method, path, lab.tutor, body);
@@ -67,14 +59,12 @@ async function start(scenario: object, mode: 'hidden' | 'announced'): Promise<st
 }
 
 /** The incident's onset in team-1's lab, once its traffic has reached it. */
-async function onsetOf(id: string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const onset = (await tutor('GET', `/v1/incidents/${id}`)).json.onset as Record<string, string>;
-    if (onset['team-1']) return onset['team-1'];
-    await sleep(100);
-  }
-  throw new Error(`incident ${id} had no onset`);
-}
+const onsetOf = (id: string): Promise<string> =>
+  waitUntil(
+    `incident ${id}'s onset`,
+    async () => ((await tutor('GET', `/v1/incidents/${id}`)).json.onset as Record<string, string>)['team-1'],
+    20,
+  );
 
 describe('the projector', () => {
   let announced: string;

@@ -3,13 +3,12 @@ import type { Locator, Page } from 'playwright-core';
 import { formatDuration, formatScore } from '../pages/src/core/format';
 import { incomeDrop, labRequest } from './support/live-lab';
 import {
-  launchChromium,
+  closePageLab,
+  openPageLab,
   screenshotThemes,
   seriousViolations,
   signIn,
-  startPagesLab,
-  watchPage,
-  type Chromium,
+  type PageLab,
   type PagesLab,
 } from './support/pages-browser';
 import { waitUntil } from './support/wait';
@@ -32,25 +31,18 @@ const SCENARIO = incomeDrop({
   duration: '24h',
 });
 
+let opened: PageLab;
 let lab: PagesLab;
-let chromium: Chromium;
 let page: Page;
 let problems: () => string[];
 let incident: string;
 
 beforeAll(async () => {
-  [lab, chromium] = await Promise.all([
-    startPagesLab(['--world', 'credit', '--speed', '600']),
-    launchChromium(),
-  ]);
-  page = await (await chromium.context()).newPage();
-  problems = watchPage(page, lab.lab.url);
+  opened = await openPageLab(['--world', 'credit', '--speed', '600']);
+  ({ lab, page, problems } = opened);
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await lab?.stop();
-});
+afterAll(() => closePageLab(opened));
 
 const tutor = (method: 'GET' | 'POST', path: string, body?: object) =>
   labRequest(lab.lab.url, method, path, lab.tutor, body);

@@ -66,6 +66,27 @@ export async function launchChromium(): Promise<Chromium> {
   };
 }
 
+export interface PageLab {
+  readonly lab: PagesLab;
+  readonly chromium: Chromium;
+  /** One tab, watched (watchPage): the test file's person. */
+  readonly page: Page;
+  readonly problems: () => string[];
+}
+
+/** A test file's lab (`driftlab start …args`), Chromium and one watched tab, started together. */
+export async function openPageLab(args: readonly string[]): Promise<PageLab> {
+  const [lab, chromium] = await Promise.all([startPagesLab(args), launchChromium()]);
+  const page = await (await chromium.context()).newPage();
+  return { lab, chromium, page, problems: watchPage(page, lab.lab.url) };
+}
+
+/** Stops what openPageLab started (whatever of it did start). */
+export async function closePageLab(opened: Partial<PageLab> | undefined): Promise<void> {
+  await opened?.chromium?.close();
+  await opened?.lab?.stop();
+}
+
 /** Fails the test on any error the page logs or throws, and on any request outside the lab. */
 export function watchPage(page: Page, labUrl: string): () => string[] {
   const problems: string[] = [];

@@ -38,7 +38,7 @@ function secure(res: Pick<ServerResponse, 'setHeader'>): void {
 export function pageRoutes(dir: string = PAGES_DIR): express.Router {
   const router = express.Router();
   const index = join(dir, 'index.html');
-  router.get(PAGE_PATHS as unknown as string[], (_req, res) => {
+  router.get([...PAGE_PATHS], (_req, res) => {
     secure(res);
     if (!existsSync(index))
       return void res

@@ -46,9 +46,8 @@ export async function startHosts(
   options: HostsOptions,
 ): Promise<void> {
   const lab = options.plane?.lab;
-  const labRouter = lab ? labRoutes(lab) : undefined;
-  // The class pages go wherever the control routes they call are served.
-  const pages = lab ? pageRoutes() : undefined;
+  // The lab's routes, and the class pages wherever the control routes they call are served.
+  const labRouters = lab ? [labRoutes(lab), pageRoutes()] : [];
   if (servingRuns) {
     // Serving alone checks recovery actions, and the simulator's request faults, against the tokens
     // in the shared data directory.
@@ -70,7 +69,7 @@ export async function startHosts(
         requestFaults: loneTokens ? tutorSentFaults(loneTokens) : undefined,
         // Only the lab's simulator dates its requests (X-Event-Time), proving itself with the tutor token.
         trustedSender: fromTutor(options.tokens),
-        routers: labRouter && pages ? [labRouter, pages] : [],
+        routers: labRouters,
         registries,
         openapi: openapiFor({ serving: true, exporter: !!t.exporter, lab: !!lab }),
       }).catch((e: unknown) => portError(e, t, options, teams.length > 1));
@@ -87,11 +86,11 @@ export async function startHosts(
       registries: [first.exporter.metrics.registry],
       openapi: openapiFor({ serving: false, exporter: true, lab: false }),
     });
-  } else if (lab && labRouter && pages) {
+  } else if (lab) {
     first.alone = await hostOn(first, options, {
       routers: options.servingUrl
-        ? [labRouter, pages, servingForward(options.servingUrl, options.tokens)]
-        : [labRouter, pages],
+        ? [...labRouters, servingForward(options.servingUrl, options.tokens)]
+        : labRouters,
       registries: [lab.metrics.registry],
       openapi: openapiFor({
         serving: false,

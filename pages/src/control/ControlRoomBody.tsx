@@ -8,7 +8,7 @@ import { PolledView } from '../ui/PolledView';
 import { RecordTimeline, useRecord } from './RecordTimeline';
 import { ResetLab } from './ResetLab';
 import { ScenarioLibrary } from './ScenarioLibrary';
-import { ScoreboardTable } from './ScoreboardTable';
+import { ScoreboardTable } from '../ui/ScoreboardTable';
 import { StartIncident } from './StartIncident';
 import { TeamsTable } from './TeamsTable';
 import './control.css';
@@ -54,7 +54,13 @@ export function ControlRoomBody(props: { session: Session }) {
           </Section>
           <Section title="Scoreboard">
             <PolledView polled={scoreboard} what="the scoreboard">
-              {(d) => <ScoreboardTable rows={d.scoreboard} />}
+              {(d) =>
+                d.scoreboard.length === 0 ? (
+                  <p className="muted">No scores yet: rows appear once an incident starts.</p>
+                ) : (
+                  <ScoreboardTable rows={d.scoreboard} teams />
+                )
+              }
             </PolledView>
           </Section>
           <Section title="Record">
